@@ -1,0 +1,91 @@
+/**
+ * One SQL dialect, two engines: PGlite (embedded, the zero-set-up default) or PostgreSQL when DATABASE_URL is set.
+ * Both are wrapped in the same Drizzle PgDatabase type, so repos never know which engine they talk to.
+ */
+import { PGlite } from '@electric-sql/pglite';
+import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
+import pg from 'pg';
+import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
+import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres';
+import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
+import * as schema from './schema.ts';
+
+export type Db = PgDatabase<PgQueryResultHKT, typeof schema>;
+export type Engine = 'pglite' | 'postgres';
+
+export interface DbHandle {
+  engine: Engine;
+  db: Db;
+  /** Runs SQL text that may hold several statements (migrations, restore). */
+  exec(sqlText: string): Promise<void>;
+  /** Runs one parameterised statement and returns its rows. */
+  query<T = Record<string, unknown>>(sqlText: string, params?: unknown[]): Promise<T[]>;
+  /** The embedded engine only: the data directory as a tarball (used to clone a migrated template in tests). */
+  dumpDataDir?(): Promise<Blob>;
+  close(): Promise<void>;
+}
+
+export interface OpenOptions {
+  /** PostgreSQL connection string; when set, PGlite is not used. */
+  databaseUrl?: string;
+  /** PGlite data directory; omitted = in memory. */
+  dataDir?: string;
+  /** PGlite: start from a dumped data directory (in memory). */
+  loadDataDir?: Blob;
+  /** PostgreSQL pool size. */
+  poolSize?: number;
+}
+
+// PGlite needs its extensions passed at every open, or the first trigram query fails after a reopen.
+const PGLITE_EXTENSIONS = { pg_trgm };
+
+export async function openDb(options: OpenOptions = {}): Promise<DbHandle> {
+  if (options.databaseUrl) {
+    const pool = new pg.Pool({ connectionString: options.databaseUrl, max: options.poolSize ?? 10 });
+    // `date` columns stay ISO strings (yyyy-mm-dd), as on PGlite through Drizzle.
+    const db = drizzlePg(pool, { schema }) as unknown as Db;
+    return {
+      engine: 'postgres',
+      db,
+      async exec(sqlText) {
+        await pool.query(sqlText);
+      },
+      async query<T>(sqlText: string, params: unknown[] = []) {
+        const r = await pool.query(sqlText, params);
+        return r.rows as T[];
+      },
+      async close() {
+        await pool.end();
+      },
+    };
+  }
+  const client = await PGlite.create({
+    dataDir: options.dataDir,
+    loadDataDir: options.loadDataDir,
+    extensions: PGLITE_EXTENSIONS,
+  });
+  const db = drizzlePglite(client, { schema }) as unknown as Db;
+  return {
+    engine: 'pglite',
+    db,
+    async exec(sqlText) {
+      await client.exec(sqlText);
+    },
+    async query<T>(sqlText: string, params: unknown[] = []) {
+      const r = await client.query<T>(sqlText, params);
+      return r.rows;
+    },
+    async dumpDataDir() {
+      return (await client.dumpDataDir('none')) as Blob;
+    },
+    async close() {
+      await client.close();
+    },
+  };
+}
+
+/** Where the app's database lives: DATABASE_URL, else PGlite in `dataDir` (default ./data). */
+export function resolveDbOptions(env: NodeJS.ProcessEnv, dataDir?: string): OpenOptions {
+  if (env.DATABASE_URL) return { databaseUrl: env.DATABASE_URL };
+  return { dataDir: dataDir ?? env.KHCN_DATA ?? './data' };
+}

@@ -1,0 +1,42 @@
+/** Turns PostgreSQL constraint violations (same codes on PGlite) into AppErrors that name the field. */
+import { AppError } from '../errors.ts';
+
+interface PgLikeError { code?: string; constraint?: string; detail?: string }
+
+export function pgError(err: unknown): PgLikeError | null {
+  let e: unknown = err;
+  for (let i = 0; i < 3 && e; i++) {
+    const c = e as PgLikeError & { cause?: unknown };
+    if (typeof c.code === 'string' && /^[0-9A-Z]{5}$/.test(c.code)) return c;
+    e = c.cause;
+  }
+  return null;
+}
+
+export interface ConstraintFields {
+  /** foreign-key constraint name → request field it comes from (an unknown id: 400). */
+  foreignKeys?: Record<string, string>;
+  /** unique constraint or index name → request field (a duplicate: 409). */
+  unique?: Record<string, string>;
+  /** foreign-key constraint name → what uses the row (a delete refused: 409). */
+  usedBy?: Record<string, string>;
+}
+
+export function mapConstraintError(err: unknown, fields: ConstraintFields, values: Record<string, unknown> = {}): never {
+  const pe = pgError(err);
+  const constraint = pe?.constraint ?? '';
+  if (pe?.code === '23503' && fields.usedBy?.[constraint]) {
+    throw new AppError('common.in_use', { status: 409, params: { usedBy: fields.usedBy[constraint] }, details: { constraint } });
+  }
+  if (pe?.code === '23503' && fields.foreignKeys?.[constraint]) {
+    const path = fields.foreignKeys[constraint];
+    throw new AppError('common.validation_failed', {
+      status: 400, details: [{ path: `body.${path}`, code: 'unknown_reference', message: `Unknown ${path}` }],
+    });
+  }
+  if (pe?.code === '23505' && fields.unique?.[constraint]) {
+    const field = fields.unique[constraint];
+    throw new AppError('common.duplicate', { status: 409, params: { field, value: values[field] }, details: [{ path: `body.${field}`, code: 'duplicate' }] });
+  }
+  throw err;
+}

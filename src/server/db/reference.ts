@@ -1,0 +1,13 @@
+/**
+ * Reference data every installation needs (administrative units, science fields). Loaded by `khcn db migrate`
+ * after the migrations; each loader is idempotent and skips work already done.
+ */
+import type { DbHandle } from './client.ts';
+
+export type ReferenceLoader = (h: DbHandle) => Promise<void>;
+
+const loaders: ReferenceLoader[] = [];
+
+export async function loadReferenceData(h: DbHandle) {
+  for (const load of loaders) await load(h);
+}

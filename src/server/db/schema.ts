@@ -1,0 +1,2 @@
+/** Every Drizzle table, one import for the client. Feature modules add their table files here. */
+export * from './tables/core.ts';

@@ -1,0 +1,128 @@
+/**
+ * Sign-in, sessions and API tokens. Passwords are hashed with argon2id. Session and token secrets are random
+ * 32-byte values; only their SHA-256 hashes are stored. Resolved actors are cached in-process for a short time
+ * (ACTOR_CACHE_MS) so an authenticated read costs one query, not two; logout and revoke evict at once.
+ */
+import { createHash, randomBytes } from 'node:crypto';
+import { hash as argonHash, verify as argonVerify } from '@node-rs/argon2';
+import type { Db } from '../../db/client.ts';
+import type { Actor, Ctx } from '../../context.ts';
+import { AppError } from '../../errors.ts';
+import { recordAudit } from '../audit/audit.service.ts';
+import * as repo from './auth.repo.ts';
+
+export const SESSION_TTL_MS = 12 * 60 * 60 * 1000;
+const ACTOR_CACHE_MS = 30_000;
+const ACTOR_CACHE_MAX = 10_000;
+
+// algorithm 2 = Argon2id (a const enum in @node-rs/argon2's types, which isolatedModules cannot import).
+const ARGON_OPTIONS = { algorithm: 2 as const, memoryCost: 19_456, timeCost: 2, parallelism: 1 };
+
+export function hashPassword(password: string): Promise<string> {
+  return argonHash(password, ARGON_OPTIONS);
+}
+
+export const sha256 = (s: string) => createHash('sha256').update(s).digest('hex');
+const newSecret = (prefix: string) => `${prefix}${randomBytes(32).toString('base64url')}`;
+
+// A hash to verify against when the user does not exist, so both cases take the same time.
+let dummyHash: Promise<string> | undefined;
+
+const actorCache = new Map<string, { actor: Actor; until: number }>();
+
+function cacheGet(key: string): Actor | null {
+  const hit = actorCache.get(key);
+  if (!hit) return null;
+  if (hit.until < Date.now()) {
+    actorCache.delete(key);
+    return null;
+  }
+  return hit.actor;
+}
+
+function cachePut(key: string, actor: Actor) {
+  if (actorCache.size >= ACTOR_CACHE_MAX) actorCache.delete(actorCache.keys().next().value as string);
+  actorCache.set(key, { actor, until: Date.now() + ACTOR_CACHE_MS });
+}
+
+/** Forgets every cached actor of a user (role change, deactivation). */
+export function evictUser(userId: string) {
+  for (const [k, v] of actorCache) if (v.actor.userId === userId) actorCache.delete(k);
+}
+
+export async function login(db: Db, username: string, password: string, requestId?: string) {
+  const found = await repo.findUserForLogin(db, username);
+  const ok = found
+    ? await argonVerify(found.passwordHash, password)
+    : (await argonVerify(await (dummyHash ??= hashPassword('not-a-password')), password), false);
+  if (!found || !ok) throw new AppError('auth.invalid_credentials', { status: 401 });
+  if (!found.active) throw new AppError('auth.account_disabled', { status: 403 });
+  const token = newSecret('s_');
+  await db.transaction(async (tx) => {
+    await repo.insertSession(tx, sha256(token), found.actor.userId, new Date(Date.now() + SESSION_TTL_MS));
+    await recordAudit(tx, { actor: found.actor, requestId }, { action: 'login', entity: 'user', entityId: found.actor.userId });
+  });
+  return { token, actor: found.actor };
+}
+
+export async function logout(db: Db, token: string) {
+  const h = sha256(token);
+  actorCache.delete(`s:${h}`);
+  await repo.deleteSession(db, h);
+}
+
+export async function actorFromSession(db: Db, token: string): Promise<Actor | null> {
+  const key = `s:${sha256(token)}`;
+  const cached = cacheGet(key);
+  if (cached) return cached;
+  const actor = await repo.findActorBySession(db, key.slice(2));
+  if (actor) cachePut(key, actor);
+  return actor;
+}
+
+export async function actorFromApiToken(db: Db, token: string): Promise<Actor | null> {
+  const key = `t:${sha256(token)}`;
+  const cached = cacheGet(key);
+  if (cached) return cached;
+  const actor = await repo.findActorByApiToken(db, key.slice(2));
+  if (actor) cachePut(key, actor);
+  return actor;
+}
+
+export async function me(db: Db, actor: Actor) {
+  const tenant = await repo.findTenant(db, actor.tenantId);
+  if (!tenant) throw new AppError('common.not_found', { status: 404, params: { entity: 'tenant' } });
+  return {
+    id: actor.userId, username: actor.username, displayName: actor.displayName, role: actor.role, tenant,
+    organizationId: actor.organizationId, unitName: actor.unitName,
+  };
+}
+
+export async function createApiToken(ctx: Ctx, input: { name: string; expiresInDays?: number }) {
+  const token = newSecret('khcn_');
+  const expiresAt = input.expiresInDays ? new Date(Date.now() + input.expiresInDays * 86_400_000) : null;
+  const id = await ctx.db.transaction(async (tx) => {
+    const id = await repo.insertApiToken(tx, { userId: ctx.actor.userId, name: input.name, tokenHash: sha256(token), expiresAt });
+    await recordAudit(tx, ctx, { action: 'create', entity: 'api_token', entityId: id, after: { name: input.name, expiresAt } });
+    return id;
+  });
+  return { id, name: input.name, token, expiresAt: expiresAt?.toISOString() ?? null };
+}
+
+export async function listApiTokens(ctx: Ctx) {
+  const rows = await repo.listApiTokens(ctx.db, ctx.actor.userId);
+  const iso = (d: Date | null) => d?.toISOString() ?? null;
+  return rows.map((r) => ({
+    id: r.id, name: r.name, createdAt: r.createdAt.toISOString(), lastUsedAt: iso(r.lastUsedAt),
+    expiresAt: iso(r.expiresAt), revokedAt: iso(r.revokedAt),
+  }));
+}
+
+export async function revokeApiToken(ctx: Ctx, id: string) {
+  await ctx.db.transaction(async (tx) => {
+    const tokenHash = await repo.revokeApiToken(tx, ctx.actor.userId, id);
+    if (!tokenHash) throw new AppError('common.not_found', { status: 404, params: { entity: 'api_token' } });
+    actorCache.delete(`t:${tokenHash}`);
+    await recordAudit(tx, ctx, { action: 'revoke', entity: 'api_token', entityId: id });
+  });
+}

@@ -1,0 +1,83 @@
+import { and, eq } from 'drizzle-orm';
+import type { Db } from '../../db/client.ts';
+import type { Tx } from '../../context.ts';
+import { adminUnits, organizations } from '../../db/schema.ts';
+import { afterCursor, byName, matchesAllWords } from '../../db/search.ts';
+import type { NameCursor } from '../../db/paging.ts';
+import type { OrganizationListQuery } from '../../../shared/schemas/organizations.ts';
+
+export type OrganizationRow = typeof organizations.$inferSelect;
+export type OrganizationValues = Omit<typeof organizations.$inferInsert, 'id' | 'tenantId' | 'version' | 'createdAt' | 'updatedAt'>;
+
+const columns = {
+  id: organizations.id,
+  kind: organizations.kind,
+  name: organizations.name,
+  shortName: organizations.shortName,
+  taxCode: organizations.taxCode,
+  address: organizations.address,
+  adminUnitId: organizations.adminUnitId,
+  adminUnitName: adminUnits.name,
+  scienceField: organizations.scienceField,
+  isStEnterprise: organizations.isStEnterprise,
+  phone: organizations.phone,
+  email: organizations.email,
+  website: organizations.website,
+  note: organizations.note,
+  version: organizations.version,
+  createdAt: organizations.createdAt,
+  updatedAt: organizations.updatedAt,
+  sortKey: organizations.sortKey,
+};
+
+export type OrganizationRecord = Awaited<ReturnType<typeof findById>> & {};
+
+export async function findById(db: Db | Tx, tenantId: string, id: string) {
+  const [row] = await db
+    .select(columns)
+    .from(organizations)
+    .leftJoin(adminUnits, eq(adminUnits.id, organizations.adminUnitId))
+    .where(and(eq(organizations.tenantId, tenantId), eq(organizations.id, id)));
+  return row ?? null;
+}
+
+export async function list(db: Db, tenantId: string, q: OrganizationListQuery, cursor: NameCursor | null) {
+  return db
+    .select(columns)
+    .from(organizations)
+    .leftJoin(adminUnits, eq(adminUnits.id, organizations.adminUnitId))
+    .where(and(
+      eq(organizations.tenantId, tenantId),
+      matchesAllWords(organizations.searchText, q.q),
+      q.kind ? eq(organizations.kind, q.kind) : undefined,
+      q.isStEnterprise !== undefined ? eq(organizations.isStEnterprise, q.isStEnterprise) : undefined,
+      q.adminUnitId ? eq(organizations.adminUnitId, q.adminUnitId) : undefined,
+      q.scienceField ? eq(organizations.scienceField, q.scienceField) : undefined,
+      afterCursor(organizations.sortKey, organizations.id, cursor),
+    ))
+    .orderBy(...byName(organizations.sortKey, organizations.id))
+    .limit(q.limit + 1);
+}
+
+export async function insert(tx: Tx, tenantId: string, values: OrganizationValues) {
+  const [row] = await tx.insert(organizations).values({ ...values, tenantId }).returning({ id: organizations.id });
+  return row.id;
+}
+
+/** Updates when the version matches; returns false when no row was changed (stale version or missing). */
+export async function update(tx: Tx, tenantId: string, id: string, version: number, values: OrganizationValues) {
+  const rows = await tx
+    .update(organizations)
+    .set({ ...values, version: version + 1, updatedAt: new Date() })
+    .where(and(eq(organizations.tenantId, tenantId), eq(organizations.id, id), eq(organizations.version, version)))
+    .returning({ id: organizations.id });
+  return rows.length === 1;
+}
+
+export async function remove(tx: Tx, tenantId: string, id: string, version: number) {
+  const rows = await tx
+    .delete(organizations)
+    .where(and(eq(organizations.tenantId, tenantId), eq(organizations.id, id), eq(organizations.version, version)))
+    .returning({ id: organizations.id });
+  return rows.length === 1;
+}

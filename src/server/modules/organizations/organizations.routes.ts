@@ -1,0 +1,38 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { ErrorBody, IdParams, Version } from '../../../shared/schemas/common.ts';
+import {
+  Organization, OrganizationInput, OrganizationListQuery, OrganizationPage, OrganizationUpdate,
+} from '../../../shared/schemas/organizations.ts';
+import { ctxOf } from '../../http/auth.ts';
+import * as service from './organizations.service.ts';
+
+const errors = { 400: ErrorBody, 401: ErrorBody, 403: ErrorBody, 404: ErrorBody, 409: ErrorBody };
+
+export const organizationRoutes: FastifyPluginAsyncZod = async (app) => {
+  app.get('/api/organizations', {
+    schema: { tags: ['registry'], summary: 'List organisations (search ignores diacritics and case; Vietnamese name order)',
+      querystring: OrganizationListQuery, response: { 200: OrganizationPage, ...errors } },
+  }, async (req) => service.listOrganizations(ctxOf(req), req.query));
+
+  app.get('/api/organizations/:id', {
+    schema: { tags: ['registry'], summary: 'Read an organisation', params: IdParams, response: { 200: Organization, ...errors } },
+  }, async (req) => service.getOrganization(ctxOf(req), req.params.id));
+
+  app.post('/api/organizations', {
+    schema: { tags: ['registry'], summary: 'Create an organisation', body: OrganizationInput, response: { 201: Organization, ...errors } },
+  }, async (req, reply) => reply.status(201).send(await service.createOrganization(ctxOf(req), req.body)));
+
+  app.put('/api/organizations/:id', {
+    schema: { tags: ['registry'], summary: 'Update an organisation (send the version you read; a stale one gets 409)',
+      params: IdParams, body: OrganizationUpdate, response: { 200: Organization, ...errors } },
+  }, async (req) => service.updateOrganization(ctxOf(req), req.params.id, req.body));
+
+  app.delete('/api/organizations/:id', {
+    schema: { tags: ['registry'], summary: 'Delete an organisation (refused while people or accounts refer to it)',
+      params: IdParams, querystring: z.object({ version: z.coerce.number().pipe(Version) }), response: { 204: z.null(), ...errors } },
+  }, async (req, reply) => {
+    await service.deleteOrganization(ctxOf(req), req.params.id, req.query.version);
+    return reply.status(204).send(null);
+  });
+};

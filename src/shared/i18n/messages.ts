@@ -1,0 +1,98 @@
+/**
+ * Error and notice messages, keyed by the dotted error code. Server responses and the web client both read these.
+ * Every key has a Vietnamese and an English text; `messages.test.ts` fails when one side is missing.
+ * `{name}` placeholders are filled from the error's details.
+ */
+export const LANGS = ['vi', 'en'] as const;
+export type Lang = (typeof LANGS)[number];
+
+export const messages = {
+  vi: {
+    'common.validation_failed': 'Dữ liệu không hợp lệ. Vui lòng kiểm tra các trường được nêu.',
+    'common.not_found': 'Không tìm thấy {entity}.',
+    'common.route_not_found': 'Không có địa chỉ {method} {url}.',
+    'common.version_conflict': 'Bản ghi đã được người khác sửa (phiên bản hiện tại {current}, bạn gửi {sent}). Hãy tải lại rồi sửa tiếp.',
+    'common.body_too_large': 'Dữ liệu gửi lên quá lớn (tối đa {limit} byte).',
+    'common.bad_json': 'Nội dung gửi lên không phải JSON hợp lệ.',
+    'common.unsupported_media_type': 'Kiểu nội dung không được hỗ trợ.',
+    'common.internal': 'Lỗi hệ thống. Mã yêu cầu: {requestId}.',
+    'common.in_use': 'Không thể xóa {entity} vì đang được sử dụng ở {usedBy}.',
+    'common.duplicate': '{field} "{value}" đã tồn tại.',
+    'common.bad_cursor': 'Con trỏ phân trang không hợp lệ.',
+    'common.rate_limited': 'Bạn thao tác quá nhiều lần. Vui lòng thử lại sau {after}.',
+    'auth.unauthenticated': 'Vui lòng đăng nhập.',
+    'auth.invalid_credentials': 'Tên đăng nhập hoặc mật khẩu không đúng.',
+    'auth.forbidden': 'Bạn không có quyền thực hiện thao tác này.',
+    'auth.csrf_invalid': 'Phiên làm việc không hợp lệ (thiếu mã CSRF). Hãy tải lại trang.',
+    'auth.token_invalid': 'Mã truy cập API không hợp lệ hoặc đã bị thu hồi.',
+    'auth.account_disabled': 'Tài khoản đã bị khóa.',
+    'tax_code.format': 'Mã số thuế phải gồm 10 chữ số, hoặc 10 chữ số, dấu "-" và 3 chữ số với đơn vị phụ thuộc.',
+    'tax_code.check_digit': 'Mã số thuế sai chữ số kiểm tra (chữ số thứ 10).',
+    'tax_code.branch': 'Ba chữ số của đơn vị phụ thuộc phải từ 001 đến 999.',
+    'admin_unit.not_in_force': 'Đơn vị hành chính {name} không còn hiệu lực vào ngày {date}.',
+    'tenant.mismatch': 'Bản ghi thuộc tỉnh khác.',
+    'backup.not_empty': 'Cơ sở dữ liệu đích đã có dữ liệu; dùng --force để ghi đè.',
+    'backup.bad_file': 'Tệp sao lưu không hợp lệ: {reason}.',
+  },
+  en: {
+    'common.validation_failed': 'Invalid data. Please check the fields listed.',
+    'common.not_found': '{entity} not found.',
+    'common.route_not_found': 'There is no route {method} {url}.',
+    'common.version_conflict': 'The record was changed by someone else (current version {current}, you sent {sent}). Reload and edit again.',
+    'common.body_too_large': 'The request body is too large (at most {limit} bytes).',
+    'common.bad_json': 'The request body is not valid JSON.',
+    'common.unsupported_media_type': 'Unsupported content type.',
+    'common.internal': 'Internal error. Request id: {requestId}.',
+    'common.in_use': 'Cannot delete this {entity}: it is used by {usedBy}.',
+    'common.duplicate': '{field} "{value}" already exists.',
+    'common.bad_cursor': 'Invalid paging cursor.',
+    'common.rate_limited': 'Too many attempts. Please try again in {after}.',
+    'auth.unauthenticated': 'Please sign in.',
+    'auth.invalid_credentials': 'Wrong username or password.',
+    'auth.forbidden': 'You are not allowed to do this.',
+    'auth.csrf_invalid': 'Invalid session (missing CSRF token). Reload the page.',
+    'auth.token_invalid': 'The API token is invalid or has been revoked.',
+    'auth.account_disabled': 'This account is disabled.',
+    'tax_code.format': 'A tax code has 10 digits, or 10 digits, "-" and 3 digits for a dependent unit.',
+    'tax_code.check_digit': 'The tax code has a wrong check digit (the 10th digit).',
+    'tax_code.branch': 'The 3 digits of a dependent unit run from 001 to 999.',
+    'admin_unit.not_in_force': 'Administrative unit {name} is not in force on {date}.',
+    'tenant.mismatch': 'The record belongs to another province.',
+    'backup.not_empty': 'The target database already has data; use --force to overwrite.',
+    'backup.bad_file': 'Invalid backup file: {reason}.',
+  },
+} as const satisfies Record<Lang, Record<string, string>>;
+
+export type MessageKey = keyof (typeof messages)['vi'];
+
+/** Entity names used inside messages, so `common.not_found` reads naturally in both languages. */
+export const entityNames: Record<Lang, Record<string, string>> = {
+  vi: {
+    organization: 'tổ chức', person: 'chuyên gia', user: 'tài khoản', admin_unit: 'đơn vị hành chính',
+    api_token: 'mã truy cập API', audit: 'nhật ký', tenant: 'tỉnh', task: 'nhiệm vụ',
+  },
+  en: {
+    organization: 'organisation', person: 'person', user: 'account', admin_unit: 'administrative unit',
+    api_token: 'API token', audit: 'audit entry', tenant: 'province', task: 'task',
+  },
+};
+
+export function pickLang(acceptLanguage: string | undefined | null): Lang {
+  if (!acceptLanguage) return 'vi';
+  for (const part of acceptLanguage.split(',')) {
+    const tag = part.split(';')[0].trim().toLowerCase();
+    if (tag.startsWith('vi')) return 'vi';
+    if (tag.startsWith('en')) return 'en';
+  }
+  return 'vi';
+}
+
+export function translate(lang: Lang, key: string, params: Record<string, unknown> = {}): string {
+  const table = messages[lang] as Record<string, string>;
+  const text = table[key] ?? (messages.en as Record<string, string>)[key] ?? key;
+  return text.replace(/\{(\w+)\}/g, (_, name: string) => {
+    const v = params[name];
+    if (name === 'entity' && typeof v === 'string') return entityNames[lang][v] ?? v;
+    return v === undefined ? `{${name}}` : String(v);
+  });
+}

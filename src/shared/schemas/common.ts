@@ -1,0 +1,38 @@
+import { z } from 'zod';
+
+export const Id = z.uuid();
+export const IdParams = z.object({ id: Id });
+
+/** Record version for optimistic locking: sent back on update, a stale one gets 409. */
+export const Version = z.number().int().min(1);
+
+/** Trimmed text with a length limit; empty strings become null where the field is optional. */
+export const text = (max: number) => z.string().trim().max(max);
+export const requiredText = (max: number) => z.string().trim().min(1).max(max);
+export const optionalText = (max: number) =>
+  z.preprocess((v) => (typeof v === 'string' && v.trim() === '' ? null : v), z.string().trim().max(max).nullable())
+    .optional();
+
+/** ISO date `yyyy-mm-dd` (the API's date format; the UI shows dd/mm/yyyy). */
+export const IsoDate = z.iso.date();
+
+export const PageQuery = z.object({
+  q: z.string().trim().max(200).optional(),
+  // Keyset cursor: the row's sort key (up to 3 code points per name character) and id, base64url.
+  cursor: z.string().max(4000).optional(),
+  limit: z.coerce.number().int().min(1).max(200).default(20),
+});
+
+export const pageOf = <T extends z.ZodType>(item: T) =>
+  z.object({ items: z.array(item), nextCursor: z.string().nullable() });
+
+export const ErrorBody = z.object({
+  code: z.string(),
+  message: z.string(),
+  details: z.unknown().optional(),
+});
+
+export const Timestamps = {
+  createdAt: z.string(),
+  updatedAt: z.string(),
+};

@@ -1,0 +1,53 @@
+/**
+ * Vitest global setup: migrate one template database per run, which every test file then clones.
+ *  - PGlite (default): the migrated data directory is dumped to a tarball; each file loads it in memory.
+ *  - PostgreSQL (DATABASE_URL set): a template database; each file gets CREATE DATABASE … TEMPLATE.
+ */
+import { mkdir, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import pg from 'pg';
+import type { TestProject } from 'vitest/node';
+import { openDb } from '../../src/server/db/client.ts';
+import { prepareDatabase } from '../../src/server/db/setup.ts';
+
+export const TEMPLATE_DB = 'khcn_test_template';
+
+export default async function setup(project: TestProject) {
+  const url = process.env.DATABASE_URL;
+  if (url) {
+    const admin = new pg.Client({ connectionString: url });
+    await admin.connect();
+    // Clones left behind by an interrupted run would keep the template busy.
+    const stale = await admin.query(`SELECT datname FROM pg_database WHERE datname LIKE 'khcn_test_%'`);
+    for (const { datname } of stale.rows) await admin.query(`DROP DATABASE IF EXISTS "${datname}" WITH (FORCE)`);
+    await admin.query(`CREATE DATABASE ${TEMPLATE_DB}`);
+    await admin.end();
+    const u = new URL(url);
+    u.pathname = `/${TEMPLATE_DB}`;
+    const h = await openDb({ databaseUrl: u.toString() });
+    await prepareDatabase(h);
+    await h.close();
+    project.provide('dbTemplate', { kind: 'postgres', url, template: TEMPLATE_DB });
+    return async () => {
+      const c = new pg.Client({ connectionString: url });
+      await c.connect();
+      await c.query(`DROP DATABASE IF EXISTS ${TEMPLATE_DB} WITH (FORCE)`);
+      await c.end();
+    };
+  }
+  const h = await openDb();
+  await prepareDatabase(h);
+  const dump = await h.dumpDataDir!();
+  await h.close();
+  const dir = path.resolve('.tmp');
+  await mkdir(dir, { recursive: true });
+  const file = path.join(dir, `test-template-${process.pid}.tar`);
+  await writeFile(file, Buffer.from(await dump.arrayBuffer()));
+  project.provide('dbTemplate', { kind: 'pglite', file });
+}
+
+declare module 'vitest' {
+  export interface ProvidedContext {
+    dbTemplate: { kind: 'pglite'; file: string } | { kind: 'postgres'; url: string; template: string };
+  }
+}

@@ -1,0 +1,13 @@
+import { defineConfig } from 'vitest/config';
+
+// One suite, two engines: PGlite by default, PostgreSQL when DATABASE_URL is set (npm run test:pg in .ci/run).
+export default defineConfig({
+  test: {
+    include: ['src/**/*.test.ts', 'test/**/*.test.ts', 'bench/**/*.test.ts'],
+    exclude: ['test/e2e/**', 'node_modules/**'],
+    globalSetup: ['test/setup/global.ts'],
+    testTimeout: 30_000,
+    hookTimeout: 120_000,
+    pool: 'forks',
+  },
+});
