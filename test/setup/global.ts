@@ -3,23 +3,21 @@
  *  - PGlite (default): the migrated data directory is dumped to a tarball; each file loads it in memory.
  *  - PostgreSQL (DATABASE_URL set): a template database; each file gets CREATE DATABASE … TEMPLATE.
  */
-import { mkdir, writeFile } from 'node:fs/promises';
+import { mkdir, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import pg from 'pg';
 import type { TestProject } from 'vitest/node';
 import { openDb } from '../../src/server/db/client.ts';
 import { prepareDatabase } from '../../src/server/db/setup.ts';
 
-export const TEMPLATE_DB = 'khcn_test_template';
 
 export default async function setup(project: TestProject) {
   const url = process.env.DATABASE_URL;
   if (url) {
+    // One template per run (several runs may share a server); each test file clones it and drops its clone.
+    const TEMPLATE_DB = `khcn_tpl_${process.pid}_${Date.now().toString(36)}`;
     const admin = new pg.Client({ connectionString: url });
     await admin.connect();
-    // Clones left behind by an interrupted run would keep the template busy.
-    const stale = await admin.query(`SELECT datname FROM pg_database WHERE datname LIKE 'khcn_test_%'`);
-    for (const { datname } of stale.rows) await admin.query(`DROP DATABASE IF EXISTS "${datname}" WITH (FORCE)`);
     await admin.query(`CREATE DATABASE ${TEMPLATE_DB}`);
     await admin.end();
     const u = new URL(url);
@@ -44,6 +42,7 @@ export default async function setup(project: TestProject) {
   const file = path.join(dir, `test-template-${process.pid}.tar`);
   await writeFile(file, Buffer.from(await dump.arrayBuffer()));
   project.provide('dbTemplate', { kind: 'pglite', file });
+  return () => rm(file, { force: true });
 }
 
 declare module 'vitest' {

@@ -57,7 +57,7 @@ export async function buildUser(h: DbHandle, o: { tenantId: string; role: Role; 
   return { id: row.id, username };
 }
 
-export interface AuthHeaders { cookie: string; 'x-csrf-token': string }
+export type AuthHeaders = Record<string, string> & { cookie: string; 'x-csrf-token': string };
 
 /** Signs in through the real login route; returns the headers a browser would send afterwards. */
 export async function login(app: App, username: string, password = TEST_PASSWORD): Promise<AuthHeaders> {

@@ -6,7 +6,8 @@
 export const LANGS = ['vi', 'en'] as const;
 export type Lang = (typeof LANGS)[number];
 
-export const messages = {
+/** Messages of the foundation; each feature module keeps its own in `<module>.messages.ts` beside this file. */
+const core = {
   vi: {
     'common.validation_failed': 'Dữ liệu không hợp lệ. Vui lòng kiểm tra các trường được nêu.',
     'common.not_found': 'Không tìm thấy {entity}.',
@@ -36,7 +37,7 @@ export const messages = {
   },
   en: {
     'common.validation_failed': 'Invalid data. Please check the fields listed.',
-    'common.not_found': '{entity} not found.',
+    'common.not_found': 'Not found: {entity}.',
     'common.route_not_found': 'There is no route {method} {url}.',
     'common.version_conflict': 'The record was changed by someone else (current version {current}, you sent {sent}). Reload and edit again.',
     'common.body_too_large': 'The request body is too large (at most {limit} bytes).',
@@ -62,6 +63,12 @@ export const messages = {
     'backup.bad_file': 'Invalid backup file: {reason}.',
   },
 } as const satisfies Record<Lang, Record<string, string>>;
+
+/** Add a module's messages here: one import, one spread per language. */
+export const messages = {
+  vi: { ...core.vi },
+  en: { ...core.en },
+} as const;
 
 export type MessageKey = keyof (typeof messages)['vi'];
 
