@@ -1,7 +1,7 @@
 /** Turns PostgreSQL constraint violations (same codes on PGlite) into AppErrors that name the field. */
 import { AppError } from '../errors.ts';
 
-interface PgLikeError { code?: string; constraint?: string; detail?: string }
+interface PgLikeError { code?: string; constraint?: string; detail?: string; table?: string }
 
 export function pgError(err: unknown): PgLikeError | null {
   let e: unknown = err;
@@ -14,19 +14,28 @@ export function pgError(err: unknown): PgLikeError | null {
 }
 
 export interface ConstraintFields {
+  /** The entity being written (names it in messages: `organization`, `person`…). */
+  entity: string;
   /** foreign-key constraint name → request field it comes from (an unknown id: 400). */
   foreignKeys?: Record<string, string>;
   /** unique constraint or index name → request field (a duplicate: 409). */
   unique?: Record<string, string>;
-  /** foreign-key constraint name → what uses the row (a delete refused: 409). */
-  usedBy?: Record<string, string>;
 }
 
+/**
+ * Maps a violation to the AppError the client should see:
+ *  - a foreign key of this record's own fields (listed in `foreignKeys`): 400 naming the field;
+ *  - any other foreign key: a delete blocked by rows that refer to this one → 409 `common.in_use`, naming the
+ *    referring table (translated through the entity names in i18n), whatever module owns it;
+ *  - a listed unique constraint: 409 `common.duplicate` naming the field.
+ */
 export function mapConstraintError(err: unknown, fields: ConstraintFields, values: Record<string, unknown> = {}): never {
   const pe = pgError(err);
   const constraint = pe?.constraint ?? '';
-  if (pe?.code === '23503' && fields.usedBy?.[constraint]) {
-    throw new AppError('common.in_use', { status: 409, params: { usedBy: fields.usedBy[constraint] }, details: { constraint } });
+  if (pe?.code === '23503' && !fields.foreignKeys?.[constraint]) {
+    throw new AppError('common.in_use', {
+      status: 409, params: { entity: fields.entity, usedBy: pe.table ?? constraint }, details: { constraint, usedBy: pe.table },
+    });
   }
   if (pe?.code === '23503' && fields.foreignKeys?.[constraint]) {
     const path = fields.foreignKeys[constraint];

@@ -3,10 +3,13 @@
  * after the migrations; each loader is idempotent and skips work already done.
  */
 import type { DbHandle } from './client.ts';
+import { loadAdminUnits } from '../modules/admin-units/admin-units.loader.ts';
 
 export type ReferenceLoader = (h: DbHandle) => Promise<void>;
 
-const loaders: ReferenceLoader[] = [];
+const loaders: ReferenceLoader[] = [
+  loadAdminUnits,
+];
 
 export async function loadReferenceData(h: DbHandle) {
   for (const load of loaders) await load(h);

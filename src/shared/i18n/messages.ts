@@ -3,6 +3,13 @@
  * Every key has a Vietnamese and an English text; `messages.test.ts` fails when one side is missing.
  * `{name}` placeholders are filled from the error's details.
  */
+import { backupMessages } from './backup.messages.ts';
+import { rulesMessages } from './rules.messages.ts';
+import { workflowMessages } from './workflow.messages.ts';
+import { usersMessages } from './users.messages.ts';
+import { adminUnitsMessages } from './admin-units.messages.ts';
+import { councilsMessages } from './councils.messages.ts';
+import { exportsMessages } from './exports.messages.ts';
 export const LANGS = ['vi', 'en'] as const;
 export type Lang = (typeof LANGS)[number];
 
@@ -66,8 +73,8 @@ const core = {
 
 /** Add a module's messages here: one import, one spread per language. */
 export const messages = {
-  vi: { ...core.vi },
-  en: { ...core.en },
+  vi: { ...core.vi, ...backupMessages.vi, ...rulesMessages.vi, ...workflowMessages.vi, ...usersMessages.vi, ...adminUnitsMessages.vi, ...councilsMessages.vi, ...exportsMessages.vi },
+  en: { ...core.en, ...backupMessages.en, ...rulesMessages.en, ...workflowMessages.en, ...usersMessages.en, ...adminUnitsMessages.en, ...councilsMessages.en, ...exportsMessages.en },
 } as const;
 
 export type MessageKey = keyof (typeof messages)['vi'];
@@ -77,10 +84,17 @@ export const entityNames: Record<Lang, Record<string, string>> = {
   vi: {
     organization: 'tổ chức', person: 'chuyên gia', user: 'tài khoản', admin_unit: 'đơn vị hành chính',
     api_token: 'mã truy cập API', audit: 'nhật ký', tenant: 'tỉnh', task: 'nhiệm vụ',
+    // table names, for "in use by …"
+    people: 'danh sách chuyên gia', users: 'tài khoản người dùng', organizations: 'danh sách tổ chức',
+    tasks: 'nhiệm vụ KH&CN', task_members: 'thành viên nhiệm vụ', council_members: 'thành viên hội đồng',
+    councils: 'hội đồng', task_replications: 'hồ sơ nhân rộng',
   },
   en: {
     organization: 'organisation', person: 'person', user: 'account', admin_unit: 'administrative unit',
     api_token: 'API token', audit: 'audit entry', tenant: 'province', task: 'task',
+    people: 'people', users: 'user accounts', organizations: 'organisations', tasks: 'S&T tasks',
+    task_members: 'task members', council_members: 'council members', councils: 'councils',
+    task_replications: 'replication records',
   },
 };
 
@@ -99,7 +113,8 @@ export function translate(lang: Lang, key: string, params: Record<string, unknow
   const text = table[key] ?? (messages.en as Record<string, string>)[key] ?? key;
   return text.replace(/\{(\w+)\}/g, (_, name: string) => {
     const v = params[name];
-    if (name === 'entity' && typeof v === 'string') return entityNames[lang][v] ?? v;
+    if ((name === 'entity' || name === 'usedBy') && typeof v === 'string') return entityNames[lang][v] ?? v;
+    if (v && typeof v === 'object' && lang in v) return String((v as Record<string, unknown>)[lang]); // a {vi, en} text
     return v === undefined ? `{${name}}` : String(v);
   });
 }

@@ -44,8 +44,10 @@ export type Person = z.infer<typeof Person>;
 
 export const PersonListQuery = PageQuery.extend({
   organizationId: Id.optional(),
-  scienceField: z.string().max(10).optional(),
+  /** A field code; a broader field also finds people of its sub-fields (`1` finds `101`, `102`…). */
+  scienceField: z.string().trim().regex(/^\d{1,7}$/).optional(),
   degree: z.enum(DEGREES).optional(),
+  isExpert: z.enum(['true', 'false']).transform((v) => v === 'true').optional(),
 });
 export type PersonListQuery = z.infer<typeof PersonListQuery>;
 

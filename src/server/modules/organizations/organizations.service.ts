@@ -13,11 +13,9 @@ import { can } from './organizations.policy.ts';
 const ENTITY = 'organization';
 
 const constraints = {
+  entity: ENTITY,
   foreignKeys: { organizations_admin_unit_id_fkey: 'adminUnitId', organizations_science_field_fkey: 'scienceField' },
   unique: { organizations_tax_code: 'taxCode' },
-  usedBy: {
-    people_organization_id_fkey: 'people', users_organization_id_fkey: 'users',
-  } as Record<string, string>,
 };
 
 type Row = NonNullable<Awaited<ReturnType<typeof repo.findById>>>;

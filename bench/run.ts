@@ -1,0 +1,205 @@
+/**
+ * Benchmarks of the organisation registry on 100,000 organisations, on PostgreSQL (when reachable) and on PGlite
+ * on disk. Prints one JSON line per figure on stdout — {bench, engine, value, unit, baseline, ratio} — and
+ * progress and a summary against the targets on stderr. See bench/README.md for what each baseline is.
+ *
+ *   npm run bench
+ *   DATABASE_URL=postgres://… npm run bench            (server to create the scratch database khcn_bench on)
+ *   BENCH_ORGS=5000 BENCH_SECONDS=3 npm run bench      (a quick dry run)
+ *   BENCH_ENGINES=pglite npm run bench                 (one engine only: postgres, pglite)
+ */
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { Worker } from 'node:worker_threads';
+import Fastify from 'fastify';
+import pg from 'pg';
+import { openDb, type DbHandle, type Engine } from '../src/server/db/client.ts';
+import { prepareDatabase } from '../src/server/db/setup.ts';
+import { buildApp } from '../src/server/http/app.ts';
+import { hashPassword } from '../src/server/modules/auth/auth.service.ts';
+import { listOrganizations } from '../src/server/modules/organizations/organizations.service.ts';
+import { OrganizationListQuery } from '../src/shared/schemas/organizations.ts';
+import type { Ctx } from '../src/server/context.ts';
+import { generateQueries, loadOrganizations } from './organizations.data.ts';
+
+const ORGS = Number(process.env.BENCH_ORGS ?? 100_000);
+const SEARCHES = Number(process.env.BENCH_SEARCHES ?? 200);
+const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
+const WARMUP_SECONDS = Math.max(1, Math.round(SECONDS / 3));
+const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 10);
+const ENGINES = (process.env.BENCH_ENGINES ?? 'postgres,pglite').split(',').map((s) => s.trim()) as Engine[];
+const PG_URL = process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
+const BENCH_DB = 'khcn_bench';
+const USERNAME = 'bench.officer';
+const PASSWORD = 'bench-password-2026';
+
+const info = (msg: string) => process.stderr.write(`[bench] ${msg}\n`);
+
+interface Figure { bench: string; engine: Engine; value: number; unit: string; baseline: number; ratio: number }
+const figures: Figure[] = [];
+
+function emit(f: Omit<Figure, 'ratio'>) {
+  const round = (x: number, d: number) => Number(x.toFixed(d));
+  const figure = { ...f, value: round(f.value, 2), baseline: round(f.baseline, 2), ratio: round(f.value / f.baseline, 3) };
+  figures.push(figure);
+  process.stdout.write(`${JSON.stringify(figure)}\n`);
+}
+
+function percentile(sorted: number[], p: number) {
+  const i = Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1));
+  return sorted[i];
+}
+
+async function timeEach<T>(inputs: T[], fn: (x: T) => Promise<unknown>) {
+  const ms: number[] = [];
+  for (const x of inputs) {
+    const t = performance.now();
+    await fn(x);
+    ms.push(performance.now() - t);
+  }
+  ms.sort((a, b) => a - b);
+  return { p50: percentile(ms, 50), p95: percentile(ms, 95) };
+}
+
+/** A fresh database on the engine; `drop` removes it. Null when PostgreSQL is not reachable. */
+async function openScratch(engine: Engine): Promise<{ h: DbHandle; drop(): Promise<void> } | null> {
+  if (engine === 'postgres') {
+    const admin = new pg.Client({ connectionString: PG_URL, connectionTimeoutMillis: 3000 });
+    try {
+      await admin.connect();
+    } catch (e) {
+      info(`PostgreSQL not reachable at ${PG_URL} (${(e as Error).message}): skipped`);
+      return null;
+    }
+    await admin.query(`DROP DATABASE IF EXISTS ${BENCH_DB} WITH (FORCE)`);
+    await admin.query(`CREATE DATABASE ${BENCH_DB}`);
+    await admin.end();
+    const u = new URL(PG_URL);
+    u.pathname = `/${BENCH_DB}`;
+    const h = await openDb({ databaseUrl: u.toString() });
+    return {
+      h,
+      async drop() {
+        const c = new pg.Client({ connectionString: PG_URL });
+        await c.connect();
+        await c.query(`DROP DATABASE IF EXISTS ${BENCH_DB} WITH (FORCE)`);
+        await c.end();
+      },
+    };
+  }
+  const dir = await mkdtemp(path.join(tmpdir(), 'khcn-bench-'));
+  const h = await openDb({ dataDir: dir });
+  return { h, drop: () => rm(dir, { recursive: true, force: true }) };
+}
+
+function load(o: { url: string; paths: string[]; headers?: Record<string, string> }) {
+  return new Promise<{ rps: number; total: number; non2xx: number; errors: number; timeouts: number; latencyP50: number; latencyP99: number }>(
+    (resolve, reject) => {
+      const worker = new Worker(new URL('./load.worker.mjs', import.meta.url), {
+        workerData: { ...o, headers: o.headers ?? {}, connections: CONNECTIONS, seconds: SECONDS, warmupSeconds: WARMUP_SECONDS },
+      });
+      worker.once('message', resolve);
+      worker.once('error', reject);
+      worker.once('exit', (code) => code !== 0 && reject(new Error(`load worker exited with ${code}`)));
+    });
+}
+
+/** A bare Fastify route answering a constant, measured the same way as the API. */
+async function bareRps() {
+  const bare = Fastify({ logger: false });
+  bare.get('/bare/:id', async () => ({ ok: true }));
+  const url = await bare.listen({ port: 0, host: '127.0.0.1' });
+  try {
+    const r = await load({ url, paths: ['/bare/1'] });
+    return r;
+  } finally {
+    await bare.close();
+  }
+}
+
+async function benchEngine(engine: Engine) {
+  const scratch = await openScratch(engine);
+  if (!scratch) return;
+  const { h } = scratch;
+  try {
+    let t = performance.now();
+    await prepareDatabase(h);
+    info(`${engine}: migrated and reference data loaded in ${((performance.now() - t) / 1000).toFixed(1)} s`);
+    const [tenant] = await h.query<{ id: string }>(
+      `INSERT INTO tenants (slug, name) VALUES ('bench', 'Sở KH&CN tỉnh Thử nghiệm') RETURNING id`);
+    const [user] = await h.query<{ id: string }>(
+      `INSERT INTO users (tenant_id, username, display_name, password_hash, role) VALUES ($1, $2, $3, $4, 'dost_officer') RETURNING id`,
+      [tenant.id, USERNAME, 'Cán bộ đo hiệu năng', await hashPassword(PASSWORD)]);
+
+    t = performance.now();
+    await loadOrganizations(h, { tenantId: tenant.id, count: ORGS });
+    info(`${engine}: ${ORGS.toLocaleString('en')} organisations loaded and indexed in ${((performance.now() - t) / 1000).toFixed(1)} s`);
+
+    // Search through the real service (repo query, LIMIT 20, name order) versus a raw primary-key SELECT.
+    const ctx: Ctx = {
+      db: h.db,
+      actor: { userId: user.id, username: USERNAME, displayName: 'bench', role: 'dost_officer', tenantId: tenant.id, organizationId: null, unitName: null },
+    };
+    const queries = generateQueries(SEARCHES);
+    const ids = (await h.query<{ id: string }>('SELECT id FROM organizations ORDER BY random() LIMIT 1000')).map((r) => r.id);
+    const search = (q: string) => listOrganizations(ctx, OrganizationListQuery.parse({ q, limit: 20 }));
+    const pk = (id: string) => h.query('SELECT * FROM organizations WHERE id = $1', [id]);
+    let hits = 0;
+    for (const q of queries.slice(0, 20)) hits += (await search(q)).items.length;
+    for (const id of ids.slice(0, 20)) await pk(id);
+    const s = await timeEach(queries, search);
+    const b = await timeEach(Array.from({ length: SEARCHES }, (_, i) => ids[i % ids.length]), pk);
+    info(`${engine}: warm-up searches returned ${hits} rows for 20 queries (e.g. "${queries[0]}")`);
+    emit({ bench: 'org_search_p50', engine, value: s.p50, unit: 'ms', baseline: b.p50 });
+    emit({ bench: 'org_search_p95', engine, value: s.p95, unit: 'ms', baseline: b.p95 });
+
+    // Read by id through the real API with a real session cookie, versus a bare Fastify route.
+    const app = await buildApp({ dbHandle: h, webDir: null, logger: false });
+    const url = await app.listen({ port: 0, host: '127.0.0.1' });
+    try {
+      const res = await fetch(`${url}/api/auth/login`, {
+        method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: USERNAME, password: PASSWORD }),
+      });
+      if (res.status !== 200) throw new Error(`login failed: ${res.status} ${await res.text()}`);
+      const cookie = res.headers.getSetCookie().map((c) => c.split(';')[0]).join('; ');
+      const probe = await fetch(`${url}/api/organizations/${ids[0]}`, { headers: { cookie } });
+      if (probe.status !== 200) throw new Error(`read-by-id probe failed: ${probe.status} ${await probe.text()}`);
+      const bare = await bareRps();
+      const api = await load({ url, paths: ids.map((id) => `/api/organizations/${id}`), headers: { cookie } });
+      info(`${engine}: bare ${Math.round(bare.rps)} req/s (p50 ${bare.latencyP50} ms); API ${Math.round(api.rps)} req/s ` +
+        `(p50 ${api.latencyP50} ms, p99 ${api.latencyP99} ms, non-2xx ${api.non2xx}, errors ${api.errors}, timeouts ${api.timeouts})`);
+      if (api.non2xx > 0 || api.errors > 0) throw new Error(`read-by-id answered ${api.non2xx} non-2xx responses and ${api.errors} errors`);
+      emit({ bench: 'org_read_by_id_rps', engine, value: api.rps, unit: 'req/s', baseline: bare.rps });
+    } finally {
+      await app.close();
+    }
+  } finally {
+    await h.close();
+    await scratch.drop();
+  }
+}
+
+async function main() {
+  info(`${ORGS.toLocaleString('en')} organisations, ${SEARCHES} searches, ${SECONDS} s load runs with ${CONNECTIONS} connections`);
+  for (const engine of ENGINES) {
+    const t = performance.now();
+    await benchEngine(engine);
+    info(`${engine}: done in ${((performance.now() - t) / 1000).toFixed(1)} s`);
+  }
+  const get = (bench: string, engine: Engine) => figures.find((f) => f.bench === bench && f.engine === engine);
+  const p95 = get('org_search_p95', 'postgres');
+  const rps = get('org_read_by_id_rps', 'postgres') ?? get('org_read_by_id_rps', 'pglite');
+  info('targets (printed, not asserted):');
+  info(`  search p95 on PostgreSQL <= 20 ms: ${p95 ? `${p95.value} ms (${p95.value <= 20 ? 'met' : 'NOT met'})` : 'not measured'}`);
+  info(`  read-by-id >= 0.35 of the bare route: ${rps ? `${rps.ratio} on ${rps.engine} (${rps.ratio >= 0.35 ? 'met' : 'NOT met'})` : 'not measured'}`);
+  for (const f of figures.filter((x) => x.bench === 'org_read_by_id_rps' && x !== rps)) {
+    info(`  read-by-id on ${f.engine}: ${f.ratio} of the bare route`);
+  }
+}
+
+main().catch((e) => {
+  process.stderr.write(`[bench] failed: ${(e as Error).stack ?? e}\n`);
+  process.exit(1);
+});

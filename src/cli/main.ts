@@ -1,0 +1,38 @@
+/**
+ * khcn — the command line of the provincial S&T information system (Hệ thống thông tin KH&CN cấp tỉnh).
+ * One module per noun; every command calls services, never SQL.
+ *
+ *   khcn serve [--port 3000] [--host 127.0.0.1] [--data DIR] [--demo]
+ *   khcn db migrate            khcn seed demo
+ *   khcn user add <username> --role R --province SLUG [--name "…"] [--password P]
+ *   khcn backup FILE           khcn restore FILE [--force]
+ *
+ * DATABASE_URL selects PostgreSQL; without it the embedded PGlite keeps its data in ./data (or --data DIR).
+ */
+import { Command } from 'commander';
+import { registerServe } from './serve.ts';
+import { registerDb } from './db.ts';
+import { registerSeed } from './seed.ts';
+import { registerUser } from './user.ts';
+import { registerBackup } from './backup.ts';
+import { reportError } from './common.ts';
+
+export function buildProgram(): Command {
+  const program = new Command()
+    .name('khcn')
+    .description('Hệ thống thông tin KH&CN cấp tỉnh — information system for a provincial Department of Science and Technology')
+    .version('0.1.0')
+    .showHelpAfterError();
+  registerServe(program);
+  registerDb(program);
+  registerSeed(program);
+  registerUser(program);
+  registerBackup(program);
+  return program;
+}
+
+try {
+  await buildProgram().parseAsync(process.argv);
+} catch (err) {
+  reportError(err);
+}

@@ -1,0 +1,26 @@
+/**
+ * Who may do what with councils. The DOST (admin, dost_officer) sets councils up and runs their sittings; leaders
+ * read everything; a member with a linked account (usually a reviewer) sees only the councils they sit on and the
+ * dossiers assigned to them, declares their own conflicts and submits their own sheets.
+ */
+import type { Actor } from '../../context.ts';
+
+export type CouncilAction = 'manage' | 'read_all' | 'results';
+
+const MANAGERS = new Set(['admin', 'dost_officer']);
+const READERS = new Set(['admin', 'dost_officer', 'leader']);
+
+export function can(actor: Actor, action: CouncilAction): boolean {
+  switch (action) {
+    case 'manage':
+      return MANAGERS.has(actor.role);
+    case 'read_all':
+    case 'results':
+      return READERS.has(actor.role);
+  }
+}
+
+/** A member acts for themself; a manager may act for any member (paper sheets entered by the secretariat). */
+export function canActForMember(actor: Actor, member: { userId: string | null }): boolean {
+  return MANAGERS.has(actor.role) || (!!member.userId && member.userId === actor.userId);
+}

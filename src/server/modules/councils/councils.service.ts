@@ -1,0 +1,646 @@
+/**
+ * Councils (hội đồng), generic over the subject they are about. Lifecycle: draft (members, dossiers, assignments
+ * are set up) → open (the sitting: conflicts declared, presence marked, sheets submitted) → closed (quorum checked,
+ * results final, the subject's module told through onClosed). The scoring sheet, composition and pass rule are
+ * dated rules resolved on the meeting date and frozen when the council opens.
+ */
+import type { Ctx, Tx } from '../../context.ts';
+import type { Db } from '../../db/client.ts';
+import { AppError, forbidden, versionConflict } from '../../errors.ts';
+import { pgError } from '../../db/errors.ts';
+import { decodeCursor, page } from '../../db/paging.ts';
+import { fold } from '../../../lib/vi/fold.ts';
+import { sortKey } from '../../../lib/vi/collate.ts';
+import { formatNumber } from '../../../lib/vi/format.ts';
+import { translate, type Lang } from '../../../shared/i18n/messages.ts';
+import type {
+  AssignmentsInput, CompositionRule, Council, CouncilDetail, CouncilDossier, CouncilDossierInput, CouncilInput,
+  CouncilListQuery, CouncilMember, CouncilMemberInput, CouncilResults, CouncilRules, CouncilStatus, CouncilUpdate,
+  DossierResult, PassRule, Rating, ScoringSheetRule, Sheet, SheetInput,
+} from '../../../shared/schemas/councils.ts';
+import { recordAudit } from '../audit/audit.service.ts';
+import { resolveRule, todayInVietnam } from '../rules/rules.service.ts';
+import { renderAdministrativeDocument } from '../documents/documents.service.ts';
+import * as repo from './councils.repo.ts';
+import { can, canActForMember } from './councils.policy.ts';
+import { RATING_LABELS, ROLE_LABELS } from './councils.rules.ts';
+import { councilSubject, ruleKeysFor } from './councils.subjects.ts';
+import {
+  aggregateRatings, aggregateScores, checkComposition, checkScores, quorumOf, sheetTotal, type Reason,
+} from './councils.scoring.ts';
+import { buildCouncilMinutes, minutesFilename, provinceHeading } from './councils.minutes.ts';
+
+const ENTITY = 'council';
+type Bi = { vi: string; en: string };
+
+/* ---------- messages ---------- */
+
+const STATUS_TEXT: Record<CouncilStatus, Bi> = {
+  draft: { vi: 'đang ở bước chuẩn bị', en: 'is being prepared' },
+  open: { vi: 'đang trong phiên họp', en: 'is in session' },
+  closed: { vi: 'đã kết thúc phiên họp', en: 'has closed its sitting' },
+};
+
+const ACTIONS = {
+  update: { vi: 'sửa thông tin hội đồng', en: 'edit the council' },
+  delete: { vi: 'xóa hội đồng', en: 'delete the council' },
+  members: { vi: 'thay đổi thành viên hội đồng', en: 'change the members' },
+  dossiers: { vi: 'thay đổi hồ sơ đánh giá', en: 'change the dossiers' },
+  assignments: { vi: 'phân công đánh giá hồ sơ', en: 'assign dossiers' },
+  conflict: { vi: 'khai báo xung đột lợi ích', en: 'declare a conflict of interest' },
+  presence: { vi: 'điểm danh thành viên', en: 'mark presence' },
+  open: { vi: 'mở phiên họp', en: 'open the sitting' },
+  sheet: { vi: 'nộp phiếu đánh giá', en: 'submit an evaluation sheet' },
+  close: { vi: 'kết thúc phiên họp', en: 'close the sitting' },
+} satisfies Record<string, Bi>;
+
+function requireStatus(status: CouncilStatus, allowed: CouncilStatus[], action: keyof typeof ACTIONS) {
+  if (allowed.includes(status)) return;
+  const expected = {
+    vi: allowed.map((s) => STATUS_TEXT[s].vi).join(' hoặc '),
+    en: allowed.map((s) => STATUS_TEXT[s].en).join(' or '),
+  };
+  throw new AppError('council.wrong_status', {
+    status: 409,
+    params: { action: ACTIONS[action], status: STATUS_TEXT[status], expected },
+    details: { status, allowed },
+  });
+}
+
+const councilNotFound = (id: string) => new AppError('council.not_found', { status: 404, details: { entity: 'council', id } });
+const memberNotFound = (id: string) => new AppError('council.member_not_found', { status: 404, details: { entity: 'council_member', id } });
+const dossierNotFound = (id: string) => new AppError('council.dossier_not_found', { status: 404, details: { entity: 'council_dossier', id } });
+
+const enNumber = new Intl.NumberFormat('en-US', { maximumFractionDigits: 2 });
+/** A number in both languages' notation: 79,25 / 79.25. */
+const num = (n: number): Bi => ({ vi: formatNumber(n), en: enNumber.format(n) });
+
+/** A reason as a sentence: numbers in the language's notation, criteria and ratings by their names. */
+export function reasonText(lang: Lang, reasons: Reason[]): string {
+  return reasons.map((r) => {
+    const params: Record<string, unknown> = {};
+    for (const [k, v] of Object.entries(r.params)) {
+      params[k] = typeof v === 'number' ? num(v)[lang] : k === 'rating' ? RATING_LABELS[v as Rating] : v;
+    }
+    return translate(lang, `council.result.${r.code}`, params);
+  }).join(' ');
+}
+
+/* ---------- rows to DTOs ---------- */
+
+function toCouncil({ sortKey: _sk, ...r }: repo.CouncilRow): Council {
+  return {
+    ...r,
+    openedAt: r.openedAt?.toISOString() ?? null,
+    closedAt: r.closedAt?.toISOString() ?? null,
+    createdAt: r.createdAt.toISOString(),
+    updatedAt: r.updatedAt.toISOString(),
+  };
+}
+
+/** "PGS.TS Nguyễn Văn An": academic title and degree before the name, as Vietnamese documents write it. */
+export function memberDisplayName(m: { fullName: string; academicTitle: string | null; degree: string | null }): string {
+  const prefix = [m.academicTitle, m.degree && m.degree !== 'other' ? m.degree : null].filter(Boolean).join('.');
+  return prefix ? `${prefix} ${m.fullName}` : m.fullName;
+}
+
+function toMember(m: repo.MemberRow): CouncilMember {
+  return {
+    id: m.id, personId: m.personId, fullName: m.fullName, displayName: memberDisplayName(m),
+    organizationName: m.organizationName ?? null, role: m.role, userId: m.userId,
+    conflictDeclared: m.conflictDeclared, conflictNote: m.conflictNote, declaredAt: m.declaredAt?.toISOString() ?? null,
+    present: m.present,
+  };
+}
+
+function toSheet(s: repo.SheetRow): Sheet {
+  return { ...s, total: s.total === null ? null : Number(s.total), submittedAt: s.submittedAt.toISOString() };
+}
+
+function councilValues(input: Pick<CouncilInput, 'name' | 'decisionNo' | 'decisionDate' | 'meetingDate' | 'location' | 'minutesNo' | 'note'>) {
+  return {
+    name: input.name,
+    decisionNo: input.decisionNo ?? null,
+    decisionDate: input.decisionDate ?? null,
+    meetingDate: input.meetingDate ?? null,
+    location: input.location ?? null,
+    minutesNo: input.minutesNo ?? null,
+    note: input.note ?? null,
+    searchText: fold([input.name, input.decisionNo].filter(Boolean).join(' ')),
+    sortKey: sortKey(input.name),
+  };
+}
+
+/* ---------- rules ---------- */
+
+/** The sheet, composition and pass rule in force on the date for the subject type (its own keys or the council.* ones). */
+export async function resolveCouncilRules(db: Db | Tx, o: { tenantId: string; subjectType: string; onDate: string }): Promise<CouncilRules> {
+  const keys = ruleKeysFor(o.subjectType);
+  const get = async <T>(key: string) => {
+    const r = await resolveRule<T>(db, { tenantId: o.tenantId, key, onDate: o.onDate });
+    return { ruleVersionId: r.id, legalBasis: r.legalBasis, effectiveFrom: r.effectiveFrom, value: r.value };
+  };
+  return {
+    onDate: o.onDate,
+    scoringSheet: await get<ScoringSheetRule>(keys.scoringSheet),
+    composition: await get<CompositionRule>(keys.composition),
+    passRule: await get<PassRule>(keys.passRule),
+  };
+}
+
+/* ---------- reading ---------- */
+
+/** The council as its reader may see it: 404 for someone who is neither a reader nor one of its members. */
+async function visibleCouncil(ctx: Ctx, db: Db | Tx, id: string) {
+  const row = await repo.findCouncil(db, ctx.actor.tenantId, id);
+  if (!row) throw councilNotFound(id);
+  const me = await repo.findMemberByUser(db, id, ctx.actor.userId);
+  if (!can(ctx.actor, 'read_all') && !me) throw councilNotFound(id);
+  return { row, me };
+}
+
+export async function getCouncil(ctx: Ctx, id: string): Promise<CouncilDetail> {
+  const { row, me } = await visibleCouncil(ctx, ctx.db, id);
+  const [members, dossiers, assignments] = await Promise.all([
+    repo.listMembers(ctx.db, id), repo.listDossiers(ctx.db, id), repo.listAssignments(ctx.db, id),
+  ]);
+  const counts = await repo.sheetCounts(ctx.db, dossiers.map((d) => d.id));
+  const seesAll = can(ctx.actor, 'read_all');
+  const byDossier = new Map<string, string[]>();
+  for (const a of assignments) byDossier.set(a.dossierId, [...(byDossier.get(a.dossierId) ?? []), a.memberId]);
+  const visible = seesAll ? dossiers : dossiers.filter((d) => (byDossier.get(d.id) ?? []).includes(me!.id));
+  return {
+    ...toCouncil(row),
+    members: members.map(toMember),
+    dossiers: visible.map((d): CouncilDossier => ({
+      ...d,
+      // A member sees who else evaluates the dossier, not how far the others have got.
+      memberIds: byDossier.get(d.id) ?? [],
+      sheetCount: seesAll ? counts.get(d.id) ?? 0 : 0,
+    })),
+    myMemberId: me?.id ?? null,
+    mySheets: me ? (await repo.listSheets(ctx.db, id, me.id)).map(toSheet) : [],
+  };
+}
+
+/** Councils of the province; a member who is not a reader sees only the councils they sit on. */
+export async function listCouncils(ctx: Ctx, q: CouncilListQuery) {
+  const memberUserId = can(ctx.actor, 'read_all') ? null : ctx.actor.userId;
+  const rows = await repo.listCouncils(ctx.db, ctx.actor.tenantId, q, decodeCursor(q.cursor), memberUserId);
+  return page(rows, q.limit, toCouncil);
+}
+
+/* ---------- council ---------- */
+
+async function assertSubject(db: Db | Tx, tenantId: string, type: string, id: string, path: string) {
+  const subject = councilSubject(type);
+  if (!subject) {
+    throw new AppError('council.unknown_subject_type', {
+      status: 400, params: { type }, details: [{ path: `${path}Type`, code: 'unknown_subject_type' }],
+    });
+  }
+  const found = await subject.find(db, tenantId, id);
+  if (!found) {
+    throw new AppError('council.subject_not_found', {
+      status: 400, params: { label: subject.label, id }, details: [{ path: `${path}Id`, code: 'unknown_reference' }],
+    });
+  }
+  return found;
+}
+
+export async function createCouncil(ctx: Ctx, input: CouncilInput): Promise<Council> {
+  if (!can(ctx.actor, 'manage')) throw forbidden();
+  const tenantId = ctx.actor.tenantId;
+  await assertSubject(ctx.db, tenantId, input.subjectType, input.subjectId, 'body.subject');
+  const rules = await resolveCouncilRules(ctx.db, { tenantId, subjectType: input.subjectType, onDate: input.meetingDate ?? todayInVietnam() });
+  return ctx.db.transaction(async (tx) => {
+    const id = await repo.insertCouncil(tx, tenantId, {
+      ...councilValues(input), subjectType: input.subjectType, subjectId: input.subjectId, kind: input.kind, rules,
+    });
+    const created = toCouncil((await repo.findCouncil(tx, tenantId, id))!);
+    await recordAudit(tx, ctx, { action: 'create', entity: ENTITY, entityId: id, after: created });
+    return created;
+  });
+}
+
+export async function updateCouncil(ctx: Ctx, id: string, input: CouncilUpdate): Promise<Council> {
+  if (!can(ctx.actor, 'manage')) throw forbidden();
+  const tenantId = ctx.actor.tenantId;
+  return ctx.db.transaction(async (tx) => {
+    const locked = await repo.lockCouncil(tx, tenantId, id, 'update');
+    if (!locked) throw councilNotFound(id);
+    if (locked.version !== input.version) throw versionConflict(locked.version, input.version);
+    requireStatus(locked.status, ['draft', 'open'], 'update');
+    const before = (await repo.findCouncil(tx, tenantId, id))!;
+    const values: Partial<repo.CouncilValues> = councilValues(input);
+    // While the council is being prepared, its rules follow its meeting date; from the opening they are frozen.
+    if (locked.status === 'draft' && (input.meetingDate ?? null) !== before.meetingDate) {
+      values.rules = await resolveCouncilRules(tx, { tenantId, subjectType: before.subjectType, onDate: input.meetingDate ?? todayInVietnam() });
+    }
+    if (!(await repo.updateCouncil(tx, tenantId, id, input.version, values))) throw versionConflict(locked.version, input.version);
+    const after = toCouncil((await repo.findCouncil(tx, tenantId, id))!);
+    await recordAudit(tx, ctx, { action: 'update', entity: ENTITY, entityId: id, before: toCouncil(before), after });
+    return after;
+  });
+}
+
+export async function deleteCouncil(ctx: Ctx, id: string, version: number): Promise<void> {
+  if (!can(ctx.actor, 'manage')) throw forbidden();
+  const tenantId = ctx.actor.tenantId;
+  await ctx.db.transaction(async (tx) => {
+    const locked = await repo.lockCouncil(tx, tenantId, id, 'update');
+    if (!locked) throw councilNotFound(id);
+    if (locked.version !== version) throw versionConflict(locked.version, version);
+    requireStatus(locked.status, ['draft'], 'delete');
+    const before = toCouncil((await repo.findCouncil(tx, tenantId, id))!);
+    await repo.deleteCouncil(tx, tenantId, id, version);
+    await recordAudit(tx, ctx, { action: 'delete', entity: ENTITY, entityId: id, before });
+  });
+}
+
+/** Locks a council the actor manages and checks its status. */
+async function managedCouncil(ctx: Ctx, tx: Tx, id: string, allowed: CouncilStatus[], action: keyof typeof ACTIONS) {
+  if (!can(ctx.actor, 'manage')) throw forbidden();
+  const locked = await repo.lockCouncil(tx, ctx.actor.tenantId, id, 'update');
+  if (!locked) throw councilNotFound(id);
+  requireStatus(locked.status, allowed, action);
+  return (await repo.findCouncil(tx, ctx.actor.tenantId, id))!;
+}
+
+/* ---------- members ---------- */
+
+export async function addCouncilMember(ctx: Ctx, councilId: string, input: CouncilMemberInput): Promise<CouncilMember> {
+  const tenantId = ctx.actor.tenantId;
+  return ctx.db.transaction(async (tx) => {
+    const council = await managedCouncil(ctx, tx, councilId, ['draft'], 'members');
+    const person = await repo.findPerson(tx, tenantId, input.personId);
+    if (!person) {
+      throw new AppError('council.person_not_found', { status: 400, details: [{ path: 'body.personId', code: 'unknown_reference' }] });
+    }
+    if (!person.isExpert) {
+      throw new AppError('council.person_not_expert', { status: 400, params: { name: person.fullName }, details: [{ path: 'body.personId', code: 'not_expert' }] });
+    }
+    if (input.userId) {
+      const user = await repo.findUser(tx, tenantId, input.userId);
+      if (!user || !user.active) {
+        throw new AppError('council.user_not_found', { status: 400, details: [{ path: 'body.userId', code: 'unknown_reference' }] });
+      }
+    }
+    const { value: composition, legalBasis } = council.rules.composition;
+    const members = await repo.listMembers(tx, councilId);
+    if (members.length >= composition.maxMembers) {
+      throw new AppError('council.too_many_members', { status: 409, params: { max: composition.maxMembers, legalBasis }, details: { max: composition.maxMembers } });
+    }
+    const bound = composition.roles[input.role];
+    const sameRole = members.filter((m) => m.role === input.role).length;
+    if (bound?.max !== undefined && sameRole >= bound.max) {
+      throw new AppError('council.role_full', {
+        status: 409, params: { max: bound.max, role: ROLE_LABELS[input.role], legalBasis }, details: { role: input.role, max: bound.max },
+      });
+    }
+    const id = await repo.insertMember(tx, {
+      councilId, tenantId, personId: input.personId, userId: input.userId ?? null, role: input.role,
+    }).catch((e) => {
+      const pe = pgError(e);
+      if (pe?.code === '23505' && pe.constraint === 'council_members_person') {
+        throw new AppError('council.already_member', { status: 409, params: { name: person.fullName }, details: [{ path: 'body.personId', code: 'duplicate' }] });
+      }
+      if (pe?.code === '23505' && pe.constraint === 'council_members_user') {
+        throw new AppError('council.user_already_member', { status: 409, details: [{ path: 'body.userId', code: 'duplicate' }] });
+      }
+      throw e;
+    });
+    // By default a member evaluates every dossier.
+    await repo.addAssignments(tx, (await repo.dossierIdsOf(tx, councilId)).map((dossierId) => ({ dossierId, memberId: id })));
+    const member = toMember((await repo.findMember(tx, councilId, id))!);
+    await recordAudit(tx, ctx, { action: 'create', entity: 'council_member', entityId: id, after: { councilId, ...member } });
+    return member;
+  });
+}
+
+export async function removeCouncilMember(ctx: Ctx, councilId: string, memberId: string): Promise<void> {
+  await ctx.db.transaction(async (tx) => {
+    await managedCouncil(ctx, tx, councilId, ['draft'], 'members');
+    const before = await repo.findMember(tx, councilId, memberId);
+    if (!before) throw memberNotFound(memberId);
+    await repo.deleteMember(tx, councilId, memberId);
+    await recordAudit(tx, ctx, { action: 'delete', entity: 'council_member', entityId: memberId, before: { councilId, ...toMember(before) } });
+  });
+}
+
+/** A member's own council, locked for reading its status; 404 when the actor neither manages it nor sits on it. */
+async function councilForMemberAction(ctx: Ctx, tx: Tx, councilId: string) {
+  const locked = await repo.lockCouncil(tx, ctx.actor.tenantId, councilId, 'share');
+  if (!locked) throw councilNotFound(councilId);
+  if (!can(ctx.actor, 'manage') && !(await repo.findMemberByUser(tx, councilId, ctx.actor.userId))) throw councilNotFound(councilId);
+  return locked;
+}
+
+/** A member declares (or withdraws) a conflict of interest; a manager may record it for them. */
+export async function declareConflict(ctx: Ctx, councilId: string, memberId: string, input: { declared: boolean; note?: string | null }): Promise<CouncilMember> {
+  return ctx.db.transaction(async (tx) => {
+    const locked = await councilForMemberAction(ctx, tx, councilId);
+    const before = await repo.findMember(tx, councilId, memberId);
+    if (!before) throw memberNotFound(memberId);
+    if (!canActForMember(ctx.actor, before)) throw forbidden();
+    requireStatus(locked.status, ['draft', 'open'], 'conflict');
+    await repo.setConflict(tx, memberId, input.declared, input.note ?? null);
+    const after = toMember((await repo.findMember(tx, councilId, memberId))!);
+    await recordAudit(tx, ctx, {
+      action: input.declared ? 'declare_conflict' : 'withdraw_conflict', entity: 'council_member', entityId: memberId,
+      before: { councilId, ...toMember(before) }, after: { councilId, ...after },
+    });
+    return after;
+  });
+}
+
+export async function setPresence(ctx: Ctx, councilId: string, memberId: string, present: boolean): Promise<CouncilMember> {
+  if (!can(ctx.actor, 'manage')) throw forbidden();
+  return ctx.db.transaction(async (tx) => {
+    const locked = await repo.lockCouncil(tx, ctx.actor.tenantId, councilId, 'share');
+    if (!locked) throw councilNotFound(councilId);
+    const before = await repo.findMember(tx, councilId, memberId);
+    if (!before) throw memberNotFound(memberId);
+    requireStatus(locked.status, ['draft', 'open'], 'presence');
+    await repo.setPresence(tx, memberId, present);
+    const after = toMember((await repo.findMember(tx, councilId, memberId))!);
+    await recordAudit(tx, ctx, { action: 'presence', entity: 'council_member', entityId: memberId, before: { present: before.present }, after: { councilId, present } });
+    return after;
+  });
+}
+
+/* ---------- dossiers ---------- */
+
+export async function addCouncilDossier(ctx: Ctx, councilId: string, input: CouncilDossierInput): Promise<CouncilDossier> {
+  const tenantId = ctx.actor.tenantId;
+  return ctx.db.transaction(async (tx) => {
+    await managedCouncil(ctx, tx, councilId, ['draft'], 'dossiers');
+    const subject = await assertSubject(tx, tenantId, input.subjectType, input.subjectId, 'body.subject');
+    const id = await repo.insertDossier(tx, {
+      councilId, tenantId, subjectType: input.subjectType, subjectId: input.subjectId, title: input.title ?? subject.title,
+    }).catch((e) => {
+      const pe = pgError(e);
+      if (pe?.code === '23505' && pe.constraint === 'council_dossiers_subject_once') {
+        throw new AppError('council.dossier_exists', { status: 409, details: [{ path: 'body.subjectId', code: 'duplicate' }] });
+      }
+      throw e;
+    });
+    const memberIds = await repo.memberIdsOf(tx, councilId);
+    await repo.addAssignments(tx, memberIds.map((memberId) => ({ dossierId: id, memberId })));
+    const dossier: CouncilDossier = { ...(await repo.findDossier(tx, councilId, id))!, memberIds, sheetCount: 0 };
+    await recordAudit(tx, ctx, { action: 'create', entity: 'council_dossier', entityId: id, after: { councilId, ...dossier } });
+    return dossier;
+  });
+}
+
+export async function removeCouncilDossier(ctx: Ctx, councilId: string, dossierId: string): Promise<void> {
+  await ctx.db.transaction(async (tx) => {
+    await managedCouncil(ctx, tx, councilId, ['draft'], 'dossiers');
+    const before = await repo.findDossier(tx, councilId, dossierId);
+    if (!before) throw dossierNotFound(dossierId);
+    await repo.deleteDossier(tx, councilId, dossierId);
+    await recordAudit(tx, ctx, { action: 'delete', entity: 'council_dossier', entityId: dossierId, before: { councilId, ...before } });
+  });
+}
+
+/** Which members evaluate a dossier (replacing the default "every member"). */
+export async function setAssignments(ctx: Ctx, councilId: string, dossierId: string, input: AssignmentsInput): Promise<CouncilDossier> {
+  return ctx.db.transaction(async (tx) => {
+    await managedCouncil(ctx, tx, councilId, ['draft'], 'assignments');
+    const dossier = await repo.findDossier(tx, councilId, dossierId);
+    if (!dossier) throw dossierNotFound(dossierId);
+    const members = new Set(await repo.memberIdsOf(tx, councilId));
+    const wanted = [...new Set(input.memberIds)];
+    const strangers = wanted.map((m, i) => ({ m, i })).filter(({ m }) => !members.has(m));
+    if (strangers.length) {
+      throw new AppError('council.assignee_not_member', {
+        status: 400, details: strangers.map(({ i }) => ({ path: `body.memberIds.${i}`, code: 'not_a_member' })),
+      });
+    }
+    const before = (await repo.listAssignments(tx, councilId)).filter((a) => a.dossierId === dossierId).map((a) => a.memberId);
+    await repo.replaceAssignments(tx, dossierId, wanted);
+    await recordAudit(tx, ctx, { action: 'assign', entity: 'council_dossier', entityId: dossierId, before: { memberIds: before }, after: { councilId, memberIds: wanted } });
+    return { ...dossier, memberIds: wanted, sheetCount: 0 };
+  });
+}
+
+/* ---------- the sitting ---------- */
+
+function compositionProblems(lang: Lang, rule: CompositionRule, roles: CouncilMember['role'][]): string {
+  return checkComposition(rule, roles).map((p) => translate(lang, `council.problem.${p.kind}`, {
+    ...p, role: 'role' in p ? ROLE_LABELS[p.role] : undefined,
+  })).join('; ');
+}
+
+/** Opens the sitting: the rules are resolved on the meeting date and frozen; the composition must meet them. */
+export async function openCouncil(ctx: Ctx, id: string, version: number): Promise<Council> {
+  const tenantId = ctx.actor.tenantId;
+  return ctx.db.transaction(async (tx) => {
+    if (!can(ctx.actor, 'manage')) throw forbidden();
+    const locked = await repo.lockCouncil(tx, tenantId, id, 'update');
+    if (!locked) throw councilNotFound(id);
+    if (locked.version !== version) throw versionConflict(locked.version, version);
+    requireStatus(locked.status, ['draft'], 'open');
+    const before = (await repo.findCouncil(tx, tenantId, id))!;
+    const rules = await resolveCouncilRules(tx, { tenantId, subjectType: before.subjectType, onDate: before.meetingDate ?? todayInVietnam() });
+    const members = await repo.listMembers(tx, id);
+    const roles = members.map((m) => m.role);
+    const problems = checkComposition(rules.composition.value, roles);
+    if (problems.length) {
+      throw new AppError('council.composition_invalid', {
+        status: 409,
+        params: {
+          legalBasis: rules.composition.legalBasis,
+          problems: { vi: compositionProblems('vi', rules.composition.value, roles), en: compositionProblems('en', rules.composition.value, roles) },
+        },
+        details: { problems },
+      });
+    }
+    const dossiers = await repo.listDossiers(tx, id);
+    if (dossiers.length === 0) throw new AppError('council.no_dossiers', { status: 409 });
+    const assigned = new Set((await repo.listAssignments(tx, id)).map((a) => a.dossierId));
+    const lonely = dossiers.find((d) => !assigned.has(d.id));
+    if (lonely) throw new AppError('council.dossier_unassigned', { status: 409, params: { title: lonely.title }, details: { dossierId: lonely.id } });
+    await repo.updateCouncil(tx, tenantId, id, version, { status: 'open', openedAt: new Date(), rules });
+    const after = toCouncil((await repo.findCouncil(tx, tenantId, id))!);
+    await recordAudit(tx, ctx, { action: 'open', entity: ENTITY, entityId: id, before: toCouncil(before), after });
+    return after;
+  });
+}
+
+/**
+ * A member's sheet for a dossier: points for every criterion of the council's sheet (0..max), or for an acceptance
+ * council a rating. Refused: a council not in session (409), someone else's sheet (403), a member with a declared
+ * conflict (409), a dossier not assigned to the member (403), a score outside the sheet (400 naming the criterion).
+ */
+export async function submitSheet(ctx: Ctx, o: { councilId: string; dossierId: string; memberId: string; input: SheetInput }): Promise<Sheet> {
+  const { councilId, dossierId, memberId, input } = o;
+  return ctx.db.transaction(async (tx) => {
+    const locked = await councilForMemberAction(ctx, tx, councilId);
+    const member = await repo.findMember(tx, councilId, memberId);
+    if (!member) throw memberNotFound(memberId);
+    if (!canActForMember(ctx.actor, member)) throw new AppError('council.not_your_sheet', { status: 403 });
+    requireStatus(locked.status, ['open'], 'sheet');
+    const dossier = await repo.findDossier(tx, councilId, dossierId);
+    if (!dossier) throw dossierNotFound(dossierId);
+    const name = memberDisplayName(member);
+    if (member.conflictDeclared) {
+      throw new AppError('council.member_conflicted', { status: 409, params: { name }, details: { memberId, conflictNote: member.conflictNote } });
+    }
+    if (!(await repo.isAssigned(tx, dossierId, memberId))) {
+      throw new AppError('council.not_assigned', { status: 403, params: { name, dossier: dossier.title }, details: { memberId, dossierId } });
+    }
+    const council = (await repo.findCouncil(tx, ctx.actor.tenantId, councilId))!;
+    let values: { scores: Record<string, number> | null; total: number | null; rating: Rating | null };
+    if (council.kind === 'acceptance') {
+      if (!input.rating || input.scores) {
+        throw new AppError('council.rating_expected', { status: 400, details: [{ path: 'body.rating', code: 'required' }] });
+      }
+      values = { scores: null, total: null, rating: input.rating };
+    } else {
+      if (!input.scores || input.rating) {
+        throw new AppError('council.scores_expected', { status: 400, details: [{ path: 'body.scores', code: 'required' }] });
+      }
+      const sheet = council.rules.scoringSheet.value;
+      const problems = checkScores(sheet, input.scores);
+      if (problems.length) {
+        const details = problems.map((p) => p.kind === 'unknown'
+          ? { path: `body.scores.${p.key}`, code: 'unknown_criterion' }
+          : { path: `body.scores.${p.criterion.key}`, code: p.kind, criterion: p.criterion.name, max: p.criterion.maxPoints, ...('value' in p ? { value: p.value } : {}) });
+        const first = problems[0];
+        const code = first.kind === 'out_of_range' ? 'council.score_out_of_range' as const
+          : first.kind === 'missing' ? 'council.score_missing' as const
+            : first.kind === 'precision' ? 'council.score_precision' as const : 'council.score_unknown_criterion' as const;
+        const params = first.kind === 'unknown'
+          ? { key: first.key }
+          : { criterion: first.criterion.name, max: num(first.criterion.maxPoints), ...('value' in first ? { value: num(first.value) } : {}) };
+        throw new AppError(code, { status: 400, params, details });
+      }
+      const scores = Object.fromEntries(sheet.criteria.map((c) => [c.key, input.scores![c.key]]));
+      values = { scores, total: sheetTotal(sheet, scores), rating: null };
+    }
+    const before = await repo.findSheet(tx, dossierId, memberId);
+    const id = await repo.upsertSheet(tx, {
+      councilId, tenantId: ctx.actor.tenantId, dossierId, memberId, ...values, comment: input.comment ?? null,
+      enteredBy: ctx.actor.userId,
+    });
+    const after = toSheet((await repo.findSheet(tx, dossierId, memberId))!);
+    await recordAudit(tx, ctx, {
+      action: before ? 'update' : 'create', entity: 'council_sheet', entityId: id,
+      before: before ? toSheet(before) : undefined, after: { councilId, ...after },
+    });
+    return after;
+  });
+}
+
+/* ---------- results ---------- */
+
+/** Aggregates every dossier of a council per its frozen sheet and pass rule. */
+async function computeResults(db: Db | Tx, council: repo.CouncilRow, lang: Lang): Promise<CouncilResults> {
+  const [members, dossiers, assignments, sheets] = await Promise.all([
+    repo.listMembers(db, council.id), repo.listDossiers(db, council.id), repo.listAssignments(db, council.id), repo.listSheets(db, council.id),
+  ]);
+  const byId = new Map(members.map((m) => [m.id, m]));
+  const sheetRule = council.rules.scoringSheet.value;
+  const passRule = council.rules.passRule.value;
+  const composition = council.rules.composition.value;
+  const results: DossierResult[] = dossiers.map((d) => {
+    const assigned = assignments.filter((a) => a.dossierId === d.id).map((a) => byId.get(a.memberId)!).filter(Boolean);
+    const own = sheets.filter((s) => s.dossierId === d.id);
+    const counted = own.filter((s) => !byId.get(s.memberId)?.conflictDeclared);
+    const excluded = own.filter((s) => byId.get(s.memberId)?.conflictDeclared);
+    const submitted = new Set(own.map((s) => s.memberId));
+    const memberName = (id: string) => memberDisplayName(byId.get(id)!);
+    const base = {
+      dossierId: d.id, title: d.title, subjectType: d.subjectType, subjectId: d.subjectId,
+      sheets: counted.map((s) => ({
+        memberId: s.memberId, memberName: memberName(s.memberId), role: byId.get(s.memberId)!.role,
+        scores: s.scores, total: s.total === null ? null : Number(s.total), rating: s.rating, comment: s.comment,
+      })),
+      missing: assigned.filter((m) => !m.conflictDeclared && !submitted.has(m.id)).map((m) => ({ memberId: m.id, memberName: memberDisplayName(m) })),
+      excluded: excluded.map((s) => ({ memberId: s.memberId, memberName: memberName(s.memberId) })),
+    };
+    if (council.kind === 'acceptance') {
+      const r = aggregateRatings(passRule, counted.map((s) => s.rating!).filter(Boolean));
+      return {
+        ...base, count: r.count, average: null, criteria: [], ratings: r.ratings, rating: r.rating, passed: r.passed,
+        reasons: r.reasons, reason: reasonText(lang, r.reasons),
+      };
+    }
+    const r = aggregateScores(sheetRule, passRule, counted.map((s) => s.scores ?? {}));
+    return {
+      ...base, count: r.count, average: r.average, criteria: r.criteria, ratings: null, rating: null, passed: r.passed,
+      reasons: r.reasons, reason: reasonText(lang, r.reasons),
+    };
+  });
+  return {
+    councilId: council.id,
+    kind: council.kind,
+    status: council.status,
+    quorum: quorumOf(composition, members),
+    passRule: { legalBasis: council.rules.passRule.legalBasis, value: passRule },
+    dossiers: results,
+  };
+}
+
+export async function getCouncilResults(ctx: Ctx, id: string, lang: Lang = 'vi'): Promise<CouncilResults> {
+  if (!can(ctx.actor, 'results')) throw forbidden();
+  const row = await repo.findCouncil(ctx.db, ctx.actor.tenantId, id);
+  if (!row) throw councilNotFound(id);
+  return computeResults(ctx.db, row, lang);
+}
+
+/**
+ * Closes the sitting: refused below quorum (present members without a conflict < the quorum share of all members)
+ * or without the chair or a vice-chair to preside. The subject's module is told the results (onClosed) in the same
+ * transaction.
+ */
+export async function closeCouncil(ctx: Ctx, id: string, version: number): Promise<Council> {
+  const tenantId = ctx.actor.tenantId;
+  return ctx.db.transaction(async (tx) => {
+    if (!can(ctx.actor, 'manage')) throw forbidden();
+    const locked = await repo.lockCouncil(tx, tenantId, id, 'update');
+    if (!locked) throw councilNotFound(id);
+    if (locked.version !== version) throw versionConflict(locked.version, version);
+    requireStatus(locked.status, ['open'], 'close');
+    const before = (await repo.findCouncil(tx, tenantId, id))!;
+    const composition = before.rules.composition.value;
+    const quorum = quorumOf(composition, await repo.listMembers(tx, id));
+    if (!quorum.met) {
+      const share = `${composition.quorum.numerator}/${composition.quorum.denominator}`;
+      throw new AppError('council.below_quorum', {
+        status: 409,
+        params: { present: quorum.eligiblePresent, required: quorum.required, members: quorum.members, share },
+        details: { ...quorum, legalBasis: before.rules.composition.legalBasis },
+      });
+    }
+    if (composition.presidingRequired && !quorum.presidingPresent) throw new AppError('council.no_presiding', { status: 409, details: quorum });
+    await repo.updateCouncil(tx, tenantId, id, version, { status: 'closed', closedAt: new Date() });
+    const closed = (await repo.findCouncil(tx, tenantId, id))!;
+    const results = await computeResults(tx, closed, 'vi');
+    const after = toCouncil(closed);
+    await recordAudit(tx, ctx, { action: 'close', entity: ENTITY, entityId: id, before: toCouncil(before), after: { ...after, results } });
+    await councilSubject(closed.subjectType)?.onClosed?.(tx, ctx, after, results);
+    return after;
+  });
+}
+
+/* ---------- minutes ---------- */
+
+/** The council's minutes (biên bản) as a DOCX in the Decree 30/2020 layout, with its file name. */
+export async function councilMinutesDocx(ctx: Ctx, id: string): Promise<{ filename: string; buffer: Buffer }> {
+  if (!can(ctx.actor, 'results')) throw forbidden();
+  const row = await repo.findCouncil(ctx.db, ctx.actor.tenantId, id);
+  if (!row) throw councilNotFound(id);
+  const [members, results, province] = await Promise.all([
+    repo.listMembers(ctx.db, id), computeResults(ctx.db, row, 'vi'), repo.tenantProvince(ctx.db, ctx.actor.tenantId),
+  ]);
+  const doc = buildCouncilMinutes({
+    council: toCouncil(row),
+    members: members.map(toMember),
+    results,
+    heading: provinceHeading(province),
+    date: row.closedAt ? todayInVietnam(row.closedAt) : row.meetingDate ?? todayInVietnam(),
+  });
+  return { filename: minutesFilename(row.name), buffer: await renderAdministrativeDocument(doc) };
+}

@@ -1,0 +1,44 @@
+/**
+ * How another module plugs into councils. A module registers each of its subject types once, at import time:
+ *
+ *   registerCouncilSubject('task', {
+ *     label: { vi: 'nhiệm vụ', en: 'task' },
+ *     find: (db, tenantId, id) => tasksService.findTaskTitle(db, tenantId, id),   // { title } or null
+ *     ruleKeys: { scoringSheet: 'task.selection_sheet' },                          // optional, see below
+ *     onClosed: async (tx, ctx, council, results) => { … advance the task's stage … },  // optional
+ *   });
+ *
+ * `find` proves the subject exists in the province (councils refuse an unknown one) and gives a dossier its
+ * default title. `ruleKeys` names rule keys (registered by that module with the schemas of
+ * src/shared/schemas/councils.ts) to use instead of council.scoring_sheet / council.composition / council.pass_rule
+ * for councils about this subject type. `onClosed` runs inside the transaction that closes the council, with the
+ * final results; an error there rolls the closing back.
+ */
+import type { Ctx, Tx } from '../../context.ts';
+import type { Db } from '../../db/client.ts';
+import type { Council, CouncilResults } from '../../../shared/schemas/councils.ts';
+import { RULE_KEYS } from './councils.rules.ts';
+
+export interface CouncilSubjectType {
+  label: { vi: string; en: string };
+  find(db: Db | Tx, tenantId: string, id: string): Promise<{ title: string } | null>;
+  ruleKeys?: Partial<Record<keyof typeof RULE_KEYS, string>>;
+  onClosed?(tx: Tx, ctx: Ctx, council: Council, results: CouncilResults): Promise<void>;
+}
+
+const subjects = new Map<string, CouncilSubjectType>();
+
+export function registerCouncilSubject(type: string, def: CouncilSubjectType): void {
+  if (!/^[a-z][a-z0-9_]{0,49}$/.test(type)) throw new Error(`council subject type "${type}" must be snake_case`);
+  const existing = subjects.get(type);
+  if (existing && existing !== def && existing.find !== def.find) throw new Error(`council subject type "${type}" is registered twice`);
+  subjects.set(type, def);
+}
+
+export const councilSubject = (type: string): CouncilSubjectType | undefined => subjects.get(type);
+
+export const registeredCouncilSubjects = (): string[] => [...subjects.keys()].sort();
+
+export function ruleKeysFor(type: string): Record<keyof typeof RULE_KEYS, string> {
+  return { ...RULE_KEYS, ...(subjects.get(type)?.ruleKeys ?? {}) };
+}

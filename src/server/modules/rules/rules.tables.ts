@@ -1,0 +1,16 @@
+/** Drizzle table for 0010_rules.sql (the SQL migration is the source of truth). */
+import { pgTable, uuid, text, timestamp, date, jsonb } from 'drizzle-orm/pg-core';
+
+export const ruleVersions = pgTable('rule_versions', {
+  id: uuid('id').primaryKey().defaultRandom(),
+  /** NULL = the national default. */
+  tenantId: uuid('tenant_id'),
+  key: text('key').notNull(),
+  effectiveFrom: date('effective_from', { mode: 'string' }).notNull(),
+  effectiveTo: date('effective_to', { mode: 'string' }),
+  legalBasis: text('legal_basis').notNull(),
+  value: jsonb('value').notNull().$type<unknown>(),
+  note: text('note'),
+  createdBy: uuid('created_by'),
+  createdAt: timestamp('created_at', { withTimezone: true, mode: 'date' }).notNull().defaultNow(),
+});

@@ -1,0 +1,17 @@
+/** Drizzle table for 0011_workflow.sql (the SQL migration is the source of truth). */
+import { pgTable, uuid, text, timestamp, bigint } from 'drizzle-orm/pg-core';
+
+export const stageEvents = pgTable('stage_events', {
+  id: bigint('id', { mode: 'number' }).primaryKey().generatedByDefaultAsIdentity(),
+  tenantId: uuid('tenant_id').notNull(),
+  workflow: text('workflow').notNull(),
+  subjectType: text('subject_type').notNull(),
+  subjectId: uuid('subject_id').notNull(),
+  fromStage: text('from_stage'),
+  toStage: text('to_stage').notNull(),
+  action: text('action'),
+  actorId: uuid('actor_id'),
+  at: timestamp('at', { withTimezone: true, mode: 'date' }).notNull().defaultNow(),
+  note: text('note'),
+  ruleVersionId: uuid('rule_version_id').notNull(),
+});

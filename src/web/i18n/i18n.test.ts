@@ -1,0 +1,52 @@
+import { describe, expect, it } from 'vitest';
+import { ROLES } from '../../shared/roles.ts';
+import { ORG_KINDS } from '../../shared/schemas/organizations.ts';
+import { ACADEMIC_TITLES, DEGREES } from '../../shared/schemas/people.ts';
+import { en } from './en.ts';
+import { vi } from './vi.ts';
+
+type Tree = { [key: string]: string | Tree };
+
+function flatten(tree: Tree, prefix = ''): Map<string, string> {
+  const out = new Map<string, string>();
+  for (const [k, v] of Object.entries(tree)) {
+    const key = prefix ? `${prefix}.${k}` : k;
+    if (typeof v === 'string') out.set(key, v);
+    else for (const [kk, vv] of flatten(v, key)) out.set(kk, vv);
+  }
+  return out;
+}
+
+const placeholders = (text: string) => [...text.matchAll(/\{\{(\w+)\}\}/g)].map((m) => m[1]).sort();
+
+describe('web UI strings', () => {
+  const viKeys = flatten(vi as unknown as Tree);
+  const enKeys = flatten(en as unknown as Tree);
+
+  it('has every key in both languages', () => {
+    expect([...enKeys.keys()].filter((k) => !viKeys.has(k))).toEqual([]);
+    expect([...viKeys.keys()].filter((k) => !enKeys.has(k))).toEqual([]);
+  });
+
+  it('has no empty text', () => {
+    for (const [key, text] of [...viKeys, ...enKeys]) expect(text.trim(), key).not.toBe('');
+  });
+
+  it('uses the same placeholders in both languages', () => {
+    for (const [key, text] of viKeys) expect(placeholders(enKeys.get(key)!), key).toEqual(placeholders(text));
+  });
+
+  it('covers the Vietnamese menu the users know', () => {
+    expect(vi.menu).toMatchObject({ dashboard: 'Tổng quan', organizations: 'Tổ chức', people: 'Chuyên gia', audit: 'Nhật ký' });
+    expect(en.menu.organizations).toBe('Organisations');
+  });
+
+  it('names every role, organisation kind, degree and academic title of the shared schemas', () => {
+    for (const strings of [vi, en]) {
+      expect(Object.keys(strings.roles).sort()).toEqual([...ROLES].sort());
+      expect(Object.keys(strings.org.kinds).sort()).toEqual([...ORG_KINDS].sort());
+      expect(Object.keys(strings.person.degrees).sort()).toEqual([...DEGREES].sort());
+      expect(Object.keys(strings.person.titles).sort()).toEqual([...ACADEMIC_TITLES].sort());
+    }
+  });
+});

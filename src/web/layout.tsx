@@ -1,0 +1,72 @@
+/** The signed-in frame: sider menu, header with the user, role, province, language switch and sign-out. */
+import { useState } from 'react';
+import { Button, Flex, Layout, Menu, Tag, Typography, theme } from 'antd';
+import {
+  ApiOutlined, AuditOutlined, BankOutlined, DashboardOutlined, EnvironmentOutlined, LogoutOutlined, TeamOutlined, UserOutlined,
+} from '@ant-design/icons';
+import { useTranslation } from 'react-i18next';
+import { Link, Outlet, useLocation, useNavigate } from 'react-router-dom';
+import { LanguageSwitch } from './components/language-switch.tsx';
+import { canReadAudit, canReadRegistry } from './permissions.ts';
+import { useSession, useUser } from './session.tsx';
+
+const { Header, Sider, Content } = Layout;
+
+export function AppLayout() {
+  const { t } = useTranslation();
+  const user = useUser();
+  const { logout } = useSession();
+  const navigate = useNavigate();
+  const location = useLocation();
+  const [collapsed, setCollapsed] = useState(false);
+  const { token } = theme.useToken();
+
+  const items = [
+    { key: '/', icon: <DashboardOutlined />, label: <Link to="/">{t('menu.dashboard')}</Link> },
+    ...(canReadRegistry(user.role) ? [
+      { key: '/organizations', icon: <BankOutlined />, label: <Link to="/organizations">{t('menu.organizations')}</Link> },
+      { key: '/people', icon: <TeamOutlined />, label: <Link to="/people">{t('menu.people')}</Link> },
+    ] : []),
+    ...(canReadAudit(user.role) ? [{ key: '/audit', icon: <AuditOutlined />, label: <Link to="/audit">{t('menu.audit')}</Link> }] : []),
+    { key: '/api-tokens', icon: <ApiOutlined />, label: <Link to="/api-tokens">{t('menu.apiTokens')}</Link> },
+  ];
+  const selected = items.map((i) => i.key).filter((k) => k === '/' ? location.pathname === '/' : location.pathname.startsWith(k));
+
+  const signOut = async () => {
+    await logout().catch(() => undefined);
+    navigate('/login', { replace: true });
+  };
+
+  return (
+    <Layout style={{ minHeight: '100vh' }}>
+      <Sider collapsible collapsed={collapsed} onCollapse={setCollapsed} width={220} breakpoint="lg">
+        <div style={{ color: '#fff', padding: '16px 16px 8px', fontWeight: 600, whiteSpace: 'nowrap', overflow: 'hidden' }}>
+          {collapsed ? t('app.short') : t('app.title')}
+        </div>
+        <nav aria-label={t('app.title')}>
+          <Menu theme="dark" mode="inline" selectedKeys={selected} items={items} />
+        </nav>
+      </Sider>
+      <Layout>
+        <Header style={{ background: token.colorBgContainer, padding: '0 24px', borderBottom: `1px solid ${token.colorBorderSecondary}` }}>
+          <Flex justify="space-between" align="center" style={{ height: '100%' }} gap={16}>
+            <Typography.Text type="secondary" ellipsis aria-label={t('header.province')}>
+              <EnvironmentOutlined /> {user.tenant.name}
+            </Typography.Text>
+            <Flex align="center" gap={12}>
+              <span data-testid="current-user">
+                <UserOutlined /> <Typography.Text strong>{user.displayName}</Typography.Text>
+              </span>
+              <Tag color="blue" aria-label={t('header.role')}>{t(`roles.${user.role}`)}</Tag>
+              <LanguageSwitch />
+              <Button icon={<LogoutOutlined />} onClick={signOut}>{t('header.signOut')}</Button>
+            </Flex>
+          </Flex>
+        </Header>
+        <Content style={{ margin: 24 }}>
+          <Outlet />
+        </Content>
+      </Layout>
+    </Layout>
+  );
+}

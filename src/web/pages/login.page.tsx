@@ -1,0 +1,68 @@
+import { useState } from 'react';
+import { Alert, Button, Card, Flex, Form, Input, Typography } from 'antd';
+import { LockOutlined, UserOutlined } from '@ant-design/icons';
+import { useTranslation } from 'react-i18next';
+import { Navigate, useLocation, useNavigate } from 'react-router-dom';
+import { LoginInput } from '../../shared/schemas/auth.ts';
+import { isApiError } from '../api.ts';
+import { LanguageSwitch } from '../components/language-switch.tsx';
+import { validateWith } from '../form-validation.ts';
+import { useSession } from '../session.tsx';
+
+interface LoginValues { username: string; password: string }
+
+export function LoginPage() {
+  const { t } = useTranslation();
+  const { status, login } = useSession();
+  const navigate = useNavigate();
+  const location = useLocation();
+  const [form] = Form.useForm();
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  const from = (location.state as { from?: string } | null)?.from ?? '/';
+
+  if (status === 'signed-in') return <Navigate to={from === '/login' ? '/' : from} replace />;
+
+  const submit = async (values: LoginValues) => {
+    const checked = validateWith(LoginInput, values as unknown as Record<string, unknown>);
+    if (!checked.ok) {
+      form.setFields(checked.fields);
+      return;
+    }
+    setBusy(true);
+    setError(null);
+    try {
+      await login(checked.data.username, checked.data.password);
+      navigate(from === '/login' ? '/' : from, { replace: true });
+    } catch (e) {
+      setError(isApiError(e) ? e.message : String(e));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <Flex justify="center" align="center" style={{ minHeight: '100vh', background: '#eef3f9', padding: 16 }}>
+      <Card style={{ width: 400, maxWidth: '100%' }}>
+        <Flex justify="space-between" align="start" gap={8}>
+          <div>
+            <Typography.Title level={3} style={{ margin: 0 }}>{t('app.title')}</Typography.Title>
+            <Typography.Text type="secondary">{t('app.subtitle')}</Typography.Text>
+          </div>
+        </Flex>
+        <Flex justify="end" style={{ margin: '12px 0' }}><LanguageSwitch /></Flex>
+        <Typography.Title level={4} style={{ marginTop: 0 }}>{t('login.title')}</Typography.Title>
+        {error && <Alert type="error" showIcon title={error} role="alert" style={{ marginBottom: 16 }} />}
+        <Form form={form} layout="vertical" onFinish={submit} requiredMark={false} autoComplete="on">
+          <Form.Item name="username" label={t('login.username')} rules={[{ required: true, message: t('form.required') }]}>
+            <Input prefix={<UserOutlined />} autoComplete="username" autoFocus />
+          </Form.Item>
+          <Form.Item name="password" label={t('login.password')} rules={[{ required: true, message: t('form.required') }]}>
+            <Input.Password prefix={<LockOutlined />} autoComplete="current-password" />
+          </Form.Item>
+          <Button type="primary" htmlType="submit" block loading={busy}>{t('login.submit')}</Button>
+        </Form>
+      </Card>
+    </Flex>
+  );
+}

@@ -1,0 +1,76 @@
+/** Keyset-paged lists: the first page for the current filters, then "Tải thêm" appends the page at `nextCursor`. */
+import { useCallback, useEffect, useRef, useState } from 'react';
+import { api, type Query } from './api.ts';
+
+interface Page<T> { items: T[]; nextCursor: string | null }
+
+export interface PagedList<T> {
+  items: T[];
+  loading: boolean;
+  hasMore: boolean;
+  error: unknown;
+  loadMore(): void;
+  reload(): void;
+  /** Replaces an item in place (after an edit) or prepends it (after a create). */
+  upsert(item: T): void;
+  remove(id: string): void;
+}
+
+/** `path` null: nothing to fetch (e.g. the user may not read the list). */
+export function usePagedList<T extends { id: string | number }>(path: string | null, query: Query, pageSize = 20): PagedList<T> {
+  const [items, setItems] = useState<T[]>([]);
+  const [cursor, setCursor] = useState<string | null>(null);
+  const [loading, setLoading] = useState(false);
+  const [error, setError] = useState<unknown>(null);
+  const [generation, setGeneration] = useState(0);
+  const seq = useRef(0);
+  const key = JSON.stringify(query);
+
+  const fetchPage = useCallback(async (after: string | null, append: boolean) => {
+    const mine = ++seq.current;
+    if (path === null) return;
+    setLoading(true);
+    setError(null);
+    try {
+      const page = await api.get<Page<T>>(path, { ...JSON.parse(key), limit: pageSize, cursor: after ?? undefined });
+      if (mine !== seq.current) return;
+      setItems((prev) => (append ? [...prev, ...page.items] : page.items));
+      setCursor(page.nextCursor);
+    } catch (e) {
+      if (mine === seq.current) setError(e);
+    } finally {
+      if (mine === seq.current) setLoading(false);
+    }
+  }, [path, key, pageSize]);
+
+  useEffect(() => {
+    void fetchPage(null, false);
+  }, [fetchPage, generation]);
+
+  return {
+    items,
+    loading,
+    hasMore: cursor !== null,
+    error,
+    loadMore: () => { if (cursor) void fetchPage(cursor, true); },
+    reload: () => setGeneration((g) => g + 1),
+    upsert: (item) => setItems((prev) => {
+      const i = prev.findIndex((p) => p.id === item.id);
+      if (i < 0) return [item, ...prev];
+      const next = prev.slice();
+      next[i] = item;
+      return next;
+    }),
+    remove: (id) => setItems((prev) => prev.filter((p) => String(p.id) !== id)),
+  };
+}
+
+/** A value that follows `value` once it has stopped changing for `ms` (search boxes). */
+export function useDebounced<T>(value: T, ms = 300): T {
+  const [v, setV] = useState(value);
+  useEffect(() => {
+    const timer = setTimeout(() => setV(value), ms);
+    return () => clearTimeout(timer);
+  }, [value, ms]);
+  return v;
+}

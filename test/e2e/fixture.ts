@@ -1,0 +1,117 @@
+/**
+ * E2E fixture: the real CLI server on a fresh demo database, and Debian's Chromium driven by playwright-core.
+ *
+ * startServer() spawns `node bin/khcn.mjs serve --demo --port 0 --host 127.0.0.1 --data <temp dir>` from the
+ * repository root (so it serves the built web app in dist/), waits for its `khcn listening on http://HOST:PORT`
+ * line and returns that URL. The server always uses PGlite in its own temp dir (DATABASE_URL is not passed on),
+ * so every test file starts from the same demo data. stop() ends the server and removes the temp dir.
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium, type Browser } from 'playwright-core';
+
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+const CLI = path.join(ROOT, 'bin', 'khcn.mjs');
+const LISTENING = /khcn listening on (http:\/\/\S+)/;
+const OUTPUT_KEPT = 20_000;
+
+export interface RunningServer {
+  /** Base URL without a trailing slash, e.g. http://127.0.0.1:41234 */
+  url: string;
+  stop(): Promise<void>;
+}
+
+export interface StartOptions {
+  /** How long to wait for the listening line (first start runs initdb, migrations, reference data, demo seed). */
+  timeoutMs?: number;
+}
+
+const running = new Set<ChildProcess>();
+process.once('exit', () => {
+  for (const child of running) child.kill('SIGKILL');
+});
+
+export async function startServer(options: StartOptions = {}): Promise<RunningServer> {
+  if (!existsSync(path.join(ROOT, 'dist', 'index.html'))) {
+    throw new Error(`dist/index.html is missing in ${ROOT}: the e2e tests run against the built web app. Run \`npm run build\` first.`);
+  }
+  if (!existsSync(CLI)) throw new Error(`${CLI} is missing: the e2e tests start the real CLI server.`);
+  const timeoutMs = options.timeoutMs ?? 120_000;
+  const dataDir = await mkdtemp(path.join(tmpdir(), 'khcn-e2e-'));
+  const env = { ...process.env };
+  delete env.DATABASE_URL;
+  const child = spawn(process.execPath, [CLI, 'serve', '--demo', '--port', '0', '--host', '127.0.0.1', '--data', dataDir], {
+    cwd: ROOT,
+    env,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  running.add(child);
+
+  let stdout = '';
+  let stderr = '';
+  const keep = (buf: string, chunk: Buffer) => (buf + chunk.toString('utf8')).slice(-OUTPUT_KEPT);
+  // Both pipes stay drained for the server's whole life, or a chatty server would block on a full pipe.
+  child.stderr!.on('data', (chunk: Buffer) => { stderr = keep(stderr, chunk); });
+  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+
+  const stop = async () => {
+    if (child.exitCode === null && child.signalCode === null) {
+      child.kill('SIGTERM');
+      const killer = setTimeout(() => child.kill('SIGKILL'), 10_000);
+      await exited;
+      clearTimeout(killer);
+    }
+    running.delete(child);
+    await rm(dataDir, { recursive: true, force: true });
+  };
+
+  try {
+    const url = await new Promise<string>((resolve, reject) => {
+      const timer = setTimeout(() => {
+        reject(new Error(`khcn server did not print "khcn listening on …" within ${timeoutMs} ms.\n` +
+          `stdout:\n${stdout}\nstderr:\n${stderr}`));
+      }, timeoutMs);
+      child.stdout!.on('data', (chunk: Buffer) => {
+        stdout = keep(stdout, chunk);
+        const m = LISTENING.exec(stdout);
+        if (m) {
+          clearTimeout(timer);
+          resolve(m[1].replace(/\/+$/, ''));
+        }
+      });
+      child.once('error', (e) => {
+        clearTimeout(timer);
+        reject(new Error(`could not start the khcn server: ${e.message}`));
+      });
+      child.once('exit', (code, signal) => {
+        clearTimeout(timer);
+        reject(new Error(`khcn server exited before listening (code ${code}, signal ${signal}).\n` +
+          `stdout:\n${stdout}\nstderr:\n${stderr}`));
+      });
+    });
+    return { url, stop };
+  } catch (e) {
+    await stop();
+    throw e;
+  }
+}
+
+export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+
+export async function launchBrowser(): Promise<Browser> {
+  if (!existsSync(CHROMIUM_PATH)) {
+    throw new Error(`Chromium not found at ${CHROMIUM_PATH}: install it (apt-get install -y chromium) or set CHROMIUM_PATH.`);
+  }
+  return chromium.launch({
+    executablePath: CHROMIUM_PATH,
+    headless: true,
+    args: [
+      '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update',
+      '--disable-sync', '--no-first-run',
+    ],
+  });
+}

@@ -1,0 +1,23 @@
+/**
+ * The web app (src/web) is built into dist/ at the repository root; the server serves dist/ with an SPA fallback.
+ * `npx vite` runs a dev server on :5173 that proxies /api to the app on :3000 (`npm run dev` or `khcn serve`).
+ */
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { defineConfig } from 'vite';
+import react from '@vitejs/plugin-react';
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+
+export default defineConfig({
+  root: path.join(here, 'src/web'),
+  plugins: [react()],
+  build: {
+    outDir: path.join(here, 'dist'),
+    emptyOutDir: true,
+    chunkSizeWarningLimit: 2000,
+  },
+  server: {
+    proxy: { '/api': { target: process.env.KHCN_API ?? 'http://127.0.0.1:3000', changeOrigin: false } },
+  },
+});
