@@ -19,7 +19,7 @@ export function registerBackup(program: Command) {
         const r = await backupTo(h, file);
         console.log(summary(r.tables));
         console.log(`Backed up ${r.rows} rows of ${Object.keys(r.tables).length} tables to ${file}`);
-      });
+      }, true);
     });
 
   withDataOption(program.command('restore <file>'))

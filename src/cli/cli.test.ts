@@ -161,7 +161,7 @@ describe('khcn CLI', () => {
       child.stdout.on('data', (d) => {
         out += d;
         const m = /^khcn listening on (http:\/\/127\.0\.0\.1:(\d+))$/m.exec(out);
-        if (m && Number(m[2]) > 0) resolve(m[1]);
+        if (m && Number(m[2]) > 0 && /doanhnghiep/.test(out)) resolve(m[1]);
       });
       void exited.then((code) => reject(new Error(`serve exited (${code}) before listening:\n${out}`)));
     });

@@ -1,4 +1,5 @@
 /** What every command shares: opening the database, printing tables, reporting errors in Vietnamese or English. */
+import { existsSync } from 'node:fs';
 import path from 'node:path';
 import type { Command } from 'commander';
 import { openDb, resolveDbOptions, type DbHandle } from '../server/db/client.ts';
@@ -23,9 +24,17 @@ export function describeDb(h: DbHandle, dataDir: string | undefined): string {
 export const PGLITE_NOTE =
   'Note: PGlite (embedded) is for demos and development (fsync off, one connection); in production set DATABASE_URL to a PostgreSQL server.';
 
-/** Opens the database the environment and --data select, runs `fn`, and always closes it. */
-export async function withDb<T>(o: DataOptions, fn: (h: DbHandle, info: { dataDir?: string }) => Promise<T>): Promise<T> {
+/**
+ * Opens the database the environment and --data select, runs `fn`, and always closes it. With `existing`, a PGlite
+ * directory that holds no database is an error instead of a new empty database.
+ */
+export async function withDb<T>(
+  o: DataOptions, fn: (h: DbHandle, info: { dataDir?: string }) => Promise<T>, existing = false,
+): Promise<T> {
   const options = resolveDbOptions(process.env, o.data);
+  if (existing && options.dataDir && !existsSync(path.join(options.dataDir, 'PG_VERSION'))) {
+    throw new Error(`no database in ${path.resolve(options.dataDir)} (give --data DIR or set DATABASE_URL)`);
+  }
   const h = await openDb(options);
   try {
     return await fn(h, { dataDir: options.dataDir });

@@ -77,14 +77,15 @@ export function registerServe(program: Command) {
         const address = app.server.address();
         const port = typeof address === 'object' && address ? address.port : o.port;
         const base = `http://${urlHost(o.host)}:${port}`;
-        console.log(`khcn listening on ${base}`);
-        console.log(`API docs: ${base}/api/docs`);
+        // One write, so a reader that waits for the listening line also has what follows it.
+        const lines = [`khcn listening on ${base}`, `API docs: ${base}/api/docs`];
         if (!existsSync(path.join(webDir, 'index.html'))) {
-          console.log('Web app not built (dist/ is missing): only the API is served. Run `npm run build` or use `npm start`.');
+          lines.push('Web app not built (dist/ is missing): only the API is served. Run `npm run build` or use `npm start`.');
         }
         if (demo && demo.logins.length > 0) {
-          console.log(`Demo logins (password ${DEMO_PASSWORD}):\n${formatLogins(demo.logins)}`);
+          lines.push(`Demo logins (password ${DEMO_PASSWORD}):`, formatLogins(demo.logins));
         }
+        console.log(lines.join('\n'));
       } catch (err) {
         if (!closing) await h.close().catch(() => undefined);
         throw err;

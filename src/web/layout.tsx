@@ -1,6 +1,6 @@
 /** The signed-in frame: sider menu, header with the user, role, province, language switch and sign-out. */
 import { useState } from 'react';
-import { Button, Flex, Layout, Menu, Tag, Typography, theme } from 'antd';
+import { Button, Flex, Grid, Layout, Menu, Tag, Tooltip, Typography, theme } from 'antd';
 import {
   ApiOutlined, AuditOutlined, BankOutlined, DashboardOutlined, EnvironmentOutlined, LogoutOutlined, TeamOutlined, UserOutlined,
 } from '@ant-design/icons';
@@ -20,6 +20,8 @@ export function AppLayout() {
   const location = useLocation();
   const [collapsed, setCollapsed] = useState(false);
   const { token } = theme.useToken();
+  const screens = Grid.useBreakpoint();
+  const wide = screens.lg !== false;
 
   const items = [
     { key: '/', icon: <DashboardOutlined />, label: <Link to="/">{t('menu.dashboard')}</Link> },
@@ -48,22 +50,24 @@ export function AppLayout() {
         </nav>
       </Sider>
       <Layout>
-        <Header style={{ background: token.colorBgContainer, padding: '0 24px', borderBottom: `1px solid ${token.colorBorderSecondary}` }}>
-          <Flex justify="space-between" align="center" style={{ height: '100%' }} gap={16}>
-            <Typography.Text type="secondary" ellipsis aria-label={t('header.province')}>
-              <EnvironmentOutlined /> {user.tenant.name}
+        <Header style={{ background: token.colorBgContainer, padding: wide ? '0 24px' : '0 12px', borderBottom: `1px solid ${token.colorBorderSecondary}` }}>
+          <Flex justify="space-between" align="center" style={{ height: '100%' }} gap={12}>
+            <Typography.Text type="secondary" ellipsis aria-label={t('header.province')} style={{ minWidth: 0 }}>
+              <EnvironmentOutlined /> {wide ? user.tenant.name : null}
             </Typography.Text>
-            <Flex align="center" gap={12}>
-              <span data-testid="current-user">
-                <UserOutlined /> <Typography.Text strong>{user.displayName}</Typography.Text>
-              </span>
-              <Tag color="blue" aria-label={t('header.role')}>{t(`roles.${user.role}`)}</Tag>
+            <Flex align="center" gap={wide ? 12 : 8} style={{ flexShrink: 0 }}>
+              <Tooltip title={wide ? null : `${user.displayName} · ${user.tenant.name}`}>
+                <span data-testid="current-user">
+                  <UserOutlined /> {wide && <Typography.Text strong>{user.displayName}</Typography.Text>}
+                </span>
+              </Tooltip>
+              {wide && <Tag color="blue" aria-label={t('header.role')}>{t(`roles.${user.role}`)}</Tag>}
               <LanguageSwitch />
-              <Button icon={<LogoutOutlined />} onClick={signOut}>{t('header.signOut')}</Button>
+              <Button icon={<LogoutOutlined />} onClick={signOut} aria-label={t('header.signOut')}>{wide ? t('header.signOut') : null}</Button>
             </Flex>
           </Flex>
         </Header>
-        <Content style={{ margin: 24 }}>
+        <Content style={{ margin: wide ? 24 : 12 }}>
           <Outlet />
         </Content>
       </Layout>

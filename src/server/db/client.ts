@@ -42,6 +42,11 @@ const PGLITE_EXTENSIONS = { pg_trgm };
 export async function openDb(options: OpenOptions = {}): Promise<DbHandle> {
   if (options.databaseUrl) {
     const pool = new pg.Pool({ connectionString: options.databaseUrl, max: options.poolSize ?? 10 });
+    // An idle client the server terminates (restart, DROP DATABASE … FORCE in tests) emits an error on the pool;
+    // without a listener it would crash the process. The pool drops that client and opens another when needed.
+    pool.on('error', (err) => {
+      if (process.env.KHCN_LOG_POOL_ERRORS !== '0') console.warn(`khcn: idle PostgreSQL connection lost: ${err.message}`);
+    });
     // `date` columns stay ISO strings (yyyy-mm-dd), as on PGlite through Drizzle.
     const db = drizzlePg(pool, { schema }) as unknown as Db;
     return {

@@ -11,6 +11,7 @@ import { ruleRoutes } from '../modules/rules/rules.routes.ts';
 import { workflowRoutes } from '../modules/workflow/workflow.routes.ts';
 import { councilRoutes } from '../modules/councils/councils.routes.ts';
 import { organizationExportRoutes } from '../modules/exports/organizations-export.routes.ts';
+import { taskRoutes } from '../modules/tasks/tasks.routes.ts';
 
 export const featureRoutes: FastifyPluginAsyncZod[] = [
   authRoutes,
@@ -24,4 +25,5 @@ export const featureRoutes: FastifyPluginAsyncZod[] = [
   workflowRoutes,
   councilRoutes,
   organizationExportRoutes,
+  taskRoutes,
 ];

@@ -10,6 +10,7 @@ import { usersMessages } from './users.messages.ts';
 import { adminUnitsMessages } from './admin-units.messages.ts';
 import { councilsMessages } from './councils.messages.ts';
 import { exportsMessages } from './exports.messages.ts';
+import { tasksMessages } from './tasks.messages.ts';
 export const LANGS = ['vi', 'en'] as const;
 export type Lang = (typeof LANGS)[number];
 
@@ -73,8 +74,8 @@ const core = {
 
 /** Add a module's messages here: one import, one spread per language. */
 export const messages = {
-  vi: { ...core.vi, ...backupMessages.vi, ...rulesMessages.vi, ...workflowMessages.vi, ...usersMessages.vi, ...adminUnitsMessages.vi, ...councilsMessages.vi, ...exportsMessages.vi },
-  en: { ...core.en, ...backupMessages.en, ...rulesMessages.en, ...workflowMessages.en, ...usersMessages.en, ...adminUnitsMessages.en, ...councilsMessages.en, ...exportsMessages.en },
+  vi: { ...core.vi, ...backupMessages.vi, ...rulesMessages.vi, ...workflowMessages.vi, ...usersMessages.vi, ...adminUnitsMessages.vi, ...councilsMessages.vi, ...exportsMessages.vi, ...tasksMessages.vi },
+  en: { ...core.en, ...backupMessages.en, ...rulesMessages.en, ...workflowMessages.en, ...usersMessages.en, ...adminUnitsMessages.en, ...councilsMessages.en, ...exportsMessages.en, ...tasksMessages.en },
 } as const;
 
 export type MessageKey = keyof (typeof messages)['vi'];

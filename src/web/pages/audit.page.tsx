@@ -5,36 +5,30 @@ import { useTranslation } from 'react-i18next';
 import type { z } from 'zod';
 import { entityNames } from '../../shared/i18n/messages.ts';
 import type { AuditEntry } from '../../shared/schemas/audit.ts';
+import { asRow, changedFields, type FieldChange } from '../audit-diff.ts';
 import { LoadMore } from '../components/load-more.tsx';
+import { useScienceFieldNames } from '../components/science-field-select.tsx';
 import { formatDateTime } from '../format.ts';
 import { canReadAudit } from '../permissions.ts';
 import { useUser } from '../session.tsx';
 import { usePagedList } from '../use-paged-list.ts';
 
 type Entry = z.infer<typeof AuditEntry>;
-type Row = Record<string, unknown>;
 
-/** Bookkeeping columns that change on every write and say nothing to the reader. */
-const HIDDEN = new Set(['id', 'version', 'createdAt', 'updatedAt', 'tenantId', 'searchText', 'sortKey']);
 /** Where the field labels of an entity live in the UI strings. */
 const FIELD_LABELS: Record<string, string> = { organization: 'org.fields', person: 'person.fields' };
-const FIELD_ALIASES: Record<string, string> = { adminUnitId: 'adminUnit', organizationId: 'organization' };
-
-export interface FieldChange { field: string; before: unknown; after: unknown }
-
-const asRow = (v: unknown): Row => (v && typeof v === 'object' && !Array.isArray(v) ? (v as Row) : {});
-const same = (a: unknown, b: unknown) => JSON.stringify(a ?? null) === JSON.stringify(b ?? null);
-
-/** The fields whose value differs between before and after (all fields of a create or a delete). */
-export function changedFields(before: unknown, after: unknown): FieldChange[] {
-  const b = asRow(before);
-  const a = asRow(after);
-  const keys = [...new Set([...Object.keys(b), ...Object.keys(a)])].filter((k) => !HIDDEN.has(k));
-  return keys.filter((k) => !same(b[k], a[k])).map((k) => ({ field: k, before: b[k] ?? null, after: a[k] ?? null }));
-}
+const FIELD_ALIASES: Record<string, string> = {
+  adminUnitId: 'adminUnit', adminUnitName: 'adminUnit', organizationId: 'organization', organizationName: 'organization',
+};
+/** Coded values shown through their UI text. */
+const VALUE_LABELS: Record<string, Record<string, string>> = {
+  organization: { kind: 'org.kinds' },
+  person: { degree: 'person.degrees', academicTitle: 'person.titles' },
+};
 
 function Diff({ entry }: { entry: Entry }) {
   const { t, i18n } = useTranslation();
+  const scienceFields = useScienceFieldNames();
   const changes = changedFields(entry.before, entry.after);
   if (!changes.length) return <Typography.Text type="secondary">{t('audit.noChanges')}</Typography.Text>;
   const label = (field: string) => {
@@ -42,8 +36,11 @@ function Diff({ entry }: { entry: Entry }) {
     const key = base && `${base}.${FIELD_ALIASES[field] ?? field}`;
     return key && i18n.exists(key) ? t(key) : field;
   };
-  const show = (v: unknown) => {
+  const show = (field: string) => (v: unknown) => {
     if (v === null || v === undefined || v === '') return <Typography.Text type="secondary">{t('common.none')}</Typography.Text>;
+    const labels = VALUE_LABELS[entry.entity]?.[field];
+    if (labels && typeof v === 'string' && i18n.exists(`${labels}.${v}`)) return t(`${labels}.${v}`);
+    if (field === 'scienceField' && typeof v === 'string') return scienceFields.has(v) ? `${v} ${scienceFields.get(v)}` : v;
     if (typeof v === 'boolean') return v ? t('common.yes') : t('common.no');
     if (typeof v === 'object') return <code>{JSON.stringify(v)}</code>;
     return String(v);
@@ -56,8 +53,8 @@ function Diff({ entry }: { entry: Entry }) {
       dataSource={changes}
       columns={[
         { title: t('audit.field'), dataIndex: 'field', width: 220, render: (f: string) => label(f) },
-        { title: t('audit.before'), dataIndex: 'before', render: show, onCell: () => ({ className: 'audit-before' }) },
-        { title: t('audit.after'), dataIndex: 'after', render: show, onCell: () => ({ className: 'audit-after' }) },
+        { title: t('audit.before'), dataIndex: 'before', render: (v, c) => show(c.field)(v), onCell: () => ({ className: 'audit-before' }) },
+        { title: t('audit.after'), dataIndex: 'after', render: (v, c) => show(c.field)(v), onCell: () => ({ className: 'audit-after' }) },
       ]}
     />
   );

@@ -33,7 +33,7 @@ export function OrganizationDrawer({ open, record: initial, onClose, onSaved }: 
     form.resetFields();
     form.setFieldsValue(r ?? EMPTY);
   };
-  useEffect(() => { if (open) fill(initial); }, [open, initial]); // eslint-disable-line react-hooks/exhaustive-deps
+  useEffect(() => { if (open) fill(initial); }, [open, initial]);
 
   const reload = async () => {
     if (!record) return;

@@ -1,5 +1,5 @@
 /** Tổ chức: search (diacritics optional, the server folds), filters, "Tải thêm" paging, create / edit / delete. */
-import { useMemo, useState } from 'react';
+import { useState } from 'react';
 import { Button, Flex, Input, Popconfirm, Select, Space, Table, Tag, Typography } from 'antd';
 import { DeleteOutlined, EditOutlined, PlusOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
@@ -36,7 +36,7 @@ export function OrganizationsPage() {
     }
   };
 
-  const columns = useMemo(() => [
+  const columns = [
     {
       title: t('org.fields.name'), key: 'name',
       render: (_: unknown, o: Organization) => (
@@ -76,7 +76,7 @@ export function OrganizationsPage() {
         </Space>
       ),
     }] : []),
-  ], [t, writer, fieldNames]); // eslint-disable-line react-hooks/exhaustive-deps
+  ];
 
   return (
     <>

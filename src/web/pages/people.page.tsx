@@ -1,5 +1,5 @@
 /** Chuyên gia: search (diacritics optional), degree filter, "Tải thêm" paging, create / edit / delete. */
-import { useMemo, useState } from 'react';
+import { useState } from 'react';
 import { Button, Flex, Input, Popconfirm, Select, Space, Table, Tag, Typography } from 'antd';
 import { DeleteOutlined, EditOutlined, PlusOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
@@ -41,7 +41,7 @@ export function PeoplePage() {
     }
   };
 
-  const columns = useMemo(() => [
+  const columns = [
     {
       title: t('person.fields.fullName'), key: 'fullName',
       render: (_: unknown, p: Person) => (
@@ -80,7 +80,7 @@ export function PeoplePage() {
         </Space>
       ),
     }] : []),
-  ], [t, writer, fieldNames]); // eslint-disable-line react-hooks/exhaustive-deps
+  ];
 
   return (
     <>

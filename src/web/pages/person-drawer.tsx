@@ -30,7 +30,7 @@ export function PersonDrawer({ open, record: initial, onClose, onSaved }: Props)
     form.resetFields();
     form.setFieldsValue(r ?? EMPTY);
   };
-  useEffect(() => { if (open) fill(initial); }, [open, initial]); // eslint-disable-line react-hooks/exhaustive-deps
+  useEffect(() => { if (open) fill(initial); }, [open, initial]);
 
   const reload = async () => {
     if (!record) return;

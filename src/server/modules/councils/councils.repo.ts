@@ -12,8 +12,9 @@ import type { CouncilListQuery } from '../../../shared/schemas/councils.ts';
 type Q = Db | Tx;
 export type CouncilValues = Omit<typeof councils.$inferInsert, 'id' | 'tenantId' | 'version' | 'createdAt' | 'updatedAt'>;
 
-const memberCount = sql<number>`(SELECT count(*)::int FROM council_members m WHERE m.council_id = ${councils.id})`;
-const dossierCount = sql<number>`(SELECT count(*)::int FROM council_dossiers d WHERE d.council_id = ${councils.id})`;
+// Correlated subqueries name the outer table explicitly: inside a select list Drizzle writes a bare "id".
+const memberCount = sql<number>`(SELECT count(*)::int FROM council_members m WHERE m.council_id = "councils"."id")`;
+const dossierCount = sql<number>`(SELECT count(*)::int FROM council_dossiers d WHERE d.council_id = "councils"."id")`;
 
 const councilColumns = {
   id: councils.id,
@@ -64,7 +65,7 @@ export async function listCouncils(db: Q, tenantId: string, q: CouncilListQuery,
   const aboutSubject = q.subjectType && q.subjectId
     ? or(
       and(eq(councils.subjectType, q.subjectType), eq(councils.subjectId, q.subjectId)),
-      sql`EXISTS (SELECT 1 FROM council_dossiers d WHERE d.council_id = ${councils.id}
+      sql`EXISTS (SELECT 1 FROM council_dossiers d WHERE d.council_id = "councils"."id"
         AND d.subject_type = ${q.subjectType} AND d.subject_id = ${q.subjectId}::uuid)`,
     )
     : q.subjectType ? eq(councils.subjectType, q.subjectType) : undefined;
@@ -74,7 +75,7 @@ export async function listCouncils(db: Q, tenantId: string, q: CouncilListQuery,
     aboutSubject,
     q.kind ? eq(councils.kind, q.kind) : undefined,
     q.status ? eq(councils.status, q.status) : undefined,
-    memberUserId ? sql`EXISTS (SELECT 1 FROM council_members m WHERE m.council_id = ${councils.id} AND m.user_id = ${memberUserId}::uuid)` : undefined,
+    memberUserId ? sql`EXISTS (SELECT 1 FROM council_members m WHERE m.council_id = "councils"."id" AND m.user_id = ${memberUserId}::uuid)` : undefined,
     afterCursor(councils.sortKey, councils.id, cursor),
   )).orderBy(...byName(councils.sortKey, councils.id)).limit(q.limit + 1);
   return rows.map((r) => ({ ...r, memberCount: Number(r.memberCount), dossierCount: Number(r.dossierCount) }));

@@ -96,8 +96,8 @@ export const councilRoutes: FastifyPluginAsyncZod = async (app) => {
   }, async (req) => service.getCouncilResults(ctxOf(req), req.params.id, pickLang(req.headers['accept-language'])));
 
   app.get('/api/councils/:id/minutes.docx', {
-    schema: { tags, summary: 'The minutes (biên bản) as DOCX, Decree 30/2020 layout', params: IdParams,
-      produces: ['application/vnd.openxmlformats-officedocument.wordprocessingml.document'], response: { ...errors } },
+    // 200: the .docx bytes (application/vnd.openxmlformats-officedocument.wordprocessingml.document).
+    schema: { tags, summary: 'The minutes (biên bản) as DOCX in the Decree 30/2020 layout', params: IdParams, response: { ...errors } },
   }, async (req, reply) => {
     const { filename, buffer } = await service.councilMinutesDocx(ctxOf(req), req.params.id);
     return sendDocx(reply, filename, buffer);

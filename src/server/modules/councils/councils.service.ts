@@ -640,7 +640,8 @@ export async function councilMinutesDocx(ctx: Ctx, id: string): Promise<{ filena
     members: members.map(toMember),
     results,
     heading: provinceHeading(province),
-    date: row.closedAt ? todayInVietnam(row.closedAt) : row.meetingDate ?? todayInVietnam(),
+    // Minutes are dated the day of the sitting.
+    date: row.meetingDate ?? todayInVietnam(row.closedAt ?? new Date()),
   });
   return { filename: minutesFilename(row.name), buffer: await renderAdministrativeDocument(doc) };
 }

@@ -167,7 +167,7 @@ export async function toXlsx<R>(o: XlsxOptions<R>): Promise<Buffer> {
 
 /** Excel sheet names: at most 31 characters, none of : \ / ? * [ ]. */
 export function safeSheetName(name: string): string {
-  const cleaned = name.replace(/[:\\/?*[\]]/g, ' ').trim().slice(0, 31);
+  const cleaned = name.replace(/[:\\/?*[\]]/g, ' ').replace(/\s+/g, ' ').trim().slice(0, 31).trim();
   return cleaned || 'Sheet1';
 }
 

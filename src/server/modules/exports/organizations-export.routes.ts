@@ -57,7 +57,7 @@ export const organizationExportRoutes: FastifyPluginAsyncZod = async (app) => {
     schema: {
       tags: ['registry'], summary: 'Export the organisation list (same filters as the list) as XLSX',
       querystring: ExportQuery,
-      produces: ['application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'],
+      // 200: the .xlsx bytes (application/vnd.openxmlformats-officedocument.spreadsheetml.sheet).
       response: { 400: ErrorBody, 401: ErrorBody, 403: ErrorBody },
     },
   }, async (req, reply) => {

@@ -1,0 +1,235 @@
+import { and, asc, eq, inArray, sql } from 'drizzle-orm';
+import type { Db } from '../../db/client.ts';
+import type { Tx } from '../../context.ts';
+import { adminUnits, organizations, people, scienceFields, users } from '../../db/schema.ts';
+import { afterCursor, byName, matchesAllWords } from '../../db/search.ts';
+import type { NameCursor } from '../../db/paging.ts';
+import type { TaskListQuery } from '../../../shared/schemas/tasks.ts';
+import { taskDocuments, taskFunding, taskMembers, taskProducts, taskProgress, taskReplications, tasks } from './tasks.tables.ts';
+
+type Q = Db | Tx;
+export type TaskValues = Omit<typeof tasks.$inferInsert, 'id' | 'tenantId' | 'version' | 'createdAt' | 'updatedAt'>;
+
+const hostOrg = sql`(SELECT o.name FROM organizations o WHERE o.id = ${tasks.hostOrganizationId})`;
+const columns = {
+  id: tasks.id, code: tasks.code, title: tasks.title, type: tasks.type, level: tasks.level,
+  scienceField: tasks.scienceField,
+  scienceFieldVi: scienceFields.nameVi, scienceFieldEn: scienceFields.nameEn,
+  hostOrganizationId: tasks.hostOrganizationId,
+  hostOrganizationName: sql<string | null>`${hostOrg}`,
+  principalInvestigatorId: tasks.principalInvestigatorId,
+  principalInvestigatorName: sql<string | null>`(SELECT p.full_name FROM people p WHERE p.id = ${tasks.principalInvestigatorId})`,
+  assignmentMode: tasks.assignmentMode, fundingMode: tasks.fundingMode, proposalYear: tasks.proposalYear,
+  regimeDate: tasks.regimeDate, startDate: tasks.startDate, endDate: tasks.endDate, summary: tasks.summary,
+  stage: tasks.stage, stageEnteredAt: tasks.stageEnteredAt,
+  identificationPassed: tasks.identificationPassed, selectionPassed: tasks.selectionPassed,
+  acceptanceRating: tasks.acceptanceRating, previousTaskId: tasks.previousTaskId,
+  stateBudgetTotal: sql<number>`(SELECT coalesce(sum(f.state_budget), 0)::float8 FROM task_funding f WHERE f.task_id = ${tasks.id})`,
+  counterpartTotal: sql<number>`(SELECT coalesce(sum(f.counterpart), 0)::float8 FROM task_funding f WHERE f.task_id = ${tasks.id})`,
+  version: tasks.version, createdAt: tasks.createdAt, updatedAt: tasks.updatedAt, sortKey: tasks.sortKey,
+};
+export type TaskRow = Awaited<ReturnType<typeof findById>> & {};
+
+export async function findById(db: Q, tenantId: string, id: string) {
+  const [row] = await db.select(columns).from(tasks)
+    .leftJoin(scienceFields, eq(scienceFields.code, tasks.scienceField))
+    .where(and(eq(tasks.tenantId, tenantId), eq(tasks.id, id)));
+  return row ?? null;
+}
+
+export interface ListFilter extends TaskListQuery { ids?: string[]; stages?: string[]; hostOrganizationIds?: string[] }
+
+export async function list(db: Q, tenantId: string, q: ListFilter, cursor: NameCursor | null) {
+  return db.select(columns).from(tasks)
+    .leftJoin(scienceFields, eq(scienceFields.code, tasks.scienceField))
+    .where(and(
+      eq(tasks.tenantId, tenantId),
+      matchesAllWords(tasks.searchText, q.q),
+      q.year ? eq(tasks.proposalYear, q.year) : undefined,
+      q.stage ? eq(tasks.stage, q.stage) : undefined,
+      q.stages ? inArray(tasks.stage, q.stages) : undefined,
+      q.scienceField ? sql`${tasks.scienceField} LIKE ${`${q.scienceField}%`}` : undefined,
+      q.hostOrganizationId ? eq(tasks.hostOrganizationId, q.hostOrganizationId) : undefined,
+      q.hostOrganizationIds ? inArray(tasks.hostOrganizationId, q.hostOrganizationIds) : undefined,
+      q.fundingMode ? eq(tasks.fundingMode, q.fundingMode) : undefined,
+      q.assignmentMode ? eq(tasks.assignmentMode, q.assignmentMode) : undefined,
+      q.type ? eq(tasks.type, q.type) : undefined,
+      q.ids ? (q.ids.length ? inArray(tasks.id, q.ids) : sql`false`) : undefined,
+      afterCursor(tasks.sortKey, tasks.id, cursor),
+    ))
+    .orderBy(...byName(tasks.sortKey, tasks.id))
+    .limit(q.limit + 1);
+}
+
+export async function lock(tx: Tx, tenantId: string, id: string) {
+  const [row] = await tx.select({ id: tasks.id, version: tasks.version, stage: tasks.stage }).from(tasks)
+    .where(and(eq(tasks.tenantId, tenantId), eq(tasks.id, id))).for('update');
+  return row ?? null;
+}
+
+export async function insert(tx: Tx, tenantId: string, values: TaskValues) {
+  const [row] = await tx.insert(tasks).values({ ...values, tenantId }).returning({ id: tasks.id });
+  return row.id;
+}
+
+export async function update(tx: Tx, tenantId: string, id: string, version: number, values: Partial<TaskValues>) {
+  const rows = await tx.update(tasks).set({ ...values, version: version + 1, updatedAt: new Date() })
+    .where(and(eq(tasks.tenantId, tenantId), eq(tasks.id, id), eq(tasks.version, version)))
+    .returning({ id: tasks.id });
+  return rows.length === 1;
+}
+
+/** Council outcomes are facts about the task written by the councils hook; they bump the version too. */
+export async function setOutcome(tx: Tx, tenantId: string, id: string, values: Partial<Pick<TaskValues, 'identificationPassed' | 'selectionPassed' | 'acceptanceRating'>>) {
+  await tx.update(tasks).set({ ...values, version: sql`${tasks.version} + 1`, updatedAt: new Date() })
+    .where(and(eq(tasks.tenantId, tenantId), eq(tasks.id, id)));
+}
+
+export async function remove(tx: Tx, tenantId: string, id: string) {
+  await tx.delete(tasks).where(and(eq(tasks.tenantId, tenantId), eq(tasks.id, id)));
+}
+
+// ---- children ----
+
+export async function replaceChildren(tx: Tx, taskId: string, c: {
+  members: { personId: string; role: string }[];
+  funding: { year: number; stateBudget: number; counterpart: number }[];
+  products: { name: string; kind: string; specification: string; quantity?: number | null; unit?: string | null; status: string }[];
+}) {
+  await tx.delete(taskMembers).where(eq(taskMembers.taskId, taskId));
+  await tx.delete(taskFunding).where(eq(taskFunding.taskId, taskId));
+  await tx.delete(taskProducts).where(eq(taskProducts.taskId, taskId));
+  if (c.members.length) await tx.insert(taskMembers).values(c.members.map((m) => ({ taskId, ...m })));
+  if (c.funding.length) await tx.insert(taskFunding).values(c.funding.map((f) => ({ taskId, ...f })));
+  if (c.products.length) {
+    await tx.insert(taskProducts).values(c.products.map((p, i) => ({
+      taskId, position: i + 1, name: p.name, kind: p.kind, specification: p.specification,
+      quantity: p.quantity ?? null, unit: p.unit ?? null, status: p.status,
+    })));
+  }
+}
+
+export async function members(db: Q, taskId: string) {
+  return db.select({ personId: taskMembers.personId, role: taskMembers.role, fullName: people.fullName })
+    .from(taskMembers).innerJoin(people, eq(people.id, taskMembers.personId))
+    .where(eq(taskMembers.taskId, taskId)).orderBy(asc(sql`${people.sortKey} COLLATE "C"`));
+}
+
+export async function funding(db: Q, taskId: string) {
+  return db.select({ year: taskFunding.year, stateBudget: taskFunding.stateBudget, counterpart: taskFunding.counterpart })
+    .from(taskFunding).where(eq(taskFunding.taskId, taskId)).orderBy(taskFunding.year);
+}
+
+export async function products(db: Q, taskId: string) {
+  return db.select({
+    id: taskProducts.id, position: taskProducts.position, name: taskProducts.name, kind: taskProducts.kind,
+    specification: taskProducts.specification, quantity: taskProducts.quantity, unit: taskProducts.unit, status: taskProducts.status,
+  }).from(taskProducts).where(eq(taskProducts.taskId, taskId)).orderBy(taskProducts.position);
+}
+
+export async function productsOf(db: Q, taskIds: string[]) {
+  if (!taskIds.length) return [];
+  return db.select({ taskId: taskProducts.taskId, name: taskProducts.name, kind: taskProducts.kind, specification: taskProducts.specification })
+    .from(taskProducts).where(inArray(taskProducts.taskId, taskIds)).orderBy(taskProducts.taskId, taskProducts.position);
+}
+
+export async function documents(db: Q, taskId: string) {
+  return db.select({
+    id: taskDocuments.id, kind: taskDocuments.kind, fileName: taskDocuments.fileName, contentType: taskDocuments.contentType,
+    size: taskDocuments.size, note: taskDocuments.note, uploadedAt: taskDocuments.uploadedAt, uploadedBy: users.displayName,
+  }).from(taskDocuments).leftJoin(users, eq(users.id, taskDocuments.uploadedBy))
+    .where(eq(taskDocuments.taskId, taskId)).orderBy(taskDocuments.uploadedAt);
+}
+
+export async function documentKinds(db: Q, taskId: string): Promise<string[]> {
+  const rows = await db.selectDistinct({ kind: taskDocuments.kind }).from(taskDocuments).where(eq(taskDocuments.taskId, taskId));
+  return rows.map((r) => r.kind);
+}
+
+export async function insertDocument(tx: Tx, v: typeof taskDocuments.$inferInsert) {
+  const [row] = await tx.insert(taskDocuments).values(v).returning({ id: taskDocuments.id });
+  return row.id;
+}
+
+export async function documentContent(db: Q, taskId: string, id: string) {
+  const [row] = await db.select({ fileName: taskDocuments.fileName, contentType: taskDocuments.contentType, content: taskDocuments.content, kind: taskDocuments.kind })
+    .from(taskDocuments).where(and(eq(taskDocuments.taskId, taskId), eq(taskDocuments.id, id)));
+  return row ?? null;
+}
+
+export async function deleteDocument(tx: Tx, taskId: string, id: string) {
+  const rows = await tx.delete(taskDocuments).where(and(eq(taskDocuments.taskId, taskId), eq(taskDocuments.id, id)))
+    .returning({ id: taskDocuments.id, kind: taskDocuments.kind, fileName: taskDocuments.fileName });
+  return rows[0] ?? null;
+}
+
+export async function progress(db: Q, taskId: string) {
+  return db.select().from(taskProgress).where(eq(taskProgress.taskId, taskId)).orderBy(taskProgress.reportDate, taskProgress.createdAt);
+}
+
+export async function insertProgress(tx: Tx, v: typeof taskProgress.$inferInsert) {
+  const [row] = await tx.insert(taskProgress).values(v).returning({ id: taskProgress.id });
+  return row.id;
+}
+
+export async function replications(db: Q, taskIds: string[]) {
+  if (!taskIds.length) return [];
+  return db.select({
+    id: taskReplications.id, taskId: taskReplications.taskId, adminUnitId: taskReplications.adminUnitId, adminUnitName: adminUnits.name,
+    place: taskReplications.place, adopterOrganizationId: taskReplications.adopterOrganizationId,
+    adopterName: sql<string | null>`coalesce(${taskReplications.adopterName}, (SELECT o.name FROM organizations o WHERE o.id = ${taskReplications.adopterOrganizationId}))`,
+    scale: taskReplications.scale, year: taskReplications.year, note: taskReplications.note, createdAt: taskReplications.createdAt,
+  }).from(taskReplications).leftJoin(adminUnits, eq(adminUnits.id, taskReplications.adminUnitId))
+    .where(inArray(taskReplications.taskId, taskIds)).orderBy(taskReplications.year, taskReplications.createdAt);
+}
+
+export async function insertReplication(tx: Tx, v: typeof taskReplications.$inferInsert) {
+  const [row] = await tx.insert(taskReplications).values(v).returning({ id: taskReplications.id });
+  return row.id;
+}
+
+/** Earlier proposals (following previous_task_id) and later ones (tasks pointing back), oldest first. */
+export async function lineage(db: Q, tenantId: string, id: string) {
+  return db.execute<{ id: string; title: string; proposal_year: number; stage: string; regime_date: string }>(sql`
+    WITH RECURSIVE back(id) AS (
+      SELECT previous_task_id FROM tasks WHERE id = ${id} AND tenant_id = ${tenantId} AND previous_task_id IS NOT NULL
+      UNION SELECT t.previous_task_id FROM tasks t JOIN back b ON t.id = b.id WHERE t.previous_task_id IS NOT NULL
+    ), fwd(id) AS (
+      SELECT id FROM tasks WHERE previous_task_id = ${id} AND tenant_id = ${tenantId}
+      UNION SELECT t.id FROM tasks t JOIN fwd f ON t.previous_task_id = f.id
+    )
+    SELECT t.id, t.title, t.proposal_year, t.stage, t.regime_date::text AS regime_date FROM tasks t
+    WHERE t.tenant_id = ${tenantId} AND (t.id IN (SELECT id FROM back) OR t.id IN (SELECT id FROM fwd))
+    ORDER BY t.proposal_year, t.created_at`);
+}
+
+export async function organizationInTenant(db: Q, tenantId: string, id: string) {
+  const [row] = await db.select({ id: organizations.id }).from(organizations).where(and(eq(organizations.tenantId, tenantId), eq(organizations.id, id)));
+  return !!row;
+}
+
+export async function peopleInTenant(db: Q, tenantId: string, ids: string[]) {
+  if (!ids.length) return new Set<string>();
+  const rows = await db.select({ id: people.id }).from(people).where(and(eq(people.tenantId, tenantId), inArray(people.id, ids)));
+  return new Set(rows.map((r) => r.id));
+}
+
+export async function stageCounts(db: Q, tenantId: string) {
+  return db.select({ stage: tasks.stage, count: sql<number>`count(*)::int` }).from(tasks)
+    .where(eq(tasks.tenantId, tenantId)).groupBy(tasks.stage);
+}
+
+/** The stage as recorded by the workflow (no version bump: the creating or transitioning write already made one). */
+export async function setStage(tx: Tx, id: string, stage: string, enteredAt: Date) {
+  await tx.update(tasks).set({ stage, stageEnteredAt: enteredAt }).where(eq(tasks.id, id));
+}
+
+export async function linkPrevious(tx: Tx, tenantId: string, id: string, previousId: string) {
+  await tx.update(tasks).set({ previousTaskId: previousId }).where(and(eq(tasks.tenantId, tenantId), eq(tasks.id, id)));
+}
+
+/** Active reviewer accounts of the province: whom a council member of a task may be linked to (to score online). */
+export async function reviewerAccounts(db: Q, tenantId: string) {
+  return db.select({ id: users.id, username: users.username, displayName: users.displayName }).from(users)
+    .where(and(eq(users.tenantId, tenantId), eq(users.role, 'reviewer'), eq(users.active, true))).orderBy(users.username);
+}

@@ -1,0 +1,553 @@
+/**
+ * S&T tasks (nhiệm vụ KH&CN) from proposal to replication. The stages and their rules are the dated workflow
+ * definition `workflow.st_task` (tasks.workflow.ts ships the national defaults; provinces add their own versions);
+ * this service supplies the facts a transition may require — attached document kinds and the task's fields,
+ * including the outcomes of its councils — and keeps the task's current stage in step with stage_events.
+ */
+import type { Ctx, Tx } from '../../context.ts';
+import type { Db } from '../../db/client.ts';
+import { AppError, forbidden, notFound, validationError, versionConflict } from '../../errors.ts';
+import { mapConstraintError } from '../../db/errors.ts';
+import { decodeCursor, page } from '../../db/paging.ts';
+import { fold } from '../../../lib/vi/fold.ts';
+import { sortKey } from '../../../lib/vi/collate.ts';
+import type { Lang } from '../../../shared/i18n/messages.ts';
+import type { WorkflowDefinition } from '../../../shared/schemas/workflow.ts';
+import { PRODUCT_KINDS } from '../../../shared/schemas/tasks.ts';
+import type {
+  DocumentUpload, ProgressInput, ReplicationInput, Task, TaskCreate, TaskDetail, TaskInput, TaskListQuery, TaskUpdate,
+} from '../../../shared/schemas/tasks.ts';
+import { recordAudit } from '../audit/audit.service.ts';
+import { todayInVietnam, ensureNationalRules } from '../rules/rules.service.ts';
+import {
+  applyTransition, availableActions, currentStages, enterInitialStage, history, registerWorkflow, resolveWorkflow, stageDurations,
+} from '../workflow/workflow.service.ts';
+import { stageOf } from '../workflow/workflow.engine.ts';
+import { listCouncils } from '../councils/councils.service.ts';
+import { registerCouncilSubject } from '../councils/councils.subjects.ts';
+import { assertUnitInForce } from '../admin-units/admin-units.service.ts';
+import { toXlsx } from '../exports/exports.service.ts';
+import type { DbHandle } from '../../db/client.ts';
+import * as repo from './tasks.repo.ts';
+import { can } from './tasks.policy.ts';
+import { TASK_WORKFLOW, TASK_WORKFLOW_VERSIONS } from './tasks.workflow.ts';
+
+const ENTITY = 'task';
+const SUBJECT = 'task';
+const MAX_DOCUMENT_BYTES = 10 * 1024 * 1024;
+const DAY_MS = 86_400_000;
+const constraints = {
+  entity: ENTITY,
+  foreignKeys: {
+    tasks_science_field_fkey: 'scienceField', tasks_host_organization_id_fkey: 'hostOrganizationId',
+    tasks_principal_investigator_id_fkey: 'principalInvestigatorId', task_members_person_id_fkey: 'members',
+  },
+  unique: { tasks_code: 'code' },
+};
+
+registerWorkflow(TASK_WORKFLOW, { vi: 'Quy trình nhiệm vụ KH&CN', en: 'S&T task workflow' });
+
+/** Reference loader: the national default definitions of the task workflow. */
+export async function loadTaskRules(h: DbHandle) {
+  await ensureNationalRules(h.db, TASK_WORKFLOW_VERSIONS);
+}
+
+// ---- definitions and mapping ----
+
+type Row = NonNullable<Awaited<ReturnType<typeof repo.findById>>>;
+type Defs = Map<string, { def: WorkflowDefinition; legalBasis: string }>;
+
+/** The definitions governing a set of tasks, one lookup per distinct regime date. */
+async function definitionsFor(db: Db | Tx, tenantId: string, rows: { regimeDate: string }[]): Promise<Defs> {
+  const defs: Defs = new Map();
+  for (const date of new Set(rows.map((r) => r.regimeDate))) {
+    const rule = await resolveWorkflow(db, { tenantId, workflow: TASK_WORKFLOW, regimeDate: date });
+    defs.set(date, { def: rule.value, legalBasis: rule.legalBasis });
+  }
+  return defs;
+}
+
+const round2 = (n: number) => Math.round(n * 100) / 100;
+
+function toTask(r: Row, defs: Defs, now = new Date()): Task {
+  const def = defs.get(r.regimeDate)!.def;
+  const stage = stageOf(def, r.stage);
+  const daysInStage = round2((now.getTime() - r.stageEnteredAt.getTime()) / DAY_MS);
+  const targetDays = stage?.targetDays ?? null;
+  return {
+    id: r.id, code: r.code, title: r.title, type: r.type as Task['type'], level: r.level as Task['level'],
+    scienceField: r.scienceField,
+    scienceFieldName: r.scienceFieldVi ? { vi: r.scienceFieldVi, en: r.scienceFieldEn ?? r.scienceFieldVi } : null,
+    hostOrganizationId: r.hostOrganizationId, hostOrganizationName: r.hostOrganizationName,
+    principalInvestigatorId: r.principalInvestigatorId, principalInvestigatorName: r.principalInvestigatorName,
+    assignmentMode: r.assignmentMode as Task['assignmentMode'], fundingMode: r.fundingMode as Task['fundingMode'],
+    proposalYear: r.proposalYear, regimeDate: r.regimeDate, startDate: r.startDate, endDate: r.endDate, summary: r.summary,
+    stage: r.stage, stageName: stage?.name ?? { vi: r.stage, en: r.stage }, stageEnteredAt: r.stageEnteredAt.toISOString(),
+    daysInStage, targetDays, overdue: !stage?.terminal && targetDays !== null && daysInStage > targetDays,
+    identificationPassed: r.identificationPassed, selectionPassed: r.selectionPassed,
+    acceptanceRating: r.acceptanceRating as Task['acceptanceRating'], previousTaskId: r.previousTaskId,
+    stateBudgetTotal: r.stateBudgetTotal, counterpartTotal: r.counterpartTotal,
+    counterpartShare: r.stateBudgetTotal > 0 ? round2((r.counterpartTotal / r.stateBudgetTotal) * 100) : null,
+    version: r.version, createdAt: r.createdAt.toISOString(), updatedAt: r.updatedAt.toISOString(),
+  };
+}
+
+async function facts(ctx: Ctx, row: { id: string; hostOrganizationId: string | null }) {
+  const hostedByActor = !!ctx.actor.organizationId && row.hostOrganizationId === ctx.actor.organizationId;
+  let onItsCouncil = false;
+  if (ctx.actor.role === 'reviewer') {
+    // The councils module lists, for a member, only the councils they sit on.
+    onItsCouncil = (await listCouncils(ctx, { subjectType: SUBJECT, subjectId: row.id, limit: 1 })).items.length > 0;
+  }
+  return { hostedByActor, onItsCouncil };
+}
+
+async function readable(ctx: Ctx, id: string): Promise<Row> {
+  const row = await repo.findById(ctx.db, ctx.actor.tenantId, id);
+  if (!row) throw notFound(ENTITY, id);
+  if (!can(ctx.actor, 'read', await facts(ctx, row))) throw notFound(ENTITY, id);
+  return row;
+}
+
+// ---- validation of references ----
+
+async function checkReferences(db: Db | Tx, tenantId: string, input: TaskInput) {
+  const problems: { path: string; code: string; message: string }[] = [];
+  if (input.hostOrganizationId && !(await repo.organizationInTenant(db, tenantId, input.hostOrganizationId))) {
+    problems.push({ path: 'body.hostOrganizationId', code: 'unknown_reference', message: 'Unknown organisation' });
+  }
+  const personIds = [input.principalInvestigatorId, ...input.members.map((m) => m.personId)].filter((x): x is string => !!x);
+  const known = await repo.peopleInTenant(db, tenantId, personIds);
+  if (input.principalInvestigatorId && !known.has(input.principalInvestigatorId)) {
+    problems.push({ path: 'body.principalInvestigatorId', code: 'unknown_reference', message: 'Unknown person' });
+  }
+  input.members.forEach((m, i) => {
+    if (!known.has(m.personId)) problems.push({ path: `body.members.${i}.personId`, code: 'unknown_reference', message: 'Unknown person' });
+  });
+  if (problems.length) throw validationError(problems);
+}
+
+function values(input: TaskInput): Omit<repo.TaskValues, 'regimeDate' | 'stage' | 'stageEnteredAt' | 'proposalYear'> & { proposalYear: number } {
+  return {
+    code: input.code ?? null, title: input.title, type: input.type, level: input.level, scienceField: input.scienceField ?? null,
+    hostOrganizationId: input.hostOrganizationId ?? null, principalInvestigatorId: input.principalInvestigatorId ?? null,
+    assignmentMode: input.assignmentMode ?? null, fundingMode: input.fundingMode ?? null, proposalYear: input.proposalYear,
+    startDate: input.startDate ?? null, endDate: input.endDate ?? null, summary: input.summary ?? null,
+    searchText: fold([input.code, input.title].filter(Boolean).join(' ')), sortKey: sortKey(input.title),
+  };
+}
+
+// ---- reads ----
+
+export async function getTask(ctx: Ctx, id: string, now = new Date()): Promise<TaskDetail> {
+  const row = await readable(ctx, id);
+  return detail(ctx.db, ctx.actor.tenantId, row, now);
+}
+
+async function detail(db: Db | Tx, tenantId: string, row: Row, now = new Date()): Promise<TaskDetail> {
+  const defs = await definitionsFor(db, tenantId, [row]);
+  const { def, legalBasis } = defs.get(row.regimeDate)!;
+  const [members, funding, products, documents, progress, replications, lineage] = await Promise.all([
+    repo.members(db, row.id), repo.funding(db, row.id), repo.products(db, row.id), repo.documents(db, row.id),
+    repo.progress(db, row.id), repo.replications(db, [row.id]), repo.lineage(db, tenantId, row.id),
+  ]);
+  const lineageRows = (lineage as unknown as { rows: { id: string; title: string; proposal_year: number; stage: string; regime_date: string }[] }).rows;
+  const lineageDefs = await definitionsFor(db, tenantId, lineageRows.map((l) => ({ regimeDate: l.regime_date })));
+  return {
+    ...toTask(row, defs, now),
+    members: members.map((m) => ({ ...m, role: m.role as TaskDetail['members'][number]['role'] })),
+    funding,
+    products: products.map((p) => ({ ...p, kind: p.kind as TaskDetail['products'][number]['kind'], status: p.status as TaskDetail['products'][number]['status'] })),
+    documents: documents.map((d) => ({
+      ...d, kindName: def.labels?.documents?.[d.kind] ?? { vi: d.kind, en: d.kind }, uploadedAt: d.uploadedAt.toISOString(),
+    })),
+    progress: progress.map((p) => ({
+      id: p.id, kind: p.kind as TaskDetail['progress'][number]['kind'], reportDate: p.reportDate, percentComplete: p.percentComplete,
+      summary: p.summary, newEndDate: p.newEndDate, createdAt: p.createdAt.toISOString(),
+    })),
+    replications: replications.map(({ taskId: _t, ...r }) => ({ ...r, createdAt: r.createdAt.toISOString() })),
+    lineage: lineageRows.map((l) => ({
+      id: l.id, title: l.title, proposalYear: Number(l.proposal_year), stage: l.stage,
+      stageName: stageOf(lineageDefs.get(l.regime_date)!.def, l.stage)?.name ?? { vi: l.stage, en: l.stage },
+    })),
+    legalBasis,
+  };
+}
+
+export async function listTasks(ctx: Ctx, q: TaskListQuery, now = new Date()) {
+  if (!can(ctx.actor, 'list')) throw forbidden();
+  const filter: repo.ListFilter = { ...q };
+  if (q.overdue !== undefined) {
+    const current = await currentStages(ctx.db, { tenantId: ctx.actor.tenantId, subjectType: SUBJECT, asOf: now });
+    filter.ids = current.items.filter((i) => i.overdue === q.overdue && !i.terminal).map((i) => i.subjectId);
+  }
+  const rows = await repo.list(ctx.db, ctx.actor.tenantId, filter, decodeCursor(q.cursor));
+  const defs = await definitionsFor(ctx.db, ctx.actor.tenantId, rows);
+  return page(rows, q.limit, (r) => toTask(r, defs, now));
+}
+
+// ---- writes ----
+
+export async function createTask(ctx: Ctx, input: TaskCreate): Promise<TaskDetail> {
+  if (!can(ctx.actor, 'create')) throw forbidden();
+  const regimeDate = input.proposedOn ?? todayInVietnam();
+  return ctx.db.transaction(async (tx) => {
+    await checkReferences(tx, ctx.actor.tenantId, input);
+    const rule = await resolveWorkflow(tx, { tenantId: ctx.actor.tenantId, workflow: TASK_WORKFLOW, regimeDate });
+    const initial = rule.value.stages[0].key;
+    const id = await repo.insert(tx, ctx.actor.tenantId, { ...values(input), regimeDate, stage: initial, stageEnteredAt: new Date() })
+      .catch((e) => mapConstraintError(e, constraints, input));
+    await repo.replaceChildren(tx, id, input).catch((e) => mapConstraintError(e, constraints, input));
+    // The proposal stage began on the proposal date (a proposal entered later still counts its days from then).
+    const proposedAt = input.proposedOn ? new Date(`${input.proposedOn}T08:00:00+07:00`) : new Date();
+    const started = await enterInitialStage(tx, ctx, {
+      workflow: TASK_WORKFLOW, subjectType: SUBJECT, subjectId: id, regimeDate, at: proposedAt < new Date() ? proposedAt : new Date(),
+    });
+    await repo.setStage(tx, id, started.to, new Date(started.at));
+    const created = await detail(tx, ctx.actor.tenantId, (await repo.findById(tx, ctx.actor.tenantId, id))!);
+    await recordAudit(tx, ctx, { action: 'create', entity: ENTITY, entityId: id, after: auditView(created) });
+    return created;
+  });
+}
+
+/** What the audit log keeps of a task: its own fields and children, without document contents. */
+function auditView(t: TaskDetail) {
+  const { documents, progress: _p, replications: _r, lineage: _l, daysInStage: _d, overdue: _o, ...rest } = t;
+  return { ...rest, documents: documents.map((d) => ({ id: d.id, kind: d.kind, fileName: d.fileName, size: d.size })) };
+}
+
+async function lockedRow(tx: Tx, ctx: Ctx, id: string, version: number) {
+  const locked = await repo.lock(tx, ctx.actor.tenantId, id);
+  if (!locked) throw notFound(ENTITY, id);
+  if (locked.version !== version) throw versionConflict(locked.version, version);
+  return (await repo.findById(tx, ctx.actor.tenantId, id))!;
+}
+
+async function assertNotFinished(tx: Tx, tenantId: string, row: Row) {
+  const { def } = (await definitionsFor(tx, tenantId, [row])).get(row.regimeDate)!;
+  const stage = stageOf(def, row.stage);
+  if (stage?.terminal && row.stage !== 'replication') {
+    throw new AppError('task.finished', { status: 409, params: { stage: stage.name }, details: { stage: row.stage } });
+  }
+  return def;
+}
+
+export async function updateTask(ctx: Ctx, id: string, input: TaskUpdate): Promise<TaskDetail> {
+  if (!can(ctx.actor, 'update')) throw forbidden();
+  return ctx.db.transaction(async (tx) => {
+    const row = await lockedRow(tx, ctx, id, input.version);
+    await assertNotFinished(tx, ctx.actor.tenantId, row);
+    await checkReferences(tx, ctx.actor.tenantId, input);
+    const before = await detail(tx, ctx.actor.tenantId, row);
+    const ok = await repo.update(tx, ctx.actor.tenantId, id, input.version, values(input)).catch((e) => mapConstraintError(e, constraints, input));
+    if (!ok) throw versionConflict(row.version, input.version);
+    await repo.replaceChildren(tx, id, input).catch((e) => mapConstraintError(e, constraints, input));
+    const after = await detail(tx, ctx.actor.tenantId, (await repo.findById(tx, ctx.actor.tenantId, id))!);
+    await recordAudit(tx, ctx, { action: 'update', entity: ENTITY, entityId: id, before: auditView(before), after: auditView(after) });
+    return after;
+  });
+}
+
+/**
+ * The facts a transition may require (workflow definition: requiredFields). Council outcomes count only as `true`
+ * (a missing or failed outcome is "missing"), so the refusal names what is still needed.
+ */
+async function transitionFacts(db: Db | Tx, row: Row) {
+  const products = await repo.products(db, row.id);
+  return {
+    title: row.title, scienceField: row.scienceField, assignmentMode: row.assignmentMode,
+    hostOrganizationId: row.hostOrganizationId, principalInvestigatorId: row.principalInvestigatorId,
+    identificationPassed: row.identificationPassed === true ? true : null,
+    selectionPassed: row.selectionPassed === true ? true : null,
+    stateBudget: row.stateBudgetTotal > 0 ? row.stateBudgetTotal : null,
+    fundingMode: row.fundingMode, code: row.code, startDate: row.startDate, endDate: row.endDate,
+    products: products.filter((p) => p.specification.trim() !== '').map((p) => p.name),
+    acceptancePassed: row.acceptanceRating === 'passed' || row.acceptanceRating === 'excellent' ? true : null,
+    acceptanceFailed: row.acceptanceRating === 'failed' ? true : null,
+  };
+}
+
+export async function transitionTask(ctx: Ctx, id: string, body: { action: string; note?: string | null; version: number }, at?: Date | string): Promise<TaskDetail> {
+  if (!can(ctx.actor, 'transition')) throw forbidden();
+  return ctx.db.transaction(async (tx) => {
+    const row = await lockedRow(tx, ctx, id, body.version);
+    const result = await applyTransition(tx, ctx, {
+      workflow: TASK_WORKFLOW, subjectType: SUBJECT, subjectId: id, currentStage: row.stage, regimeDate: row.regimeDate,
+      action: body.action, documents: await repo.documentKinds(tx, id), fields: await transitionFacts(tx, row), note: body.note, at,
+    });
+    await repo.update(tx, ctx.actor.tenantId, id, body.version, { stage: result.to, stageEnteredAt: new Date(result.at) });
+    return detail(tx, ctx.actor.tenantId, (await repo.findById(tx, ctx.actor.tenantId, id))!);
+  });
+}
+
+export async function taskActions(ctx: Ctx, id: string) {
+  const row = await readable(ctx, id);
+  return availableActions(ctx.db, {
+    tenantId: ctx.actor.tenantId, workflow: TASK_WORKFLOW, regimeDate: row.regimeDate, currentStage: row.stage, role: ctx.actor.role,
+    documents: await repo.documentKinds(ctx.db, id), fields: await transitionFacts(ctx.db, row),
+  });
+}
+
+export async function taskHistory(ctx: Ctx, id: string) {
+  await readable(ctx, id);
+  return history(ctx.db, { tenantId: ctx.actor.tenantId, subjectType: SUBJECT, subjectId: id });
+}
+
+/**
+ * The reviewer accounts the DOST may link a task council's member to (GET /api/users is for admins only, yet the
+ * officer who sets up the council must name the account the member scores with).
+ */
+export async function reviewerAccounts(ctx: Ctx) {
+  if (!can(ctx.actor, 'update')) throw forbidden();
+  return { items: await repo.reviewerAccounts(ctx.db, ctx.actor.tenantId) };
+}
+
+// ---- documents ----
+
+export async function addDocument(ctx: Ctx, id: string, upload: DocumentUpload) {
+  if (!can(ctx.actor, 'update')) throw forbidden();
+  const content = Buffer.from(upload.contentBase64, 'base64');
+  if (content.length > MAX_DOCUMENT_BYTES) {
+    throw new AppError('task.document_too_large', { status: 413, params: { size: content.length, limit: MAX_DOCUMENT_BYTES } });
+  }
+  return ctx.db.transaction(async (tx) => {
+    const row = await repo.findById(tx, ctx.actor.tenantId, id);
+    if (!row) throw notFound(ENTITY, id);
+    const def = await assertNotFinished(tx, ctx.actor.tenantId, row);
+    const kinds = Object.keys(def.labels?.documents ?? {});
+    if (!kinds.includes(upload.kind)) {
+      throw new AppError('task.unknown_document_kind', {
+        status: 400, params: { kind: upload.kind, allowed: kinds.join(', ') }, details: [{ path: 'body.kind', code: 'unknown_kind', allowed: kinds }],
+      });
+    }
+    const docId = await repo.insertDocument(tx, {
+      taskId: id, kind: upload.kind, fileName: upload.fileName, contentType: upload.contentType, size: content.length, content,
+      note: upload.note ?? null, uploadedBy: ctx.actor.userId,
+    });
+    await recordAudit(tx, ctx, {
+      action: 'attach', entity: ENTITY, entityId: id, after: { documentId: docId, kind: upload.kind, fileName: upload.fileName, size: content.length },
+    });
+    return detail(tx, ctx.actor.tenantId, row);
+  });
+}
+
+export async function getDocument(ctx: Ctx, id: string, docId: string) {
+  await readable(ctx, id);
+  const doc = await repo.documentContent(ctx.db, id, docId);
+  if (!doc) throw notFound('document', docId);
+  return doc;
+}
+
+export async function removeDocument(ctx: Ctx, id: string, docId: string) {
+  if (!can(ctx.actor, 'update')) throw forbidden();
+  await ctx.db.transaction(async (tx) => {
+    const row = await repo.findById(tx, ctx.actor.tenantId, id);
+    if (!row) throw notFound(ENTITY, id);
+    await assertNotFinished(tx, ctx.actor.tenantId, row);
+    const removed = await repo.deleteDocument(tx, id, docId);
+    if (!removed) throw notFound('document', docId);
+    await recordAudit(tx, ctx, { action: 'detach', entity: ENTITY, entityId: id, before: { documentId: docId, ...removed } });
+  });
+}
+
+// ---- progress, replication, re-proposal ----
+
+function requireStage(row: Row, def: WorkflowDefinition, stages: string[]) {
+  if (!stages.includes(row.stage)) {
+    const name = (k: string) => stageOf(def, k)?.name ?? { vi: k, en: k };
+    throw new AppError('task.not_in_stage', {
+      status: 409,
+      params: {
+        stage: name(row.stage),
+        stages: { vi: stages.map((s) => `"${name(s).vi}"`).join(', '), en: stages.map((s) => `"${name(s).en}"`).join(', ') },
+      },
+      details: { stage: row.stage, allowedStages: stages },
+    });
+  }
+}
+
+export async function addProgress(ctx: Ctx, id: string, input: ProgressInput) {
+  if (!can(ctx.actor, 'update')) throw forbidden();
+  return ctx.db.transaction(async (tx) => {
+    const row = await repo.findById(tx, ctx.actor.tenantId, id);
+    if (!row) throw notFound(ENTITY, id);
+    const { def } = (await definitionsFor(tx, ctx.actor.tenantId, [row])).get(row.regimeDate)!;
+    requireStage(row, def, ['implementation']);
+    const progressId = await repo.insertProgress(tx, {
+      taskId: id, kind: input.kind, reportDate: input.reportDate, percentComplete: input.percentComplete ?? null,
+      summary: input.summary, newEndDate: input.newEndDate ?? null, createdBy: ctx.actor.userId,
+    });
+    if (input.kind === 'extension' && input.newEndDate) {
+      await repo.update(tx, ctx.actor.tenantId, id, row.version, { endDate: input.newEndDate });
+    }
+    await recordAudit(tx, ctx, { action: `progress_${input.kind}`, entity: ENTITY, entityId: id, before: { endDate: row.endDate }, after: { progressId, ...input } });
+    return detail(tx, ctx.actor.tenantId, (await repo.findById(tx, ctx.actor.tenantId, id))!);
+  });
+}
+
+export async function addReplication(ctx: Ctx, id: string, input: ReplicationInput) {
+  if (!can(ctx.actor, 'update')) throw forbidden();
+  return ctx.db.transaction(async (tx) => {
+    const row = await repo.findById(tx, ctx.actor.tenantId, id);
+    if (!row) throw notFound(ENTITY, id);
+    const { def } = (await definitionsFor(tx, ctx.actor.tenantId, [row])).get(row.regimeDate)!;
+    requireStage(row, def, ['result_registration', 'replication']);
+    if (input.adminUnitId) await assertUnitInForce(tx, input.adminUnitId, 'body.adminUnitId', `${input.year}-12-31` < todayInVietnam() ? `${input.year}-06-30` : todayInVietnam());
+    if (input.adopterOrganizationId && !(await repo.organizationInTenant(tx, ctx.actor.tenantId, input.adopterOrganizationId))) {
+      throw validationError([{ path: 'body.adopterOrganizationId', code: 'unknown_reference', message: 'Unknown organisation' }]);
+    }
+    const replicationId = await repo.insertReplication(tx, {
+      taskId: id, adminUnitId: input.adminUnitId ?? null, place: input.place, adopterOrganizationId: input.adopterOrganizationId ?? null,
+      adopterName: input.adopterName ?? null, scale: input.scale, year: input.year, note: input.note ?? null, createdBy: ctx.actor.userId,
+    });
+    await recordAudit(tx, ctx, { action: 'replicate', entity: ENTITY, entityId: id, after: { replicationId, ...input } });
+    return detail(tx, ctx.actor.tenantId, row);
+  });
+}
+
+/** A proposal that was not approved, revised and proposed again in a later year: a new task linked to the old one. */
+export async function reproposeTask(ctx: Ctx, id: string, input: { proposalYear: number; title?: string | null; proposedOn?: string }) {
+  if (!can(ctx.actor, 'create')) throw forbidden();
+  const source = await getTask(ctx, id);
+  if (source.stage !== 'not_approved') {
+    throw new AppError('task.repropose_only_not_approved', { status: 409, params: { stage: source.stageName }, details: { stage: source.stage } });
+  }
+  if (input.proposalYear <= source.proposalYear) {
+    throw new AppError('task.repropose_later_year', {
+      status: 400, params: { year: source.proposalYear }, details: [{ path: 'body.proposalYear', code: 'too_small', minimum: source.proposalYear + 1 }],
+    });
+  }
+  const created = await createTask(ctx, {
+    title: input.title ?? source.title, type: source.type, level: source.level, scienceField: source.scienceField,
+    hostOrganizationId: source.hostOrganizationId, principalInvestigatorId: source.principalInvestigatorId,
+    assignmentMode: source.assignmentMode, fundingMode: source.fundingMode, proposalYear: input.proposalYear,
+    code: null, startDate: null, endDate: null, summary: source.summary,
+    members: source.members.map((m) => ({ personId: m.personId, role: m.role })),
+    funding: [], products: source.products.map(({ id: _i, position: _p, ...p }) => ({ ...p, status: 'planned' as const })),
+    proposedOn: input.proposedOn,
+  });
+  await ctx.db.transaction(async (tx) => {
+    await repo.linkPrevious(tx, ctx.actor.tenantId, created.id, id);
+    await recordAudit(tx, ctx, { action: 'repropose', entity: ENTITY, entityId: created.id, after: { previousTaskId: id, proposalYear: input.proposalYear } });
+  });
+  return getTask(ctx, created.id);
+}
+
+// ---- dashboard, export, public ----
+
+export async function taskDashboard(ctx: Ctx, q: { year?: number }, now = new Date()) {
+  if (!can(ctx.actor, 'dashboard')) throw forbidden();
+  const tenantId = ctx.actor.tenantId;
+  const [counts, current, durations] = await Promise.all([
+    repo.stageCounts(ctx.db, tenantId),
+    currentStages(ctx.db, { tenantId, subjectType: SUBJECT, asOf: now }),
+    stageDurations(ctx.db, { tenantId, subjectType: SUBJECT, year: q.year }),
+  ]);
+  const rule = await resolveWorkflow(ctx.db, { tenantId, workflow: TASK_WORKFLOW, regimeDate: todayInVietnam(now) });
+  const overdueIds = current.items.filter((i) => i.overdue).map((i) => i.subjectId);
+  const overdueRows = await repo.list(ctx.db, tenantId, { limit: 200, ids: overdueIds }, null);
+  const defs = await definitionsFor(ctx.db, tenantId, overdueRows);
+  const countOf = new Map(counts.map((c) => [c.stage, c.count]));
+  const overdueOf = new Map<string, number>();
+  for (const i of current.items) if (i.overdue) overdueOf.set(i.stage, (overdueOf.get(i.stage) ?? 0) + 1);
+  return {
+    asOf: now.toISOString(),
+    stages: rule.value.stages.map((s) => ({
+      stage: s.key, stageName: s.name, count: countOf.get(s.key) ?? 0, overdue: overdueOf.get(s.key) ?? 0, targetDays: s.targetDays ?? null,
+    })),
+    overdue: overdueRows.slice(0, 200).map((r) => toTask(r, defs, now)).sort((a, b) => b.daysInStage - a.daysInStage),
+    durations: durations.map((d) => ({
+      year: d.year, stage: d.stage, stageName: d.name ?? { vi: d.stage, en: d.stage }, count: d.count,
+      medianDays: d.medianDays, p90Days: d.p90Days, targetDays: d.targetDays,
+    })),
+  };
+}
+
+const LABELS = {
+  type: {
+    research_topic: { vi: 'Đề tài', en: 'Research topic' }, pilot_production_project: { vi: 'Dự án SXTN', en: 'Pilot production project' },
+    scheme: { vi: 'Đề án', en: 'Scheme' }, st_project: { vi: 'Dự án KH&CN', en: 'S&T project' },
+  },
+  fundingMode: {
+    partial_lump_sum: { vi: 'Khoán từng phần', en: 'Partial lump sum' },
+    final_product_lump_sum: { vi: 'Khoán đến sản phẩm cuối cùng', en: 'Final-product lump sum' },
+  },
+} as const;
+
+/** Every task matching the filters (all pages) as an XLSX workbook. */
+export async function exportTasks(ctx: Ctx, q: TaskListQuery, lang: Lang) {
+  if (!can(ctx.actor, 'export')) throw forbidden();
+  const rows: Task[] = [];
+  let cursor: string | undefined;
+  do {
+    const p = await listTasks(ctx, { ...q, limit: 200, cursor });
+    rows.push(...p.items);
+    cursor = p.nextCursor ?? undefined;
+  } while (cursor);
+  const label = (table: Record<string, { vi: string; en: string }>, k: string | null) => (k ? table[k]?.[lang] ?? k : '');
+  return toXlsx<Task>({
+    title: lang === 'vi' ? 'Danh sách nhiệm vụ khoa học và công nghệ' : 'S&T tasks',
+    sheetName: lang === 'vi' ? 'Nhiệm vụ' : 'Tasks',
+    lang,
+    rows,
+    columns: [
+      { key: 'code', header: { vi: 'Mã số', en: 'Code' }, type: 'text' },
+      { key: 'title', header: { vi: 'Tên nhiệm vụ', en: 'Title' }, type: 'text', width: 60 },
+      { key: (t) => label(LABELS.type, t.type), header: { vi: 'Loại', en: 'Type' }, type: 'text' },
+      { key: 'proposalYear', header: { vi: 'Năm đề xuất', en: 'Proposal year' }, type: 'integer' },
+      { key: (t) => t.stageName[lang], header: { vi: 'Giai đoạn', en: 'Stage' }, type: 'text', width: 30 },
+      { key: 'daysInStage', header: { vi: 'Số ngày ở giai đoạn', en: 'Days in stage' }, type: 'number', decimals: 0 },
+      { key: (t) => (t.overdue ? (lang === 'vi' ? 'Quá hạn' : 'Overdue') : ''), header: { vi: 'Quá hạn', en: 'Overdue' }, type: 'text' },
+      { key: 'hostOrganizationName', header: { vi: 'Tổ chức chủ trì', en: 'Host organisation' }, type: 'text', width: 40 },
+      { key: 'principalInvestigatorName', header: { vi: 'Chủ nhiệm', en: 'Principal investigator' }, type: 'text', width: 25 },
+      { key: (t) => label(LABELS.fundingMode, t.fundingMode), header: { vi: 'Phương thức khoán', en: 'Funding mode' }, type: 'text' },
+      { key: 'stateBudgetTotal', header: { vi: 'Kinh phí NSNN (triệu đồng)', en: 'State budget (million VND)' }, type: 'money' },
+      { key: 'counterpartTotal', header: { vi: 'Kinh phí đối ứng (triệu đồng)', en: 'Counterpart (million VND)' }, type: 'money' },
+      { key: 'counterpartShare', header: { vi: 'Tỷ lệ đối ứng', en: 'Counterpart share' }, type: 'percent' },
+      { key: 'startDate', header: { vi: 'Bắt đầu', en: 'Start' }, type: 'date' },
+      { key: 'endDate', header: { vi: 'Kết thúc', en: 'End' }, type: 'date' },
+    ],
+  });
+}
+
+const PUBLIC_STAGES = ['result_registration', 'replication'];
+
+/** Accepted tasks of a province for the public portal: title, host, PI, years, products, abstract, replication. */
+export async function listPublicTasks(db: Db, o: { tenantId: string; q?: string; cursor?: string; limit: number }) {
+  const rows = await repo.list(db, o.tenantId, { q: o.q, limit: o.limit, stages: PUBLIC_STAGES }, decodeCursor(o.cursor));
+  const accepted = rows.filter((r) => r.acceptanceRating === 'passed' || r.acceptanceRating === 'excellent');
+  const ids = accepted.map((r) => r.id);
+  const [products, replications] = await Promise.all([repo.productsOf(db, ids), repo.replications(db, ids)]);
+  return page(rows, o.limit, (r) => ({
+    id: r.id, code: r.code, title: r.title, hostOrganizationName: r.hostOrganizationName, principalInvestigatorName: r.principalInvestigatorName,
+    startYear: r.startDate ? Number(r.startDate.slice(0, 4)) : null, endYear: r.endDate ? Number(r.endDate.slice(0, 4)) : null,
+    acceptanceRating: r.acceptanceRating as Task['acceptanceRating'], summary: r.summary,
+    scienceFieldName: r.scienceFieldVi ? { vi: r.scienceFieldVi, en: r.scienceFieldEn ?? r.scienceFieldVi } : null,
+    products: products.filter((p) => p.taskId === r.id).map((p) => ({ name: p.name, kind: p.kind as (typeof PRODUCT_KINDS)[number], specification: p.specification })),
+    replications: replications.filter((x) => x.taskId === r.id).map((x) => ({ place: x.place, scale: x.scale, year: x.year, adopterName: x.adopterName })),
+  }));
+}
+
+// ---- councils about tasks ----
+
+registerCouncilSubject(SUBJECT, {
+  label: { vi: 'nhiệm vụ', en: 'task' },
+  find: async (db, tenantId, id) => {
+    const row = await repo.findById(db, tenantId, id);
+    return row ? { title: row.title } : null;
+  },
+  /** A closed council's outcome becomes a fact on each task it evaluated (the workflow requires it to move on). */
+  onClosed: async (tx, ctx, council, results) => {
+    for (const d of results.dossiers) {
+      if (d.subjectType !== SUBJECT) continue;
+      if (council.kind === 'identification') await repo.setOutcome(tx, ctx.actor.tenantId, d.subjectId, { identificationPassed: d.passed });
+      else if (council.kind === 'selection') await repo.setOutcome(tx, ctx.actor.tenantId, d.subjectId, { selectionPassed: d.passed });
+      else if (council.kind === 'acceptance' && d.rating) await repo.setOutcome(tx, ctx.actor.tenantId, d.subjectId, { acceptanceRating: d.rating });
+      else continue;
+      await recordAudit(tx, ctx, {
+        action: 'council_outcome', entity: ENTITY, entityId: d.subjectId,
+        after: { councilId: council.id, kind: council.kind, passed: d.passed, rating: d.rating, reason: d.reason },
+      });
+    }
+  },
+});

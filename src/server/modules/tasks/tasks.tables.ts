@@ -1,0 +1,104 @@
+/** Drizzle tables for 0020_tasks.sql (the SQL migration is the source of truth). */
+import { boolean, customType, date, integer, numeric, pgTable, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+
+const ts = (name: string) => timestamp(name, { withTimezone: true, mode: 'date' });
+const bytea = customType<{ data: Buffer; driverData: Buffer | Uint8Array }>({
+  dataType: () => 'bytea',
+  fromDriver: (v) => (Buffer.isBuffer(v) ? v : Buffer.from(v)),
+});
+/** numeric as a JS number (amounts in million VND fit a double exactly to 3 decimals). */
+const num = (name: string) => numeric(name, { mode: 'number' });
+
+export const tasks = pgTable('tasks', {
+  id: uuid('id').primaryKey().defaultRandom(),
+  tenantId: uuid('tenant_id').notNull(),
+  code: text('code'),
+  title: text('title').notNull(),
+  type: text('type').notNull(),
+  level: text('level').notNull(),
+  scienceField: text('science_field'),
+  hostOrganizationId: uuid('host_organization_id'),
+  principalInvestigatorId: uuid('principal_investigator_id'),
+  assignmentMode: text('assignment_mode'),
+  fundingMode: text('funding_mode'),
+  proposalYear: integer('proposal_year').notNull(),
+  regimeDate: date('regime_date', { mode: 'string' }).notNull(),
+  startDate: date('start_date', { mode: 'string' }),
+  endDate: date('end_date', { mode: 'string' }),
+  stage: text('stage').notNull(),
+  stageEnteredAt: ts('stage_entered_at').notNull().defaultNow(),
+  summary: text('summary'),
+  identificationPassed: boolean('identification_passed'),
+  selectionPassed: boolean('selection_passed'),
+  acceptanceRating: text('acceptance_rating'),
+  previousTaskId: uuid('previous_task_id'),
+  searchText: text('search_text').notNull(),
+  sortKey: text('sort_key').notNull(),
+  version: integer('version').notNull().default(1),
+  createdAt: ts('created_at').notNull().defaultNow(),
+  updatedAt: ts('updated_at').notNull().defaultNow(),
+});
+
+export const taskMembers = pgTable('task_members', {
+  taskId: uuid('task_id').notNull(),
+  personId: uuid('person_id').notNull(),
+  role: text('role').notNull(),
+}, (t) => [primaryKey({ columns: [t.taskId, t.personId] })]);
+
+export const taskFunding = pgTable('task_funding', {
+  taskId: uuid('task_id').notNull(),
+  year: integer('year').notNull(),
+  stateBudget: num('state_budget').notNull(),
+  counterpart: num('counterpart').notNull(),
+}, (t) => [primaryKey({ columns: [t.taskId, t.year] })]);
+
+export const taskProducts = pgTable('task_products', {
+  id: uuid('id').primaryKey().defaultRandom(),
+  taskId: uuid('task_id').notNull(),
+  position: integer('position').notNull(),
+  name: text('name').notNull(),
+  kind: text('kind').notNull(),
+  specification: text('specification').notNull(),
+  quantity: num('quantity'),
+  unit: text('unit'),
+  status: text('status').notNull().default('planned'),
+});
+
+export const taskDocuments = pgTable('task_documents', {
+  id: uuid('id').primaryKey().defaultRandom(),
+  taskId: uuid('task_id').notNull(),
+  kind: text('kind').notNull(),
+  fileName: text('file_name').notNull(),
+  contentType: text('content_type').notNull(),
+  size: integer('size').notNull(),
+  content: bytea('content').notNull(),
+  note: text('note'),
+  uploadedBy: uuid('uploaded_by'),
+  uploadedAt: ts('uploaded_at').notNull().defaultNow(),
+});
+
+export const taskProgress = pgTable('task_progress', {
+  id: uuid('id').primaryKey().defaultRandom(),
+  taskId: uuid('task_id').notNull(),
+  kind: text('kind').notNull(),
+  reportDate: date('report_date', { mode: 'string' }).notNull(),
+  percentComplete: integer('percent_complete'),
+  summary: text('summary').notNull(),
+  newEndDate: date('new_end_date', { mode: 'string' }),
+  createdBy: uuid('created_by'),
+  createdAt: ts('created_at').notNull().defaultNow(),
+});
+
+export const taskReplications = pgTable('task_replications', {
+  id: uuid('id').primaryKey().defaultRandom(),
+  taskId: uuid('task_id').notNull(),
+  adminUnitId: uuid('admin_unit_id'),
+  place: text('place').notNull(),
+  adopterOrganizationId: uuid('adopter_organization_id'),
+  adopterName: text('adopter_name'),
+  scale: text('scale').notNull(),
+  year: integer('year').notNull(),
+  note: text('note'),
+  createdBy: uuid('created_by'),
+  createdAt: ts('created_at').notNull().defaultNow(),
+});

@@ -1,0 +1,222 @@
+import { z } from 'zod';
+import { Id, IsoDate, PageQuery, Timestamps, Version, optionalText, pageOf, requiredText } from './common.ts';
+
+export const TASK_TYPES = ['research_topic', 'pilot_production_project', 'scheme', 'st_project'] as const;
+export const TASK_LEVELS = ['provincial', 'grassroots', 'national'] as const;
+export const ASSIGNMENT_MODES = ['ordering', 'selection', 'direct'] as const;
+export const FUNDING_MODES = ['partial_lump_sum', 'final_product_lump_sum'] as const;
+export const MEMBER_ROLES = ['secretary', 'key_member', 'member'] as const;
+export const PRODUCT_KINDS = ['sample', 'process', 'model', 'report', 'software', 'ip_application', 'publication', 'training', 'other'] as const;
+export const PRODUCT_STATUSES = ['planned', 'delivered', 'accepted', 'rejected'] as const;
+export const ACCEPTANCE_RATINGS = ['excellent', 'passed', 'failed'] as const;
+export const PROGRESS_KINDS = ['check', 'extension', 'adjustment'] as const;
+
+/** Money in million VND (triệu đồng), up to 3 decimals. */
+const Money = z.number().min(0).max(1e10).multipleOf(0.001);
+const Year = z.number().int().min(1990).max(2100);
+
+export const TaskMemberInput = z.object({ personId: Id, role: z.enum(MEMBER_ROLES) });
+export const TaskFundingInput = z.object({ year: Year, stateBudget: Money, counterpart: Money });
+export const TaskProductInput = z.object({
+  name: requiredText(500),
+  kind: z.enum(PRODUCT_KINDS),
+  /** The specification is what the acceptance council checks the product against. */
+  specification: requiredText(4000),
+  quantity: z.number().min(0).max(1e9).nullable().optional(),
+  unit: optionalText(50),
+  status: z.enum(PRODUCT_STATUSES).default('planned'),
+});
+
+const uniqueBy = <T>(key: (t: T) => unknown, path: string) => (items: T[], ctx: z.RefinementCtx) => {
+  const seen = new Set<unknown>();
+  items.forEach((it, i) => {
+    const k = key(it);
+    if (seen.has(k)) ctx.addIssue({ code: 'custom', path: [i, path], message: 'task.duplicate_item', params: { i18n: 'task.duplicate_item' } });
+    seen.add(k);
+  });
+};
+
+export const TaskInput = z.object({
+  title: requiredText(1000),
+  type: z.enum(TASK_TYPES),
+  level: z.enum(TASK_LEVELS),
+  scienceField: optionalText(10),
+  hostOrganizationId: Id.nullable().optional(),
+  principalInvestigatorId: Id.nullable().optional(),
+  assignmentMode: z.enum(ASSIGNMENT_MODES).nullable().optional(),
+  fundingMode: z.enum(FUNDING_MODES).nullable().optional(),
+  proposalYear: Year,
+  code: optionalText(50),
+  startDate: IsoDate.nullable().optional(),
+  endDate: IsoDate.nullable().optional(),
+  summary: optionalText(10_000),
+  members: z.array(TaskMemberInput).max(100).default([]).superRefine(uniqueBy((m) => m.personId, 'personId')),
+  funding: z.array(TaskFundingInput).max(20).default([]).superRefine(uniqueBy((f) => f.year, 'year')),
+  products: z.array(TaskProductInput).max(100).default([]),
+}).superRefine((t, ctx) => {
+  if (t.startDate && t.endDate && t.endDate < t.startDate) {
+    ctx.addIssue({ code: 'custom', path: ['endDate'], message: 'task.end_before_start', params: { i18n: 'task.end_before_start' } });
+  }
+});
+export type TaskInput = z.infer<typeof TaskInput>;
+
+export const TaskCreate = TaskInput.safeExtend({
+  /** The proposal date (default today): it fixes which dated rules govern the task. */
+  proposedOn: IsoDate.optional(),
+});
+export type TaskCreate = z.infer<typeof TaskCreate>;
+
+export const TaskUpdate = TaskInput.safeExtend({ version: Version });
+export type TaskUpdate = z.infer<typeof TaskUpdate>;
+
+const LocalText = z.object({ vi: z.string(), en: z.string() });
+
+export const Task = z.object({
+  id: Id,
+  code: z.string().nullable(),
+  title: z.string(),
+  type: z.enum(TASK_TYPES),
+  level: z.enum(TASK_LEVELS),
+  scienceField: z.string().nullable(),
+  scienceFieldName: LocalText.nullable(),
+  hostOrganizationId: Id.nullable(),
+  hostOrganizationName: z.string().nullable(),
+  principalInvestigatorId: Id.nullable(),
+  principalInvestigatorName: z.string().nullable(),
+  assignmentMode: z.enum(ASSIGNMENT_MODES).nullable(),
+  fundingMode: z.enum(FUNDING_MODES).nullable(),
+  proposalYear: z.number().int(),
+  regimeDate: z.string(),
+  startDate: z.string().nullable(),
+  endDate: z.string().nullable(),
+  summary: z.string().nullable(),
+  stage: z.string(),
+  stageName: LocalText,
+  stageEnteredAt: z.string(),
+  /** Days in the current stage and the stage's target; overdue when days > target. */
+  daysInStage: z.number(),
+  targetDays: z.number().nullable(),
+  overdue: z.boolean(),
+  identificationPassed: z.boolean().nullable(),
+  selectionPassed: z.boolean().nullable(),
+  acceptanceRating: z.enum(ACCEPTANCE_RATINGS).nullable(),
+  previousTaskId: Id.nullable(),
+  stateBudgetTotal: z.number(),
+  counterpartTotal: z.number(),
+  /** Counterpart funding as a percentage of state funding (the seeds cite ≥ 70 %); null without state funding. */
+  counterpartShare: z.number().nullable(),
+  version: z.number().int(),
+  ...Timestamps,
+});
+export type Task = z.infer<typeof Task>;
+
+export const TaskDocument = z.object({
+  id: Id, kind: z.string(), kindName: LocalText, fileName: z.string(), contentType: z.string(), size: z.number().int(),
+  note: z.string().nullable(), uploadedAt: z.string(), uploadedBy: z.string().nullable(),
+});
+export const TaskProgress = z.object({
+  id: Id, kind: z.enum(PROGRESS_KINDS), reportDate: z.string(), percentComplete: z.number().int().nullable(),
+  summary: z.string(), newEndDate: z.string().nullable(), createdAt: z.string(),
+});
+export const TaskReplication = z.object({
+  id: Id, adminUnitId: Id.nullable(), adminUnitName: z.string().nullable(), place: z.string(),
+  adopterOrganizationId: Id.nullable(), adopterName: z.string().nullable(), scale: z.string(), year: z.number().int(),
+  note: z.string().nullable(), createdAt: z.string(),
+});
+
+export const TaskDetail = Task.extend({
+  members: z.array(z.object({ personId: Id, role: z.enum(MEMBER_ROLES), fullName: z.string() })),
+  funding: z.array(z.object({ year: z.number().int(), stateBudget: z.number(), counterpart: z.number() })),
+  products: z.array(TaskProductInput.extend({ id: Id, position: z.number().int(), quantity: z.number().nullable(), unit: z.string().nullable() })),
+  documents: z.array(TaskDocument),
+  progress: z.array(TaskProgress),
+  replications: z.array(TaskReplication),
+  /** Earlier and later proposals of the same idea (a proposal not approved, revised and proposed again). */
+  lineage: z.array(z.object({ id: Id, title: z.string(), proposalYear: z.number().int(), stage: z.string(), stageName: LocalText })),
+  legalBasis: z.string(),
+});
+export type TaskDetail = z.infer<typeof TaskDetail>;
+
+export const TaskListQuery = PageQuery.extend({
+  year: z.coerce.number().int().min(1990).max(2100).optional(),
+  stage: z.string().max(60).optional(),
+  scienceField: z.string().regex(/^\d{1,6}$/).optional(),
+  hostOrganizationId: Id.optional(),
+  fundingMode: z.enum(FUNDING_MODES).optional(),
+  assignmentMode: z.enum(ASSIGNMENT_MODES).optional(),
+  type: z.enum(TASK_TYPES).optional(),
+  overdue: z.enum(['true', 'false']).transform((v) => v === 'true').optional(),
+});
+export type TaskListQuery = z.infer<typeof TaskListQuery>;
+export const TaskPage = pageOf(Task);
+
+export const TransitionBody = z.object({ action: z.string().max(60), note: optionalText(2000), version: Version });
+
+export const DocumentUpload = z.object({
+  kind: z.string().regex(/^[a-z][a-z0-9_]*$/).max(60),
+  fileName: requiredText(255),
+  contentType: z.string().max(200).default('application/octet-stream'),
+  /** The file, base64-encoded (at most 10 MB decoded). */
+  contentBase64: z.string().min(1).max(14_000_000).regex(/^[A-Za-z0-9+/]+={0,2}$/),
+  note: optionalText(1000),
+});
+export type DocumentUpload = z.infer<typeof DocumentUpload>;
+
+export const ProgressInput = z.object({
+  kind: z.enum(PROGRESS_KINDS),
+  reportDate: IsoDate,
+  percentComplete: z.number().int().min(0).max(100).nullable().optional(),
+  summary: requiredText(4000),
+  newEndDate: IsoDate.nullable().optional(),
+}).superRefine((p, ctx) => {
+  if (p.kind === 'extension' && !p.newEndDate) {
+    ctx.addIssue({ code: 'custom', path: ['newEndDate'], message: 'task.extension_needs_date', params: { i18n: 'task.extension_needs_date' } });
+  }
+});
+export type ProgressInput = z.infer<typeof ProgressInput>;
+
+export const ReplicationInput = z.object({
+  adminUnitId: Id.nullable().optional(),
+  place: requiredText(500),
+  adopterOrganizationId: Id.nullable().optional(),
+  adopterName: optionalText(300),
+  scale: requiredText(500),
+  year: Year,
+  note: optionalText(2000),
+});
+export type ReplicationInput = z.infer<typeof ReplicationInput>;
+
+export const ReproposeInput = z.object({ proposalYear: Year, title: optionalText(1000), proposedOn: IsoDate.optional() });
+
+export const StageCount = z.object({ stage: z.string(), stageName: LocalText, count: z.number().int(), overdue: z.number().int(), targetDays: z.number().nullable() });
+export const TaskDashboard = z.object({
+  asOf: z.string(),
+  stages: z.array(StageCount),
+  overdue: z.array(Task),
+  durations: z.array(z.object({
+    year: z.number().int(), stage: z.string(), stageName: LocalText, count: z.number().int(), medianDays: z.number(), p90Days: z.number(),
+    targetDays: z.number().nullable(),
+  })),
+});
+
+export const PublicTask = z.object({
+  id: Id, code: z.string().nullable(), title: z.string(), hostOrganizationName: z.string().nullable(),
+  principalInvestigatorName: z.string().nullable(), startYear: z.number().int().nullable(), endYear: z.number().int().nullable(),
+  acceptanceRating: z.enum(ACCEPTANCE_RATINGS).nullable(), summary: z.string().nullable(), scienceFieldName: LocalText.nullable(),
+  products: z.array(z.object({ name: z.string(), kind: z.enum(PRODUCT_KINDS), specification: z.string() })),
+  replications: z.array(z.object({ place: z.string(), scale: z.string(), year: z.number().int(), adopterName: z.string().nullable() })),
+});
+export const PublicTaskPage = pageOf(PublicTask);
+
+export const TaskActions = z.object({
+  stage: z.object({ key: z.string(), name: LocalText, targetDays: z.number().nullable(), terminal: z.boolean() }),
+  othersMayAct: z.array(z.object({ action: z.string(), roles: z.array(z.string()) })),
+  actions: z.array(z.object({
+    action: z.string(), name: LocalText, to: z.string(), toName: LocalText, note: LocalText.nullable(), ready: z.boolean(),
+    missingDocuments: z.array(z.string()), missingFields: z.array(z.string()),
+  })),
+  ruleVersionId: Id,
+  legalBasis: z.string(),
+});
+
+export const PublicTaskQuery = PageQuery.extend({ province: z.string().regex(/^[a-z0-9-]{2,60}$/) });
