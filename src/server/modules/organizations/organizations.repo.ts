@@ -1,8 +1,9 @@
-import { and, eq } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
+import { PgTransaction } from 'drizzle-orm/pg-core';
 import type { Db } from '../../db/client.ts';
 import type { Tx } from '../../context.ts';
 import { adminUnits, organizations } from '../../db/schema.ts';
-import { afterCursor, byName, matchesAllWords } from '../../db/search.ts';
+import { afterCursor, orderByName, matchesAllWords } from '../../db/search.ts';
 import type { NameCursor } from '../../db/paging.ts';
 import type { OrganizationListQuery } from '../../../shared/schemas/organizations.ts';
 
@@ -32,12 +33,36 @@ const columns = {
 
 export type OrganizationRecord = Awaited<ReturnType<typeof findById>> & {};
 
-export async function findById(db: Db | Tx, tenantId: string, id: string) {
-  const [row] = await db
+function findByIdQuery(db: Db | Tx) {
+  return db
     .select(columns)
     .from(organizations)
-    .leftJoin(adminUnits, eq(adminUnits.id, organizations.adminUnitId))
-    .where(and(eq(organizations.tenantId, tenantId), eq(organizations.id, id)));
+    .leftJoin(adminUnits, eq(adminUnits.id, organizations.adminUnitId));
+}
+
+/**
+ * Reading one organisation is the hottest query of the registry; outside a transaction it runs as a prepared
+ * statement built once per database handle (building the query text costs more CPU than the query itself: see
+ * bench/README.md). Inside a transaction it is built as usual, on the transaction's connection.
+ */
+const preparedFindById = new WeakMap<object, ReturnType<typeof prepareFindById>>();
+function prepareFindById(db: Db) {
+  return findByIdQuery(db)
+    .where(and(eq(organizations.tenantId, sql.placeholder('tenantId')), eq(organizations.id, sql.placeholder('id'))))
+    .prepare('organizations_find_by_id');
+}
+
+export async function findById(db: Db | Tx, tenantId: string, id: string) {
+  if (db instanceof PgTransaction) {
+    const [row] = await findByIdQuery(db).where(and(eq(organizations.tenantId, tenantId), eq(organizations.id, id)));
+    return row ?? null;
+  }
+  let prepared = preparedFindById.get(db);
+  if (!prepared) {
+    prepared = prepareFindById(db as Db);
+    preparedFindById.set(db, prepared);
+  }
+  const [row] = await prepared.execute({ tenantId, id });
   return row ?? null;
 }
 
@@ -55,7 +80,7 @@ export async function list(db: Db, tenantId: string, q: OrganizationListQuery, c
       q.scienceField ? eq(organizations.scienceField, q.scienceField) : undefined,
       afterCursor(organizations.sortKey, organizations.id, cursor),
     ))
-    .orderBy(...byName(organizations.sortKey, organizations.id))
+    .orderBy(...orderByName(organizations.sortKey, organizations.id, q.q))
     .limit(q.limit + 1);
 }
 

@@ -2,7 +2,7 @@ import { and, eq, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
 import type { Tx } from '../../context.ts';
 import { organizations, people } from '../../db/schema.ts';
-import { afterCursor, byName, matchesAllWords } from '../../db/search.ts';
+import { afterCursor, orderByName, matchesAllWords } from '../../db/search.ts';
 import type { NameCursor } from '../../db/paging.ts';
 import type { PersonListQuery } from '../../../shared/schemas/people.ts';
 
@@ -55,7 +55,7 @@ export async function list(db: Db, tenantId: string, q: PersonListQuery, cursor:
       q.isExpert !== undefined ? eq(people.isExpert, q.isExpert) : undefined,
       afterCursor(people.sortKey, people.id, cursor),
     ))
-    .orderBy(...byName(people.sortKey, people.id))
+    .orderBy(...orderByName(people.sortKey, people.id, q.q))
     .limit(q.limit + 1);
 }
 

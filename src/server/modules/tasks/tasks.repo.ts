@@ -2,7 +2,7 @@ import { and, asc, eq, inArray, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
 import type { Tx } from '../../context.ts';
 import { adminUnits, organizations, people, scienceFields, users } from '../../db/schema.ts';
-import { afterCursor, byName, matchesAllWords } from '../../db/search.ts';
+import { afterCursor, orderByName, matchesAllWords } from '../../db/search.ts';
 import type { NameCursor } from '../../db/paging.ts';
 import type { TaskListQuery } from '../../../shared/schemas/tasks.ts';
 import { taskDocuments, taskFunding, taskMembers, taskProducts, taskProgress, taskReplications, tasks } from './tasks.tables.ts';
@@ -57,7 +57,7 @@ export async function list(db: Q, tenantId: string, q: ListFilter, cursor: NameC
       q.ids ? (q.ids.length ? inArray(tasks.id, q.ids) : sql`false`) : undefined,
       afterCursor(tasks.sortKey, tasks.id, cursor),
     ))
-    .orderBy(...byName(tasks.sortKey, tasks.id))
+    .orderBy(...orderByName(tasks.sortKey, tasks.id, q.q))
     .limit(q.limit + 1);
 }
 

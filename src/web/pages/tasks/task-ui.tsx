@@ -1,0 +1,155 @@
+/**
+ * Small pieces shared by the task, council and public pages: the text of coded values, money in triệu đồng
+ * (`1.625,5`), the UI language, a dd/mm/yyyy date input, people and workflow look-ups, and reading a file as base64.
+ */
+import { useEffect, useMemo, useState } from 'react';
+import { Input, InputNumber, Tag, type InputNumberProps } from 'antd';
+import { useTranslation } from 'react-i18next';
+import { formatDate, formatNumber, parseDate } from '../../../lib/vi/format.ts';
+import type { Person } from '../../../shared/schemas/people.ts';
+import type { WorkflowDefinition } from '../../../shared/schemas/workflow.ts';
+import { api } from '../../api.ts';
+import { RemoteSelect, type Option } from '../../components/remote-select.tsx';
+import { personDisplayName } from '../people.page.tsx';
+
+export type LocalText = { vi: string; en: string };
+
+/** The UI language as 'vi' | 'en'. */
+export function useLang(): 'vi' | 'en' {
+  const { i18n } = useTranslation();
+  return i18n.language === 'en' ? 'en' : 'vi';
+}
+
+/** Money in million VND (triệu đồng) the Vietnamese way: 1.625,5. */
+export const money = (n: number | null | undefined) => (n === null || n === undefined ? '' : formatNumber(n, 3));
+
+/** Whole days (a stage's elapsed time is fractional on the wire). */
+export const days = (n: number) => formatNumber(Math.floor(n), 0);
+
+/** An ISO date (or timestamp) as dd/mm/yyyy, or null. */
+export function isoDay(iso: string | null | undefined): string | null {
+  if (!iso) return null;
+  if (/^\d{4}-\d{2}-\d{2}$/.test(iso)) return formatDate(iso);
+  const d = new Date(iso);
+  return Number.isNaN(d.getTime()) ? iso : formatDate(d);
+}
+
+/** Options of an enum through its UI strings (`task.types.research_topic` …). */
+export function useEnumOptions(values: readonly string[], base: string) {
+  const { t } = useTranslation();
+  return useMemo(() => values.map((v) => ({ value: v, label: t(`${base}.${v}`) })), [values, base, t]);
+}
+
+/** The stage as a coloured tag: finished stages green or red, overdue orange. */
+export function StageTag({ stage, name, overdue }: { stage: string; name: LocalText; overdue?: boolean }) {
+  const lang = useLang();
+  const color = stage === 'replication' || stage === 'result_registration' ? 'green'
+    : stage === 'not_approved' || stage === 'not_accepted' ? 'red' : overdue ? 'orange' : 'blue';
+  return <Tag color={color} data-testid="stage-tag">{name[lang]}</Tag>;
+}
+
+/** Amount input in triệu đồng with `.` grouping and `,` decimals. */
+export function MoneyInput(props: InputNumberProps<number>) {
+  return (
+    <InputNumber<number>
+      min={0}
+      style={{ width: '100%' }}
+      {...props}
+      formatter={(value, info) => (info.userTyping ? info.input : value === undefined || value === null || value === '' ? '' : formatNumber(Number(value), 3))}
+      parser={(text) => Number((text ?? '').replace(/\./g, '').replace(',', '.'))}
+    />
+  );
+}
+
+interface DateInputProps { id?: string; value?: string | null; onChange?: (v: string | null) => void; 'aria-label'?: string }
+
+/** A date typed as dd/mm/yyyy, held as ISO yyyy-mm-dd (text that is not a date is passed on for the schema to flag). */
+export function DateInput({ id, value, onChange, ...rest }: DateInputProps) {
+  const shown = (v: string | null | undefined) => (v && /^\d{4}-\d{2}-\d{2}$/.test(v) ? formatDate(v) : v ?? '');
+  const [text, setText] = useState(shown(value));
+  useEffect(() => {
+    setText((current) => (parseDate(current) === value || (current === '' && !value) ? current : shown(value)));
+  }, [value]);
+  return (
+    <Input
+      id={id}
+      aria-label={rest['aria-label']}
+      value={text}
+      placeholder="dd/mm/yyyy"
+      inputMode="numeric"
+      onChange={(e) => {
+        const v = e.target.value;
+        setText(v);
+        onChange?.(v.trim() === '' ? null : parseDate(v) ?? v);
+      }}
+    />
+  );
+}
+
+interface PersonSelectProps {
+  id?: string;
+  value?: string | null;
+  onChange?: (v: string | null) => void;
+  initialOption?: Option | null;
+  placeholder?: string;
+  /** Only people marked as experts (council members). */
+  expertsOnly?: boolean;
+}
+
+/** Person picker searching the registry (GET /api/people?q=…), names shown with title and degree. */
+export function PersonSelect({ expertsOnly, ...props }: PersonSelectProps) {
+  const toOption = (p: Person): Option => ({
+    value: p.id, label: p.organizationName ? `${personDisplayName(p)} — ${p.organizationName}` : personDisplayName(p),
+  });
+  return <RemoteSelect<Person> {...props} path="/api/people" query={expertsOnly ? { isExpert: 'true' } : undefined} toOption={toOption} />;
+}
+
+export interface ResolvedWorkflow {
+  legalBasis: string;
+  definition: WorkflowDefinition;
+}
+
+const workflows = new Map<string, Promise<ResolvedWorkflow>>();
+
+/** The task workflow in force on a date (stage names, document kinds, field labels); fetched once per date. */
+export function useTaskWorkflow(onDate: string | null | undefined): ResolvedWorkflow | null {
+  const [wf, setWf] = useState<ResolvedWorkflow | null>(null);
+  useEffect(() => {
+    if (!onDate) return;
+    let live = true;
+    let p = workflows.get(onDate);
+    if (!p) {
+      p = api.get<ResolvedWorkflow>('/api/workflows/st_task', { onDate });
+      p.catch(() => workflows.delete(onDate));
+      workflows.set(onDate, p);
+    }
+    p.then((r) => { if (live) setWf(r); }, () => undefined);
+    return () => { live = false; };
+  }, [onDate]);
+  return wf;
+}
+
+/** Today in Vietnam as yyyy-mm-dd. */
+export function todayIso(): string {
+  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Ho_Chi_Minh' }).format(new Date());
+}
+
+/** A file's bytes as base64 (for the JSON upload of task documents). */
+export function fileToBase64(file: Blob): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const reader = new FileReader();
+    reader.onload = () => {
+      const url = String(reader.result);
+      resolve(url.slice(url.indexOf(',') + 1));
+    };
+    reader.onerror = () => reject(reader.error ?? new Error('read failed'));
+    reader.readAsDataURL(file);
+  });
+}
+
+/** Bytes as 12,5 KB. */
+export function fileSize(bytes: number): string {
+  if (bytes < 1024) return `${formatNumber(bytes)} B`;
+  if (bytes < 1024 * 1024) return `${formatNumber(bytes / 1024, 1)} KB`;
+  return `${formatNumber(bytes / 1024 / 1024, 1)} MB`;
+}
