@@ -14,6 +14,7 @@ import { OrganizationsPage } from './pages/organizations.page.tsx';
 import { PeoplePage } from './pages/people.page.tsx';
 import { AuditPage } from './pages/audit.page.tsx';
 import { ApiTokensPage } from './pages/api-tokens.page.tsx';
+import { publicTaskRoutes, taskRoutes } from './pages/tasks/tasks.routes.tsx';
 
 const antdLocales = { vi: viVN, en: enUS };
 
@@ -52,12 +53,14 @@ export function AppRoot() {
           <SessionProvider>
             <Routes>
               <Route path="/login" element={<LoginPage />} />
+              {publicTaskRoutes}
               <Route element={<RequireSession><AppLayout /></RequireSession>}>
                 <Route index element={<DashboardPage />} />
                 <Route path="organizations" element={<OrganizationsPage />} />
                 <Route path="people" element={<PeoplePage />} />
                 <Route path="audit" element={<AuditPage />} />
                 <Route path="api-tokens" element={<ApiTokensPage />} />
+                {taskRoutes}
                 <Route path="*" element={<NotFound />} />
               </Route>
             </Routes>

@@ -8,6 +8,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, Outlet, useLocation, useNavigate } from 'react-router-dom';
 import { LanguageSwitch } from './components/language-switch.tsx';
 import { canReadAudit, canReadRegistry } from './permissions.ts';
+import { taskMenuItems } from './pages/tasks/tasks.routes.tsx';
 import { useSession, useUser } from './session.tsx';
 
 const { Header, Sider, Content } = Layout;
@@ -25,6 +26,7 @@ export function AppLayout() {
 
   const items = [
     { key: '/', icon: <DashboardOutlined />, label: <Link to="/">{t('menu.dashboard')}</Link> },
+    ...taskMenuItems(user.role, t),
     ...(canReadRegistry(user.role) ? [
       { key: '/organizations', icon: <BankOutlined />, label: <Link to="/organizations">{t('menu.organizations')}</Link> },
       { key: '/people', icon: <TeamOutlined />, label: <Link to="/people">{t('menu.people')}</Link> },

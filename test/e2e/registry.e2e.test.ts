@@ -26,6 +26,8 @@ afterAll(async () => {
 
 async function openApp(): Promise<{ page: Page; errors: string[] }> {
   const context = await browser.newContext({ viewport: { width: 1366, height: 900 } });
+  // Generous waits: the box has 2 cores shared with other test runs.
+  context.setDefaultTimeout(45_000);
   const page = await context.newPage();
   const errors: string[] = [];
   page.on('pageerror', (e) => errors.push(e.message));
@@ -56,11 +58,14 @@ function randomTaxCode(): string {
   }
 }
 
-/** Waits until the condition holds (polling the page state, not a timing assertion). */
-async function until(condition: () => Promise<boolean>, what: string, timeoutMs = 15_000) {
+/** Waits until the condition holds (polling the page state, not a timing assertion); names what it saw if not. */
+async function until(page: Page, condition: () => Promise<boolean>, what: string, timeoutMs = 45_000) {
   const end = Date.now() + timeoutMs;
   while (!(await condition())) {
-    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
+    if (Date.now() > end) {
+      const text = await page.locator('body').innerText().catch(() => '');
+      throw new Error(`timed out waiting for ${what}; the page shows:\n${text.slice(0, 2000)}`);
+    }
     await new Promise((r) => setTimeout(r, 100));
   }
 }
@@ -95,7 +100,7 @@ describe('registry flow (Vietnamese UI)', () => {
     expect(folded).toBe(`cong ty tnhh cong nghe sinh hoc duc hue ${suffix}`);
     await page.getByRole('searchbox', { name: 'Tìm kiếm' }).fill(folded);
     const dataRows = page.locator('.ant-table-tbody tr.ant-table-row');
-    await until(async () => (await dataRows.count()) === 1 && (await dataRows.first().innerText()).includes(name), 'the search result');
+    await until(page, async () => (await dataRows.count()) === 1 && (await dataRows.first().innerText()).includes(name), 'the search result');
     const row = dataRows.filter({ hasText: name });
     expect(await row.innerText()).toContain('Xã Đức Huệ');
     expect(await row.innerText()).toContain(oldPhone);
@@ -108,7 +113,7 @@ describe('registry flow (Vietnamese UI)', () => {
     await phone.fill(newPhone);
     await editor.getByRole('button', { name: 'Lưu' }).click();
     await editor.waitFor({ state: 'hidden' });
-    await until(async () => (await row.innerText()).includes(newPhone), 'the edited phone in the table');
+    await until(page, async () => (await row.innerText()).includes(newPhone), 'the edited phone in the table');
 
     await signOut(page);
 

@@ -61,9 +61,11 @@ export async function buildApp(options: AppOptions) {
   await app.register(authPlugin);
   for (const routes of featureRoutes) await app.register(routes);
 
-  const webDir = options.webDir === undefined ? path.resolve('dist') : options.webDir;
+  const webDir = options.webDir === undefined ? path.resolve('dist') : options.webDir === null ? null : path.resolve(options.webDir);
   const hasWeb = webDir !== null && existsSync(path.join(webDir, 'index.html'));
-  if (hasWeb) await app.register(fastifyStatic, { root: webDir!, wildcard: false });
+  // wildcard: files are looked up per request, so a rebuilt dist/ (new hashed asset names) is served without a
+  // restart; a path with no file falls through to the not-found handler below (the SPA's index.html).
+  if (hasWeb) await app.register(fastifyStatic, { root: webDir!, wildcard: true });
 
   app.setNotFoundHandler((req, reply) => {
     if (hasWeb && req.method === 'GET' && !req.url.startsWith('/api/')) return reply.sendFile('index.html');

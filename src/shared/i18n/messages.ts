@@ -99,6 +99,12 @@ export const entityNames: Record<Lang, Record<string, string>> = {
   },
 };
 
+/** Field names used inside messages (`common.duplicate`): the API's field key → its label. */
+export const fieldNames: Record<Lang, Record<string, string>> = {
+  vi: { taxCode: 'Mã số thuế', username: 'Tên đăng nhập', code: 'Mã số', slug: 'Mã tỉnh', email: 'Thư điện tử' },
+  en: { taxCode: 'Tax code', username: 'Username', code: 'Code', slug: 'Province code', email: 'Email' },
+};
+
 export function pickLang(acceptLanguage: string | undefined | null): Lang {
   if (!acceptLanguage) return 'vi';
   for (const part of acceptLanguage.split(',')) {
@@ -115,6 +121,7 @@ export function translate(lang: Lang, key: string, params: Record<string, unknow
   return text.replace(/\{(\w+)\}/g, (_, name: string) => {
     const v = params[name];
     if ((name === 'entity' || name === 'usedBy') && typeof v === 'string') return entityNames[lang][v] ?? v;
+    if (name === 'field' && typeof v === 'string') return fieldNames[lang][v] ?? v;
     if (v && typeof v === 'object' && lang in v) return String((v as Record<string, unknown>)[lang]); // a {vi, en} text
     return v === undefined ? `{${name}}` : String(v);
   });

@@ -61,3 +61,12 @@ export const OrganizationListQuery = PageQuery.extend({
 export type OrganizationListQuery = z.infer<typeof OrganizationListQuery>;
 
 export const OrganizationPage = pageOf(Organization);
+
+export const RegistryStats = z.object({
+  organizations: z.number().int(),
+  stEnterprises: z.number().int(),
+  byKind: z.record(z.string(), z.number().int()),
+  people: z.number().int(),
+  experts: z.number().int(),
+});
+export type RegistryStats = z.infer<typeof RegistryStats>;

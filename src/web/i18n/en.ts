@@ -86,7 +86,6 @@ export const en: WebStrings = {
     organizations: 'Organisations',
     stEnterprises: 'S&T enterprises',
     people: 'People',
-    atLeast: 'At least {{n}}',
     welcome: 'Welcome, {{name}}',
   },
   org: {

@@ -7,6 +7,8 @@ import { initReactI18next } from 'react-i18next';
 import { LANGS, messages, translate, type Lang } from '../../shared/i18n/messages.ts';
 import { en } from './en.ts';
 import { vi } from './vi.ts';
+import { tasksEn } from './tasks.en.ts';
+import { tasksVi } from './tasks.vi.ts';
 
 export const LANG_STORAGE_KEY = 'khcn.lang';
 
@@ -22,7 +24,7 @@ function storedLang(): Lang {
 
 export const i18n = i18next.createInstance();
 void i18n.use(initReactI18next).init({
-  resources: { vi: { translation: vi }, en: { translation: en } },
+  resources: { vi: { translation: { ...vi, ...tasksVi } }, en: { translation: { ...en, ...tasksEn } } },
   lng: storedLang(),
   fallbackLng: 'vi',
   interpolation: { escapeValue: false },

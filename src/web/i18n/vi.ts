@@ -84,7 +84,6 @@ export const vi = {
     organizations: 'Tổ chức',
     stEnterprises: 'Doanh nghiệp KH&CN',
     people: 'Chuyên gia',
-    atLeast: 'Ít nhất {{n}}',
     welcome: 'Xin chào, {{name}}',
   },
   org: {

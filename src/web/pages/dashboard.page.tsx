@@ -1,51 +1,30 @@
-/**
- * Tổng quan: how many organisations, S&T enterprises and people the province has.
- * There is no count endpoint yet, so the counts walk the keyset-paged lists (200 a page) up to a cap and show
- * "at least N" beyond it.
- */
+/** Tổng quan: how many organisations, S&T enterprises and people the province has (GET /api/registry/stats). */
 import { useEffect, useState } from 'react';
 import { Card, Col, Row, Statistic, Typography } from 'antd';
 import { BankOutlined, ExperimentOutlined, TeamOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
 import { formatNumber } from '../../lib/vi/format.ts';
-import { api, type Query } from '../api.ts';
+import { api } from '../api.ts';
 import { useFeedback } from '../feedback.tsx';
 import { canReadRegistry } from '../permissions.ts';
 import { useUser } from '../session.tsx';
-
-const PAGE = 200;
-const MAX_PAGES = 25;
-
-interface Count { n: number; capped: boolean }
-
-async function countAll(path: string, query: Query = {}): Promise<Count> {
-  let n = 0;
-  let cursor: string | null = null;
-  for (let page = 0; page < MAX_PAGES; page++) {
-    const r: { items: unknown[]; nextCursor: string | null } = await api.get(path, { ...query, limit: PAGE, cursor: cursor ?? undefined });
-    n += r.items.length;
-    cursor = r.nextCursor;
-    if (!cursor) return { n, capped: false };
-  }
-  return { n, capped: true };
-}
+import type { RegistryStats } from '../../shared/schemas/organizations.ts';
 
 export function DashboardPage() {
   const { t } = useTranslation();
   const user = useUser();
   const { showError } = useFeedback();
   const readable = canReadRegistry(user.role);
-  const [counts, setCounts] = useState<{ orgs: Count; st: Count; people: Count } | null>(null);
+  const [counts, setCounts] = useState<{ orgs: number; st: number; people: number } | null>(null);
 
   useEffect(() => {
     if (!readable) return;
     let live = true;
-    Promise.all([
-      countAll('/api/organizations'),
-      countAll('/api/organizations', { isStEnterprise: 'true' }),
-      countAll('/api/people'),
-    ]).then(([orgs, st, people]) => { if (live) setCounts({ orgs, st, people }); }, (e) => { if (live) showError(e); });
+    api.get<RegistryStats>('/api/registry/stats').then(
+      (r) => { if (live) setCounts({ orgs: r.organizations, st: r.stEnterprises, people: r.people }); },
+      (e) => { if (live) showError(e); },
+    );
     return () => { live = false; };
   }, [readable, showError]);
 
@@ -72,8 +51,8 @@ export function DashboardPage() {
                     <Statistic
                       title={c.title}
                       prefix={c.icon}
-                      loading={!count}
-                      value={count ? (count.capped ? t('dashboard.atLeast', { n: formatNumber(count.n) }) : formatNumber(count.n)) : 0}
+                      loading={counts === null}
+                      value={count !== undefined ? formatNumber(count) : 0}
                     />
                   </Card>
                 </Link>

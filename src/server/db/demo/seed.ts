@@ -25,6 +25,7 @@ import { countTenants, createTenant, findTenantBySlug } from '../../modules/tena
 import {
   DEMO_ACCOUNTS, DEMO_ORGANIZATIONS, DEMO_PASSWORD, DEMO_PEOPLE, DEMO_TENANTS, type DemoOrganization,
 } from './demo-data.ts';
+import { seedDemoTasks } from './tasks.ts';
 
 export { DEMO_PASSWORD } from './demo-data.ts';
 
@@ -158,6 +159,7 @@ export async function seedDemo(h: DbHandle): Promise<DemoSeedResult> {
     }
 
     for (const a of rest) await addAccount(a);
+    await seedDemoTasks(h, { db: tx, tenantIds, orgIds });
     return { created: true, logins: ACCOUNTS_FOR_DISPLAY.map(login) };
   });
 }

@@ -106,3 +106,11 @@ export async function remove(tx: Tx, tenantId: string, id: string, version: numb
     .returning({ id: organizations.id });
   return rows.length === 1;
 }
+
+export async function counts(db: Db, tenantId: string) {
+  return db
+    .select({ kind: organizations.kind, total: sql<number>`count(*)::int`, stEnterprises: sql<number>`count(*) FILTER (WHERE ${organizations.isStEnterprise})::int` })
+    .from(organizations)
+    .where(eq(organizations.tenantId, tenantId))
+    .groupBy(organizations.kind);
+}

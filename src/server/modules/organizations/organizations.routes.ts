@@ -2,7 +2,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { ErrorBody, IdParams, Version } from '../../../shared/schemas/common.ts';
 import {
-  Organization, OrganizationInput, OrganizationListQuery, OrganizationPage, OrganizationUpdate,
+  Organization, OrganizationInput, OrganizationListQuery, OrganizationPage, OrganizationUpdate, RegistryStats,
 } from '../../../shared/schemas/organizations.ts';
 import { ctxOf } from '../../http/auth.ts';
 import * as service from './organizations.service.ts';
@@ -14,6 +14,10 @@ export const organizationRoutes: FastifyPluginAsyncZod = async (app) => {
     schema: { tags: ['registry'], summary: 'List organisations (search ignores diacritics and case; Vietnamese name order)',
       querystring: OrganizationListQuery, response: { 200: OrganizationPage, ...errors } },
   }, async (req) => service.listOrganizations(ctxOf(req), req.query));
+
+  app.get('/api/registry/stats', {
+    schema: { tags: ['registry'], summary: 'Counts: organisations by kind, S&T enterprises, people and experts', response: { 200: RegistryStats, ...errors } },
+  }, async (req) => service.registryStats(ctxOf(req)));
 
   app.get('/api/organizations/:id', {
     schema: { tags: ['registry'], summary: 'Read an organisation', params: IdParams, response: { 200: Organization, ...errors } },

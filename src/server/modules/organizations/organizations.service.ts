@@ -4,9 +4,10 @@ import { mapConstraintError } from '../../db/errors.ts';
 import { decodeCursor, page } from '../../db/paging.ts';
 import { fold } from '../../../lib/vi/fold.ts';
 import { sortKey } from '../../../lib/vi/collate.ts';
-import type { Organization, OrganizationInput, OrganizationListQuery, OrganizationUpdate } from '../../../shared/schemas/organizations.ts';
+import type { Organization, OrganizationInput, OrganizationListQuery, OrganizationUpdate, RegistryStats } from '../../../shared/schemas/organizations.ts';
 import { recordAudit } from '../audit/audit.service.ts';
 import { assertUnitInForce } from '../admin-units/admin-units.service.ts';
+import { countPeople } from '../people/people.service.ts';
 import * as repo from './organizations.repo.ts';
 import { can } from './organizations.policy.ts';
 
@@ -99,4 +100,17 @@ export async function deleteOrganization(ctx: Ctx, id: string, version: number):
     if (!ok) throw versionConflict(before.version, version);
     await recordAudit(tx, ctx, { action: 'delete', entity: ENTITY, entityId: id, before: toDto(before) });
   });
+}
+
+/** Counts for the overview page: organisations by kind, S&T enterprises, people and experts. */
+export async function registryStats(ctx: Ctx): Promise<RegistryStats> {
+  if (!can(ctx.actor, 'list')) throw forbidden();
+  const [byKind, people] = await Promise.all([repo.counts(ctx.db, ctx.actor.tenantId), countPeople(ctx)]);
+  return {
+    organizations: byKind.reduce((n, r) => n + r.total, 0),
+    stEnterprises: byKind.reduce((n, r) => n + r.stEnterprises, 0),
+    byKind: Object.fromEntries(byKind.map((r) => [r.kind, r.total])),
+    people: people.total,
+    experts: people.experts,
+  };
 }

@@ -102,7 +102,7 @@ describe('organisations', () => {
     expect((await create(officer, first)).statusCode).toBe(201);
     const dup = await create(officer, { ...first, name: 'Bản sao' });
     expect(dup.statusCode).toBe(409);
-    expect(dup.json()).toMatchObject({ code: 'common.duplicate', details: [{ path: 'body.taxCode' }] });
+    expect(dup.json()).toMatchObject({ code: 'common.duplicate', message: `Mã số thuế "${first.taxCode}" đã tồn tại.`, details: [{ path: 'body.taxCode' }] });
   });
 
   it('records every write in the audit log with before and after', async () => {
@@ -136,6 +136,17 @@ describe('organisations', () => {
     expect(put.statusCode).toBe(404);
     const del = await env.app.inject({ method: 'DELETE', url: `/api/organizations/${id}?version=1`, headers: other });
     expect(del.statusCode).toBe(404);
+  });
+
+  it('counts the registry for the overview page', async () => {
+    const before = (await env.app.inject({ method: 'GET', url: '/api/registry/stats', headers: officer })).json();
+    await create(officer, buildOrganization({ name: 'Doanh nghiệp KH&CN đếm thử', isStEnterprise: true }));
+    const after = (await env.app.inject({ method: 'GET', url: '/api/registry/stats', headers: officer })).json();
+    expect(after.organizations).toBe(before.organizations + 1);
+    expect(after.stEnterprises).toBe(before.stEnterprises + 1);
+    expect(after.byKind.enterprise).toBe((before.byKind.enterprise ?? 0) + 1);
+    const { n } = (await env.h.query<{ n: number }>('SELECT count(*)::int AS n FROM organizations WHERE tenant_id = $1', [env.tenantId]))[0];
+    expect(after.organizations).toBe(n);
   });
 
   it('enforces roles, authentication and CSRF', async () => {

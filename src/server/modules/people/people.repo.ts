@@ -90,3 +90,11 @@ export async function organizationInTenant(db: Db | Tx, tenantId: string, id: st
     .where(and(eq(organizations.tenantId, tenantId), eq(organizations.id, id)));
   return !!row;
 }
+
+export async function count(db: Db, tenantId: string): Promise<{ total: number; experts: number }> {
+  const [row] = await db
+    .select({ total: sql<number>`count(*)::int`, experts: sql<number>`count(*) FILTER (WHERE ${people.isExpert})::int` })
+    .from(people)
+    .where(eq(people.tenantId, tenantId));
+  return row;
+}

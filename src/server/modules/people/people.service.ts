@@ -116,3 +116,9 @@ export async function deletePerson(ctx: Ctx, id: string, version: number): Promi
     await recordAudit(tx, ctx, { action: 'delete', entity: ENTITY, entityId: id, before: toDto(before) });
   });
 }
+
+/** How many people (and experts) the province's registry holds. */
+export async function countPeople(ctx: Ctx) {
+  if (!can(ctx.actor, 'list')) throw forbidden();
+  return repo.count(ctx.db, ctx.actor.tenantId);
+}

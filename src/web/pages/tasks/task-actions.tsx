@@ -58,6 +58,8 @@ export function TaskStageActions({ task, actions, workflow, onChanged }: Props) 
   };
 
   const others = actions.othersMayAct;
+  /** Actions that end the workflow unfavourably are shown as danger buttons, never as the primary one. */
+  const ending = (a: Action) => a.to === 'not_approved' || a.to === 'not_accepted';
   return (
     <Card size="small" title={t('task.actions.title')} data-testid="stage-actions">
       {actions.stage.terminal && <Typography.Text type="secondary">{t('task.actions.terminal')}</Typography.Text>}
@@ -70,8 +72,8 @@ export function TaskStageActions({ task, actions, workflow, onChanged }: Props) 
           const button = (
             <Button
               key={a.action}
-              type={a.ready ? 'primary' : 'default'}
-              danger={a.to === 'not_approved' || a.to === 'not_accepted'}
+              type={a.ready && !ending(a) ? 'primary' : 'default'}
+              danger={ending(a)}
               disabled={!a.ready}
               onClick={() => { setPending(a); setNote(''); setError(null); }}
             >

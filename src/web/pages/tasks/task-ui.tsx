@@ -55,7 +55,7 @@ export function MoneyInput(props: InputNumberProps<number>) {
       min={0}
       style={{ width: '100%' }}
       {...props}
-      formatter={(value, info) => (info.userTyping ? info.input : value === undefined || value === null || value === '' ? '' : formatNumber(Number(value), 3))}
+      formatter={(value, info) => (info.userTyping ? info.input : value === undefined || value === null ? '' : formatNumber(Number(value), 3))}
       parser={(text) => Number((text ?? '').replace(/\./g, '').replace(',', '.'))}
     />
   );

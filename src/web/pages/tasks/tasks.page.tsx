@@ -17,6 +17,7 @@ import { useDebounced, usePagedList } from '../../use-paged-list.ts';
 import { TaskFormDrawer } from './task-form-drawer.tsx';
 import { canEditTasks, canListTasks } from './task-permissions.ts';
 import { StageTag, days, money, todayIso, useEnumOptions, useLang, useTaskWorkflow } from './task-ui.tsx';
+import './tasks.css';
 
 export function TasksPage() {
   const { t } = useTranslation();
@@ -49,7 +50,7 @@ export function TasksPage() {
   const columns = useMemo(() => [
     { title: t('task.fields.code'), dataIndex: 'code', width: 130, render: (v: string | null) => v ?? t('common.none') },
     {
-      title: t('task.fields.title'), key: 'title',
+      title: t('task.fields.title'), key: 'title', width: 380,
       render: (_: unknown, r: Task) => (
         <div>
           <Link to={`/tasks/${r.id}`}>{r.title}</Link>
@@ -67,8 +68,8 @@ export function TasksPage() {
         </Space>
       ),
     },
-    { title: t('task.fields.host'), dataIndex: 'hostOrganizationName', render: (v: string | null) => v ?? t('common.none') },
-    { title: t('task.fields.pi'), dataIndex: 'principalInvestigatorName', render: (v: string | null) => v ?? t('common.none') },
+    { title: t('task.fields.host'), dataIndex: 'hostOrganizationName', width: 220, render: (v: string | null) => v ?? t('common.none') },
+    { title: t('task.fields.pi'), dataIndex: 'principalInvestigatorName', width: 170, render: (v: string | null) => v ?? t('common.none') },
     { title: t('task.fields.proposalYear'), dataIndex: 'proposalYear', width: 90, align: 'right' as const },
     {
       title: t('task.fields.stateBudgetShort'), dataIndex: 'stateBudgetTotal', width: 140, align: 'right' as const,
@@ -116,10 +117,10 @@ export function TasksPage() {
           style={{ width: 280 }}
           options={(workflow?.definition.stages ?? []).map((s) => ({ value: s.key, label: s.name[lang] }))}
         />
-        <div style={{ width: 260 }} aria-label={t('task.filters.field')}>
+        <div className="khcn-fill" style={{ width: 260 }}>
           <ScienceFieldSelect value={scienceField} onChange={setScienceField} placeholder={t('task.filters.field')} />
         </div>
-        <div style={{ width: 300 }} aria-label={t('task.filters.host')}>
+        <div className="khcn-fill" style={{ width: 300 }}>
           <OrganizationSelect value={host} onChange={setHost} placeholder={t('task.filters.host')} />
         </div>
         <Select
@@ -156,7 +157,7 @@ export function TasksPage() {
         dataSource={list.items}
         loading={list.loading}
         pagination={false}
-        scroll={{ x: 1100 }}
+        scroll={{ x: 1500 }}
       />
       <LoadMore list={list} />
       {creating && (

@@ -1,0 +1,199 @@
+/**
+ * Members of a council: add from the expert registry with a role and, optionally, the account they score with;
+ * conflict-of-interest declarations; presence at the sitting. The composition rule the council follows is shown
+ * above the table (size, roles, quorum, with its legal basis).
+ */
+import { useEffect, useMemo, useState } from 'react';
+import { Button, Flex, Form, Input, Modal, Popconfirm, Select, Switch, Table, Tag, Tooltip, Typography } from 'antd';
+import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
+import { useTranslation } from 'react-i18next';
+import { MEMBER_ROLES, type CouncilDetail, type CouncilMember } from '../../../shared/schemas/councils.ts';
+import type { User } from '../../../shared/schemas/users.ts';
+import { api, isApiError } from '../../api.ts';
+import { useFeedback } from '../../feedback.tsx';
+import { applyServerErrors } from '../../form-validation.ts';
+import { useUser } from '../../session.tsx';
+import { canListUsers } from '../tasks/task-permissions.ts';
+import { PersonSelect, useEnumOptions } from '../tasks/task-ui.tsx';
+
+interface Account { id: string; username: string; displayName: string }
+
+/** Reviewer accounts a member may be linked to: GET /api/users for admins, the DOST's list for officers. */
+function useReviewerAccounts(enabled: boolean) {
+  const user = useUser();
+  const [accounts, setAccounts] = useState<Account[] | null>(null);
+  useEffect(() => {
+    if (!enabled) return;
+    let live = true;
+    const load = canListUsers(user.role)
+      ? api.get<{ items: User[] }>('/api/users', { role: 'reviewer', active: 'true', limit: 200 }).then((r) => r.items)
+      : api.get<{ items: Account[] }>('/api/tasks/reviewer-accounts').then((r) => r.items);
+    load.then((items) => { if (live) setAccounts(items); }, () => { if (live) setAccounts([]); });
+    return () => { live = false; };
+  }, [enabled, user.role]);
+  return accounts;
+}
+
+interface Props {
+  council: CouncilDetail;
+  manager: boolean;
+  onChanged(): void;
+  onError(e: unknown): void;
+}
+
+export function CouncilMembers({ council, manager, onChanged, onError }: Props) {
+  const { t } = useTranslation();
+  const { showSuccess } = useFeedback();
+  const [form] = Form.useForm();
+  const [busy, setBusy] = useState(false);
+  const [conflictFor, setConflictFor] = useState<CouncilMember | null>(null);
+  const [conflictNote, setConflictNote] = useState('');
+  const roles = useEnumOptions(MEMBER_ROLES, 'council.roles');
+  const draft = council.status === 'draft';
+  const accounts = useReviewerAccounts(manager && draft);
+  const accountName = useMemo(() => new Map((accounts ?? []).map((a) => [a.id, `${a.displayName} (${a.username})`])), [accounts]);
+  const comp = council.rules.composition.value;
+
+  const add = async (values: { personId?: string; role?: string; userId?: string | null }) => {
+    setBusy(true);
+    try {
+      await api.post(`/api/councils/${council.id}/members`, { personId: values.personId, role: values.role, userId: values.userId ?? null });
+      showSuccess(t('council.members.added'));
+      form.resetFields(['personId', 'userId']);
+      onChanged();
+    } catch (e) {
+      if (isApiError(e)) applyServerErrors(form, e, ['personId', 'role', 'userId']);
+      onError(e);
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const call = async (fn: () => Promise<unknown>) => {
+    try {
+      await fn();
+      onChanged();
+    } catch (e) {
+      onError(e);
+    }
+  };
+
+  const saveConflict = async (declared: boolean) => {
+    if (!conflictFor) return;
+    await call(() => api.put(`/api/councils/${council.id}/members/${conflictFor.id}/conflict`, { declared, note: declared ? conflictNote.trim() || null : null }));
+    setConflictFor(null);
+  };
+
+  const roleText = Object.entries(comp.roles)
+    .map(([r, b]) => `${t(`council.roles.${r}`)} ${b?.max !== undefined && b.max === b.min ? b.min : `${b?.min ?? 0}–${b?.max ?? '…'}`}`)
+    .join('; ');
+
+  const columns = [
+    {
+      title: t('council.members.name'), key: 'name',
+      render: (_: unknown, m: CouncilMember) => (
+        <div>
+          <Typography.Text strong>{m.displayName}</Typography.Text>
+          {m.organizationName && <div><Typography.Text type="secondary">{m.organizationName}</Typography.Text></div>}
+        </div>
+      ),
+    },
+    { title: t('council.members.role'), dataIndex: 'role', render: (r: string) => t(`council.roles.${r}`) },
+    {
+      title: t('council.members.account'), dataIndex: 'userId',
+      render: (v: string | null) => (v ? accountName.get(v) ?? <Tag color="blue">{t('council.members.hasAccount')}</Tag> : t('common.none')),
+    },
+    {
+      title: t('council.members.conflict'), key: 'conflict',
+      render: (_: unknown, m: CouncilMember) => (
+        <Flex gap={4} align="center" wrap>
+          {m.conflictDeclared
+            ? <Tooltip title={m.conflictNote}><Tag color="red">{t('council.members.conflictDeclared')}</Tag></Tooltip>
+            : <Tag>{t('council.members.noConflict')}</Tag>}
+          {manager && council.status !== 'closed' && (
+            <Button size="small" type="link" onClick={() => { setConflictFor(m); setConflictNote(m.conflictNote ?? ''); }}>
+              {t('council.members.recordConflict')}
+            </Button>
+          )}
+        </Flex>
+      ),
+    },
+    {
+      title: t('council.members.present'), key: 'present', width: 110,
+      render: (_: unknown, m: CouncilMember) => (
+        <Switch
+          checked={m.present}
+          disabled={!manager || council.status === 'closed'}
+          aria-label={t('council.members.presentOf', { name: m.displayName })}
+          onChange={(present) => call(() => api.put(`/api/councils/${council.id}/members/${m.id}/presence`, { present }))}
+        />
+      ),
+    },
+    ...(manager && draft ? [{
+      title: '', key: 'remove', width: 60,
+      render: (_: unknown, m: CouncilMember) => (
+        <Popconfirm
+          title={t('council.members.removeConfirm', { name: m.displayName })}
+          okText={t('common.delete')}
+          cancelText={t('common.cancel')}
+          okButtonProps={{ danger: true }}
+          onConfirm={() => call(() => api.delete(`/api/councils/${council.id}/members/${m.id}`))}
+        >
+          <Button size="small" danger icon={<DeleteOutlined />} aria-label={t('common.delete')} />
+        </Popconfirm>
+      ),
+    }] : []),
+  ];
+
+  return (
+    <>
+      <Typography.Paragraph type="secondary" data-testid="composition-rule">
+        {t('council.members.composition', {
+          min: comp.minMembers, max: comp.maxMembers, roles: roleText,
+          quorum: `${comp.quorum.numerator}/${comp.quorum.denominator}`,
+        })}
+        {' '}({council.rules.composition.legalBasis})
+      </Typography.Paragraph>
+      {manager && draft && (
+        <Form form={form} layout="inline" name="council-member" onFinish={add} initialValues={{ role: 'member' }} style={{ marginBottom: 16, rowGap: 8 }}>
+          <Form.Item name="personId" label={t('council.members.person')} rules={[{ required: true, message: t('form.required') }]} style={{ minWidth: 360 }}>
+            <PersonSelect expertsOnly placeholder={t('council.members.searchExpert')} />
+          </Form.Item>
+          <Form.Item name="role" label={t('council.members.role')}>
+            <Select options={roles} style={{ width: 190 }} />
+          </Form.Item>
+          <Form.Item
+            name="userId"
+            label={t('council.members.account')}
+            tooltip={accounts && accounts.length === 0 ? t('council.members.noAccounts') : t('council.members.accountHint')}
+          >
+            <Select
+              allowClear
+              disabled={!accounts || accounts.length === 0}
+              placeholder={t('council.members.noAccountChosen')}
+              style={{ width: 280 }}
+              options={(accounts ?? []).map((a) => ({ value: a.id, label: `${a.displayName} (${a.username})` }))}
+              showSearch={{ optionFilterProp: 'label' }}
+            />
+          </Form.Item>
+          <Button type="primary" htmlType="submit" icon={<PlusOutlined />} loading={busy}>{t('council.members.add')}</Button>
+        </Form>
+      )}
+      <Table<CouncilMember> rowKey="id" size="small" pagination={false} columns={columns} dataSource={council.members} scroll={{ x: 800 }} />
+      <Modal
+        open={conflictFor !== null}
+        title={conflictFor ? t('council.members.conflictFor', { name: conflictFor.displayName }) : ''}
+        onCancel={() => setConflictFor(null)}
+        footer={[
+          <Button key="cancel" onClick={() => setConflictFor(null)}>{t('common.cancel')}</Button>,
+          conflictFor?.conflictDeclared
+            ? <Button key="withdraw" onClick={() => saveConflict(false)}>{t('council.members.withdrawConflict')}</Button>
+            : null,
+          <Button key="declare" type="primary" danger onClick={() => saveConflict(true)}>{t('council.members.declareConflict')}</Button>,
+        ]}
+      >
+        <Input.TextArea rows={3} value={conflictNote} onChange={(e) => setConflictNote(e.target.value)} placeholder={t('council.members.conflictNote')} aria-label={t('council.members.conflictNote')} />
+      </Modal>
+    </>
+  );
+}

@@ -1,0 +1,218 @@
+/**
+ * The task page: header (stage, days in stage against the target, legal basis), the stage actions, and tabs for
+ * general information, members, funding, products, documents, councils, progress, replication, history and lineage.
+ */
+import { useCallback, useEffect, useState } from 'react';
+import { Button, Card, Descriptions, Flex, Result, Space, Spin, Table, Tabs, Tag, Typography } from 'antd';
+import { ArrowLeftOutlined, EditOutlined } from '@ant-design/icons';
+import { useTranslation } from 'react-i18next';
+import { Link, useParams } from 'react-router-dom';
+import type { z } from 'zod';
+import { formatPercent } from '../../../lib/vi/format.ts';
+import type { Council } from '../../../shared/schemas/councils.ts';
+import type { TaskActions, TaskDetail } from '../../../shared/schemas/tasks.ts';
+import type { StageEvent } from '../../../shared/schemas/workflow.ts';
+import { api, isApiError, type ApiError } from '../../api.ts';
+import { useFeedback } from '../../feedback.tsx';
+import { useUser } from '../../session.tsx';
+import { TaskStageActions } from './task-actions.tsx';
+import { TaskCouncils } from './task-councils.tsx';
+import { TaskDocuments } from './task-documents.tsx';
+import { TaskFormDrawer } from './task-form-drawer.tsx';
+import { canEditTasks, canManageCouncils } from './task-permissions.ts';
+import { TaskHistory, TaskLineage, TaskProgress, TaskReplications } from './task-records.tsx';
+import { StageTag, days, isoDay, money, useLang, useTaskWorkflow } from './task-ui.tsx';
+
+type Actions = z.infer<typeof TaskActions>;
+
+interface Loaded { task: TaskDetail; actions: Actions; history: StageEvent[]; councils: Council[] }
+
+export function TaskPage() {
+  const { id = '' } = useParams();
+  const { t } = useTranslation();
+  const lang = useLang();
+  const user = useUser();
+  const { showError } = useFeedback();
+  const [data, setData] = useState<Loaded | null>(null);
+  const [error, setError] = useState<ApiError | null>(null);
+  const [editing, setEditing] = useState(false);
+  const [tab, setTab] = useState('general');
+  const writer = canEditTasks(user.role);
+
+  const load = useCallback(async () => {
+    try {
+      const [task, actions, history, councils] = await Promise.all([
+        api.get<TaskDetail>(`/api/tasks/${id}`),
+        api.get<Actions>(`/api/tasks/${id}/actions`),
+        api.get<StageEvent[]>(`/api/tasks/${id}/history`),
+        api.get<{ items: Council[] }>('/api/councils', { subjectType: 'task', subjectId: id, limit: 100 }),
+      ]);
+      setData({ task, actions, history, councils: councils.items });
+      setError(null);
+    } catch (e) {
+      if (isApiError(e)) setError(e);
+      else showError(e);
+    }
+  }, [id, showError]);
+  useEffect(() => { setData(null); void load(); }, [load]);
+
+  const workflow = useTaskWorkflow(data?.task.regimeDate);
+
+  if (error) {
+    return <Result status={error.status === 404 ? '404' : 'error'} title={error.status || undefined} subTitle={error.message}
+      extra={<Link to="/tasks"><Button>{t('task.backToList')}</Button></Link>} />;
+  }
+  if (!data) return <Spin style={{ display: 'block', margin: 48 }} />;
+  const { task, actions, history, councils } = data;
+  const changed = () => { void load(); };
+  const finished = actions.stage.terminal && task.stage !== 'replication';
+  const editable = writer && !finished;
+
+  const none = t('common.none');
+  const enumText = (base: string, v: string | null) => (v ? t(`${base}.${v}`) : none);
+  const outcome = (v: boolean | null) => (v === null ? none : v ? <Tag color="green">{t('task.passed')}</Tag> : <Tag color="red">{t('task.notPassed')}</Tag>);
+
+  const general = (
+    <Descriptions bordered size="small" column={{ xs: 1, md: 2 }} data-testid="task-general">
+      <Descriptions.Item label={t('task.fields.code')}>{task.code ?? none}</Descriptions.Item>
+      <Descriptions.Item label={t('task.fields.proposalYear')}>{task.proposalYear}</Descriptions.Item>
+      <Descriptions.Item label={t('task.fields.type')}>{enumText('task.types', task.type)}</Descriptions.Item>
+      <Descriptions.Item label={t('task.fields.level')}>{enumText('task.levels', task.level)}</Descriptions.Item>
+      <Descriptions.Item label={t('task.fields.scienceField')}>{task.scienceFieldName ? `${task.scienceField} ${task.scienceFieldName[lang]}` : none}</Descriptions.Item>
+      <Descriptions.Item label={t('task.fields.assignmentMode')}>{enumText('task.assignmentModes', task.assignmentMode)}</Descriptions.Item>
+      <Descriptions.Item label={t('task.fields.hostOrganizationId')}>{task.hostOrganizationName ?? none}</Descriptions.Item>
+      <Descriptions.Item label={t('task.fields.principalInvestigatorId')}>{task.principalInvestigatorName ?? none}</Descriptions.Item>
+      <Descriptions.Item label={t('task.fields.fundingMode')}>{enumText('task.fundingModes', task.fundingMode)}</Descriptions.Item>
+      <Descriptions.Item label={t('task.fields.period')}>
+        {task.startDate || task.endDate ? `${isoDay(task.startDate) ?? '…'} – ${isoDay(task.endDate) ?? '…'}` : none}
+      </Descriptions.Item>
+      <Descriptions.Item label={t('task.fields.identificationPassed')}>{outcome(task.identificationPassed)}</Descriptions.Item>
+      <Descriptions.Item label={t('task.fields.selectionPassed')}>{outcome(task.selectionPassed)}</Descriptions.Item>
+      <Descriptions.Item label={t('task.fields.acceptanceRating')}>{task.acceptanceRating ? t(`task.ratings.${task.acceptanceRating}`) : none}</Descriptions.Item>
+      <Descriptions.Item label={t('task.fields.regimeDate')}>{isoDay(task.regimeDate)}</Descriptions.Item>
+      <Descriptions.Item label={t('task.fields.summary')} span={2}>
+        <Typography.Paragraph style={{ margin: 0, whiteSpace: 'pre-wrap' }}>{task.summary ?? none}</Typography.Paragraph>
+      </Descriptions.Item>
+    </Descriptions>
+  );
+
+  const members = (
+    <Table
+      rowKey="personId"
+      size="small"
+      pagination={false}
+      dataSource={[
+        ...(task.principalInvestigatorId ? [{ personId: `pi-${task.principalInvestigatorId}`, fullName: task.principalInvestigatorName ?? '', role: 'pi' }] : []),
+        ...task.members,
+      ]}
+      columns={[
+        { title: t('task.member.name'), dataIndex: 'fullName' },
+        { title: t('task.member.role'), dataIndex: 'role', render: (r: string) => (r === 'pi' ? t('task.fields.principalInvestigatorId') : t(`task.memberRoles.${r}`)) },
+      ]}
+    />
+  );
+
+  const funding = (
+    <>
+      <Table
+        rowKey="year"
+        size="small"
+        pagination={false}
+        dataSource={task.funding}
+        columns={[
+          { title: t('task.funding.year'), dataIndex: 'year' },
+          { title: t('task.funding.stateBudget'), dataIndex: 'stateBudget', align: 'right' as const, render: (v: number) => money(v) },
+          { title: t('task.funding.counterpart'), dataIndex: 'counterpart', align: 'right' as const, render: (v: number) => money(v) },
+        ]}
+        summary={() => (
+          <Table.Summary.Row>
+            <Table.Summary.Cell index={0}><b>{t('task.funding.total')}</b></Table.Summary.Cell>
+            <Table.Summary.Cell index={1} align="right"><b data-testid="state-total">{money(task.stateBudgetTotal)}</b></Table.Summary.Cell>
+            <Table.Summary.Cell index={2} align="right"><b>{money(task.counterpartTotal)}</b></Table.Summary.Cell>
+          </Table.Summary.Row>
+        )}
+      />
+      <Typography.Paragraph style={{ marginTop: 12 }}>
+        {t('task.funding.share')}: <b data-testid="counterpart-share">{task.counterpartShare === null ? none : formatPercent(task.counterpartShare)}</b>
+        <Typography.Text type="secondary"> · {t('task.funding.shareHint')}</Typography.Text>
+      </Typography.Paragraph>
+    </>
+  );
+
+  const products = (
+    <Table
+      rowKey="id"
+      size="small"
+      pagination={false}
+      dataSource={task.products}
+      columns={[
+        { title: t('task.product.name'), dataIndex: 'name' },
+        { title: t('task.product.kind'), dataIndex: 'kind', render: (k: string) => t(`task.productKinds.${k}`) },
+        { title: t('task.product.specification'), dataIndex: 'specification', render: (v: string) => <span style={{ whiteSpace: 'pre-wrap' }}>{v}</span> },
+        { title: t('task.product.quantity'), key: 'q', align: 'right' as const, render: (_: unknown, p: TaskDetail['products'][number]) => (p.quantity === null ? none : `${money(p.quantity)} ${p.unit ?? ''}`) },
+        { title: t('task.product.status'), dataIndex: 'status', render: (s: string) => t(`task.productStatuses.${s}`) },
+      ]}
+    />
+  );
+
+  const count = (label: string, n: number) => (n ? `${label} (${n})` : label);
+  const tabs = [
+    { key: 'general', label: t('task.tabs.general'), children: general },
+    { key: 'members', label: count(t('task.tabs.members'), task.members.length), children: members },
+    { key: 'funding', label: t('task.tabs.funding'), children: funding },
+    { key: 'products', label: count(t('task.tabs.products'), task.products.length), children: products },
+    { key: 'documents', label: count(t('task.tabs.documents'), task.documents.length),
+      children: <TaskDocuments task={task} actions={actions} workflow={workflow} writable={editable} onChanged={changed} /> },
+    { key: 'councils', label: count(t('task.tabs.councils'), councils.length),
+      children: <TaskCouncils task={task} councils={councils} manager={canManageCouncils(user.role) && !finished} /> },
+    { key: 'progress', label: count(t('task.tabs.progress'), task.progress.length),
+      children: <TaskProgress task={task} writable={editable} onChanged={changed} /> },
+    { key: 'replications', label: count(t('task.tabs.replications'), task.replications.length),
+      children: <TaskReplications task={task} writable={editable} onChanged={changed} /> },
+    { key: 'history', label: t('task.tabs.history'), children: <TaskHistory events={history} /> },
+    { key: 'lineage', label: count(t('task.tabs.lineage'), task.lineage.length), children: <TaskLineage task={task} writable={writer} /> },
+  ];
+
+  return (
+    <>
+      <Link to="/tasks"><ArrowLeftOutlined /> {t('task.backToList')}</Link>
+      <Card style={{ marginTop: 12 }}>
+        <Flex justify="space-between" align="start" gap={16} wrap>
+          <div style={{ flex: '1 1 500px', minWidth: 0 }}>
+            <Typography.Title level={3} style={{ marginTop: 0 }}>{task.title}</Typography.Title>
+            <Space wrap size={[8, 4]}>
+              {task.code && <Tag>{task.code}</Tag>}
+              <StageTag stage={task.stage} name={task.stageName} overdue={task.overdue} />
+              {!actions.stage.terminal && (
+                <Typography.Text data-testid="days-in-stage">
+                  {task.targetDays
+                    ? t('task.daysOfTarget', { n: days(task.daysInStage), target: days(task.targetDays) })
+                    : t('task.daysOnly', { n: days(task.daysInStage) })}
+                </Typography.Text>
+              )}
+              {task.overdue && <Tag color="red">{t('task.overdue')}</Tag>}
+            </Space>
+            <Typography.Paragraph type="secondary" style={{ margin: '8px 0 0' }}>
+              {t('task.legalBasis')}: {task.legalBasis}
+            </Typography.Paragraph>
+          </div>
+          {editable && <Button icon={<EditOutlined />} onClick={() => setEditing(true)}>{t('common.edit')}</Button>}
+        </Flex>
+      </Card>
+      <div style={{ marginTop: 16 }}>
+        <TaskStageActions task={task} actions={actions} workflow={workflow} onChanged={changed} />
+      </div>
+      <Card style={{ marginTop: 16 }}>
+        <Tabs activeKey={tab} onChange={setTab} items={tabs} />
+      </Card>
+      {editing && (
+        <TaskFormDrawer
+          open
+          record={task}
+          onClose={() => setEditing(false)}
+          onSaved={() => { setEditing(false); changed(); }}
+        />
+      )}
+    </>
+  );
+}
