@@ -328,7 +328,6 @@ export const tasksEn: TaskStrings = {
       conflictCheck: 'I have a conflict of interest with the dossier under evaluation',
       conflictSave: 'Save the declaration',
       conflictSaved: 'Declaration saved.',
-      noConflictDeclared: 'Declared no conflict',
       criterion: '{{name}} (at most {{max}} points)',
       total: 'Total',
       rating: 'Rating',

@@ -329,7 +329,6 @@ export const tasksVi = {
       conflictCheck: 'Tôi có xung đột lợi ích với hồ sơ được đánh giá',
       conflictSave: 'Lưu khai báo',
       conflictSaved: 'Đã lưu khai báo xung đột lợi ích.',
-      noConflictDeclared: 'Đã khai báo không có xung đột',
       criterion: '{{name}} (tối đa {{max}} điểm)',
       total: 'Tổng điểm',
       rating: 'Xếp loại',

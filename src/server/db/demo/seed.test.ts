@@ -89,12 +89,13 @@ describe('demo seed', () => {
 
   it('audits every organisation and person it created', async () => {
     const admin = await login(app, 'admin', DEMO_PASSWORD);
-    const audit = (await get(admin, '/api/audit?limit=200')).items as { action: string; entity: string; actorName: string }[];
+    // Per entity: the demo tasks and councils write many more entries than the newest 200.
+    const audit = async (entity: string) => (await get(admin, `/api/audit?entity=${entity}&limit=200`)).items as { action: string; entity: string }[];
     const orgs = (await get(admin, '/api/organizations?limit=100')).items.length;
     const people = (await get(admin, '/api/people?limit=100')).items.length;
-    expect(audit.filter((a) => a.action === 'create' && a.entity === 'organization')).toHaveLength(orgs);
-    expect(audit.filter((a) => a.action === 'create' && a.entity === 'person')).toHaveLength(people);
-    expect(audit.some((a) => a.action === 'create' && a.entity === 'tenant')).toBe(true);
+    expect((await audit('organization')).filter((a) => a.action === 'create')).toHaveLength(orgs);
+    expect((await audit('person')).filter((a) => a.action === 'create')).toHaveLength(people);
+    expect((await audit('tenant')).some((a) => a.action === 'create')).toBe(true);
   });
 
   it('does nothing the second time, and still reports the demo logins', async () => {
@@ -105,5 +106,139 @@ describe('demo seed', () => {
     expect(again.created).toBe(false);
     expect(again.logins).toEqual(seeded.logins);
     expect(await count()).toEqual(before);
+  });
+});
+
+type TaskItem = {
+  id: string; title: string; type: string; stage: string; proposalYear: number; acceptanceRating: string | null; counterpartShare: number | null;
+};
+
+describe('demo tasks', () => {
+  const STAGE_FAMILIES: Record<string, string[]> = {
+    'proposal and identification': ['proposal', 'identification'],
+    'list, call, selection, appraisal, approval, contract': ['approved_list', 'call_or_order', 'application', 'selection', 'budget_appraisal', 'approval', 'contract'],
+    implementation: ['implementation'],
+    acceptance: ['acceptance'],
+    'result registration and replication': ['result_registration', 'replication'],
+    'not approved': ['not_approved'],
+  };
+  const tasksOf = async (headers: AuthHeaders, query = '') => (await get(headers, `/api/tasks?limit=200${query}`)).items as TaskItem[];
+
+  it('puts tasks of the three provinces at every family of stages, pilot production co-funded ≥ 70 % by enterprises', async () => {
+    const all: TaskItem[] = [];
+    for (const user of ['canbo', 'canbo.langson', 'canbo.angiang']) all.push(...await tasksOf(await login(app, user, DEMO_PASSWORD)));
+    const stages = new Set(all.map((t) => t.stage));
+    for (const [family, members] of Object.entries(STAGE_FAMILIES)) {
+      expect(members.some((s) => stages.has(s)), family).toBe(true);
+    }
+    const pilots = all.filter((t) => t.type === 'pilot_production_project');
+    expect(pilots.length).toBeGreaterThan(0);
+    for (const t of pilots) expect(t.counterpartShare, t.title).toBeGreaterThanOrEqual(70);
+  });
+
+  it('keeps the lineage of the Óc Eo proposal: not approved in 2019, proposed again later', async () => {
+    const ag = await login(app, 'canbo.angiang', DEMO_PASSWORD);
+    const found = await tasksOf(ag, '&q=oc%20eo');
+    expect(found).toHaveLength(2);
+    const first = found.find((t) => t.proposalYear === 2019)!;
+    const again = found.find((t) => t.proposalYear > 2019)!;
+    expect(first.stage).toBe('not_approved');
+    expect(['proposal', 'identification']).toContain(again.stage);
+    const detail = await get(ag, `/api/tasks/${again.id}`);
+    expect(detail.previousTaskId).toBe(first.id);
+    expect(detail.regimeDate >= '2025-10-01').toBe(true); // proposed again under the 2025 law
+    expect((await get(ag, `/api/tasks/${first.id}`)).lineage.map((l: { id: string }) => l.id)).toEqual([again.id]);
+    const history = await get(ag, `/api/tasks/${first.id}/history`);
+    expect(history.map((e: { toStage: string }) => e.toStage)).toEqual(['proposal', 'identification', 'not_approved']);
+    expect(history[2].at.slice(0, 4)).toBe('2019');
+  });
+
+  it('leaves the e2e task in the proposal stage with its proposal form, ready to go to the identification council', async () => {
+    const [task] = await tasksOf(canbo, '&q=iot%20giam%20sat%20ca%20tre%20vang');
+    const detail = await get(canbo, `/api/tasks/${task.id}`);
+    expect(detail).toMatchObject({
+      title: 'Ứng dụng công nghệ IoT giám sát chất lượng nước nuôi cá trê vàng tại Đức Huệ', stage: 'proposal',
+      regimeDate: '2026-11-01', proposalYear: 2026,
+    });
+    expect(detail.scienceField).toBeTruthy();
+    expect(detail.hostOrganizationId).toBeTruthy();
+    expect(detail.principalInvestigatorId).toBeTruthy();
+    expect(detail.documents.map((d: { kind: string }) => d.kind)).toEqual(['proposal_form']);
+    const actions = await get(canbo, `/api/tasks/${task.id}/actions`);
+    expect(actions.actions.find((a: { action: string }) => a.action === 'submit_for_identification')).toMatchObject({ ready: true });
+  });
+
+  it('shows real medians per stage and year on the Tây Ninh dashboard', async () => {
+    const dashboard = await get(canbo, '/api/tasks/dashboard');
+    expect(dashboard.durations.length).toBeGreaterThan(0);
+    for (const d of dashboard.durations) expect(d.medianDays).toBeGreaterThan(0);
+    expect(new Set(dashboard.durations.map((d: { year: number }) => d.year)).size).toBeGreaterThanOrEqual(3);
+    const implementation = dashboard.durations.filter((d: { stage: string }) => d.stage === 'implementation');
+    expect(implementation.length).toBeGreaterThan(0);
+    for (const d of implementation) expect(d.medianDays).toBeGreaterThan(365);
+    // The smart-irrigation project is past its implementation target.
+    expect(dashboard.overdue.map((t: { stage: string }) => t.stage)).toContain('implementation');
+  });
+
+  it('publishes accepted tasks with their products and replication records', async () => {
+    for (const province of ['tay-ninh', 'lang-son']) {
+      const res = await app.inject({ method: 'GET', url: `/api/public/tasks?province=${province}&limit=50` });
+      expect(res.statusCode, res.body).toBe(200);
+      const items = res.json().items as { acceptanceRating: string; products: unknown[]; replications: unknown[] }[];
+      expect(items.length, province).toBeGreaterThan(0);
+      for (const t of items) {
+        expect(['passed', 'excellent']).toContain(t.acceptanceRating);
+        expect(t.products.length).toBeGreaterThan(0);
+      }
+      expect(items.some((t) => t.replications.length >= 3), province).toBe(true);
+    }
+    const ls = await login(app, 'canbo.langson', DEMO_PASSWORD);
+    expect((await tasksOf(ls, '&q=mau%20son')).map((t) => t.acceptanceRating)).toEqual(['excellent']);
+  });
+
+  it('holds each council a task passed, seven members scoring with their own accounts', async () => {
+    const ls = await login(app, 'canbo.langson', DEMO_PASSWORD);
+    const [dryer] = await tasksOf(ls, '&q=may%20say%20hoi');
+    const councils = (await get(ls, `/api/councils?subjectType=task&subjectId=${dryer.id}&limit=10`)).items as { id: string; kind: string; status: string; meetingDate: string }[];
+    expect(councils.map((c) => `${c.kind}/${c.status}`).sort()).toEqual(['acceptance/closed', 'identification/closed', 'selection/closed']);
+    for (const c of councils) {
+      const detail = await get(ls, `/api/councils/${c.id}`);
+      expect(detail.members).toHaveLength(7);
+      const [result] = (await get(ls, `/api/councils/${c.id}/results`)).dossiers;
+      expect(result).toMatchObject({ subjectId: dryer.id, passed: true });
+      expect(result.count).toBeGreaterThanOrEqual(5);
+    }
+    // A member signs in with their reviewer account and sees the councils they sat on.
+    const seat = (await get(ls, `/api/councils/${councils[0].id}`)).members[0] as { userId: string };
+    const [account] = await h.query<{ username: string }>('SELECT username FROM users WHERE id = $1', [seat.userId]);
+    expect(account.username).toMatch(/^hd\./);
+    const member = await login(app, account.username, DEMO_PASSWORD);
+    expect((await get(member, '/api/councils?limit=50')).items.map((c: { id: string }) => c.id)).toContain(councils[0].id);
+  });
+
+  it('records the Bến Bà Chi model at the commune in force today, keeping the old address in the text', async () => {
+    const ag = await login(app, 'canbo.angiang', DEMO_PASSWORD);
+    const [solar] = await tasksOf(ag, '&q=nang%20luong%20mat%20troi');
+    const { replications } = await get(ag, `/api/tasks/${solar.id}`);
+    expect(replications.map((r: { year: number; adminUnitName: string | null }) => [r.year, r.adminUnitName])).toEqual([[2024, 'Xã Lê Trì'], [2026, 'Xã Ba Chúc']]);
+    expect(replications[1].place).toContain('xã Lê Trì, huyện Tri Tôn');
+  });
+
+  it('links Trần Văn Hội to the reviewer account hoidong, among at least eight Tây Ninh experts', async () => {
+    const experts = (await get(canbo, '/api/people?isExpert=true&limit=100')).items as { fullName: string; academicTitle: string; degree: string }[];
+    expect(experts.length).toBeGreaterThanOrEqual(8);
+    expect(experts.find((p) => p.fullName === 'Trần Văn Hội')).toMatchObject({ academicTitle: 'PGS', degree: 'TS' });
+    const hoidong = await login(app, 'hoidong', DEMO_PASSWORD);
+    expect((await get(hoidong, '/api/auth/session')).user.displayName).toContain('Trần Văn Hội');
+  });
+
+  it('dates every stage event in the past and in order, within each task', async () => {
+    const rows = await h.query<{ subject_id: string; at: Date; id: string }>('SELECT subject_id, at, id FROM stage_events ORDER BY subject_id, id');
+    expect(rows.length).toBeGreaterThan(100);
+    const now = Date.now();
+    for (const [i, r] of rows.entries()) {
+      expect(new Date(r.at).getTime()).toBeLessThanOrEqual(now);
+      if (i > 0 && rows[i - 1].subject_id === r.subject_id) expect(new Date(r.at).getTime()).toBeGreaterThanOrEqual(new Date(rows[i - 1].at).getTime());
+    }
   });
 });

@@ -315,7 +315,7 @@ export const DEMO_TASKS: DemoTask[] = [
     code: 'ĐT.2021.04', months: 24,
     steps: [
       ...toContract({
-        proposal: 35, identification: 44, idCouncil: { day: 31, score: 83 }, approvedList: 26, call: 38, application: 12,
+        proposal: 35, identification: 44, idCouncil: { day: 31, score: 83 }, approvedList: 26, call: 25, application: 25,
         selection: 27, selCouncil: { day: 18, score: 81 }, budget: 41, approval: 16,
       }),
       ...toReplication({
@@ -349,7 +349,7 @@ export const DEMO_TASKS: DemoTask[] = [
     code: 'ĐT.2024.02', months: 26,
     steps: [
       ...toContract({
-        proposal: 29, identification: 35, idCouncil: { day: 22, score: 87 }, approvedList: 30, call: 42, application: 10,
+        proposal: 29, identification: 35, idCouncil: { day: 22, score: 87 }, approvedList: 30, call: 27, application: 25,
         selection: 25, selCouncil: { day: 15, score: 85 }, budget: 52, approval: 19,
       }),
       { action: 'sign_contract', days: 14 },
@@ -379,7 +379,7 @@ export const DEMO_TASKS: DemoTask[] = [
     code: 'ĐT.2024.07', months: 18,
     steps: [
       ...toContract({
-        proposal: 33, identification: 49, idCouncil: { day: 35, score: 82 }, approvedList: 28, call: 37, application: 12,
+        proposal: 33, identification: 49, idCouncil: { day: 35, score: 82 }, approvedList: 28, call: 21, application: 28,
         selection: 22, selCouncil: { day: 16, score: 79 }, budget: 61, approval: 20,
       }),
       { action: 'sign_contract', days: 16 },
@@ -409,7 +409,7 @@ export const DEMO_TASKS: DemoTask[] = [
     code: 'ĐT.2024.05', months: 24,
     steps: [
       ...toContract({
-        proposal: 26, identification: 43, idCouncil: { day: 30, score: 80 }, approvedList: 27, call: 39, application: 9,
+        proposal: 26, identification: 43, idCouncil: { day: 30, score: 80 }, approvedList: 27, call: 22, application: 26,
         selection: 20, selCouncil: { day: 13, score: 83 }, budget: 45, approval: 17,
       }),
       { action: 'sign_contract', days: 13 },
@@ -438,7 +438,7 @@ export const DEMO_TASKS: DemoTask[] = [
     code: 'DA.2021.02', months: 18,
     steps: [
       ...toContract({
-        proposal: 30, identification: 36, idCouncil: { day: 23, score: 80 }, approvedList: 19, call: 31, application: 8,
+        proposal: 30, identification: 36, idCouncil: { day: 23, score: 80 }, approvedList: 19, call: 20, application: 19,
         selection: 18, selCouncil: { day: 12, score: 78, conflict: 'Có quan hệ hợp tác chuyên môn với HTX Hợp Thịnh.' }, budget: 26, approval: 13,
       }),
       ...toReplication({
@@ -470,8 +470,8 @@ export const DEMO_TASKS: DemoTask[] = [
     ],
     code: 'DA.2026.01', months: 24,
     steps: toContract({
-      proposal: 35, identification: 62, idCouncil: { day: 48, score: 84 }, approvedList: 41, call: 33, application: 12,
-      selection: 27, selCouncil: { day: 18, score: 81 }, budget: 57, approval: 21,
+      proposal: 35, identification: 70, idCouncil: { day: 48, score: 84 }, approvedList: 41, call: 21, application: 24,
+      selection: 27, selCouncil: { day: 18, score: 81 }, budget: 79, approval: 21,
     }),
   },
 
@@ -492,7 +492,7 @@ export const DEMO_TASKS: DemoTask[] = [
     code: 'LA.DA.2021.03', months: 18,
     steps: [
       ...toContract({
-        proposal: 27, identification: 38, idCouncil: { day: 24, score: 86 }, approvedList: 21, call: 33, application: 10,
+        proposal: 27, identification: 38, idCouncil: { day: 24, score: 86 }, approvedList: 21, call: 20, application: 23,
         selection: 19, selCouncil: { day: 12, score: 84 }, budget: 29, approval: 14,
       }),
       ...toReplication({
@@ -527,7 +527,7 @@ export const DEMO_TASKS: DemoTask[] = [
     code: 'LA.NR.2022.01', months: 15,
     steps: [
       ...toContract({
-        proposal: 24, identification: 52, idCouncil: { day: 38, score: 80 }, approvedList: 16, call: 29, application: 8,
+        proposal: 24, identification: 52, idCouncil: { day: 38, score: 80 }, approvedList: 16, call: 20, application: 17,
         selection: 21, selCouncil: { day: 14, score: 82 }, budget: 57, approval: 22,
       }),
       ...toReplication({
@@ -561,7 +561,7 @@ export const DEMO_TASKS: DemoTask[] = [
     code: 'LA.NR.2022.04', months: 14,
     steps: [
       ...toContract({
-        proposal: 31, identification: 27, idCouncil: { day: 19, score: 78 }, approvedList: 24, call: 36, application: 11,
+        proposal: 31, identification: 27, idCouncil: { day: 19, score: 78 }, approvedList: 24, call: 22, application: 25,
         selection: 17, selCouncil: { day: 11, score: 80 }, budget: 36, approval: 15,
       }),
       ...toReplication({
@@ -594,7 +594,7 @@ export const DEMO_TASKS: DemoTask[] = [
     code: 'LA.NR.2023.02', months: 24,
     steps: [
       ...toContract({
-        proposal: 40, identification: 66, idCouncil: { day: 50, score: 81 }, approvedList: 35, call: 47, application: 14,
+        proposal: 40, identification: 66, idCouncil: { day: 50, score: 81 }, approvedList: 35, call: 28, application: 33,
         selection: 30, selCouncil: { day: 20, score: 77 }, budget: 83, approval: 27,
       }),
       { action: 'sign_contract', days: 18 },
@@ -622,6 +622,70 @@ export const DEMO_TASKS: DemoTask[] = [
     ],
     steps: [],
     documents: ['proposal_form'],
+  },
+
+  {
+    key: 'la-nscl-2023', tenant: 'tay-ninh',
+    title: 'Hỗ trợ doanh nghiệp nâng cao năng suất chất lượng sản phẩm, hàng hóa trên địa bàn tỉnh Long An',
+    type: 'st_project', level: 'provincial', scienceField: '502', host: 'trung-tam-ung-dung', pi: 'Đặng Ngọc Yến',
+    members: [], assignmentMode: 'direct', proposedOn: '2022-09-19',
+    summary: 'Theo Thông tư 15/2022/TT-BKHCN, Chương trình hỗ trợ doanh nghiệp nâng cao năng suất và chất lượng sản phẩm, hàng hóa được triển khai dưới hình thức nhiệm vụ KH&CN: dự án 18 tháng hỗ trợ 25–30 doanh nghiệp, HTX xây dựng, áp dụng hệ thống quản lý và công cụ cải tiến (ISO 9001, ISO 22000, HACCP, VietGAP, 5S, Kaizen, 7 công cụ), xây dựng tiêu chuẩn cơ sở, chứng nhận hợp chuẩn, hợp quy. Doanh nghiệp đối ứng 50 % kinh phí tư vấn (Nghị quyết 12/2022/NQ-HĐND).',
+    funding: [[2023, 1150, 420], [2024, 950, 360]],
+    products: [
+      p('Doanh nghiệp, HTX được hỗ trợ áp dụng hệ thống quản lý, công cụ cải tiến năng suất chất lượng', 'other', 'Tối thiểu 25 doanh nghiệp, HTX; mỗi đơn vị áp dụng ít nhất một hệ thống quản lý (ISO 9001, ISO 22000, HACCP, VietGAP) hoặc một công cụ (5S, Kaizen, 7 công cụ thống kê) và được đánh giá hiệu quả trước, sau hỗ trợ.', 25, 'doanh nghiệp'),
+      p('Tiêu chuẩn cơ sở cho sản phẩm', 'other', 'Tiêu chuẩn cơ sở được doanh nghiệp công bố áp dụng theo quy định.', 5, 'tiêu chuẩn'),
+      p('Chứng nhận hệ thống quản lý, chứng nhận sản phẩm', 'other', 'Giấy chứng nhận do tổ chức chứng nhận được chỉ định cấp cho các đơn vị tham gia.', 15, 'giấy chứng nhận'),
+      p('Báo cáo tổng hợp kết quả dự án', 'report', 'Chỉ số năng suất, tỷ lệ sản phẩm lỗi, chi phí của từng đơn vị trước và sau hỗ trợ.'),
+    ],
+    code: 'LA.NSCL.2023.01', months: 18,
+    steps: [
+      ...toContract({
+        proposal: 22, identification: 34, idCouncil: { day: 21, score: 85 }, approvedList: 19, call: 30, application: 28,
+        selection: 15, selCouncil: { day: 9, score: 83 }, budget: 48, approval: 16,
+      }),
+      ...toReplication({
+        contract: 12, implementation: 600, acceptance: 48, accCouncil: { day: 33, ratings: ['passed', 'passed', 'excellent', 'passed', 'passed', 'passed', 'passed'] }, registration: 31,
+        progress: [
+          { day: 150, kind: 'check', percent: 30, summary: 'Khảo sát, lựa chọn 28 doanh nghiệp, HTX; ký hợp đồng với các tổ chức tư vấn.' },
+          { day: 380, kind: 'check', percent: 60, summary: '17 đơn vị đang áp dụng hệ thống quản lý; 9 đơn vị hoàn thành 5S.' },
+          { day: 540, kind: 'check', percent: 90, summary: '27 đơn vị hoàn thành; 16 giấy chứng nhận được cấp; 5 tiêu chuẩn cơ sở được công bố.' },
+        ],
+      }),
+    ],
+    replications: [
+      { year: 2026, place: 'Tỉnh Tây Ninh (địa bàn tỉnh Long An trước đây)', adopterName: 'Các doanh nghiệp, HTX ngoài dự án', scale: 'Áp dụng 5S, Kaizen theo tài liệu hướng dẫn của dự án tại 12 doanh nghiệp, HTX', note: 'Doanh nghiệp tự bố trí kinh phí; Sở hướng dẫn kỹ thuật.' },
+    ],
+  },
+  {
+    key: 'la-so-tay-vietgap', tenant: 'tay-ninh',
+    title: 'Ứng dụng sổ tay ghi chép điện tử VietGAP cho các hợp tác xã trồng thanh long, khoai mỡ, rau trên địa bàn tỉnh Long An',
+    type: 'st_project', level: 'provincial', scienceField: '102', host: 'trung-tam-ung-dung', pi: 'Lê Quang Vinh',
+    members: [['Nguyễn Minh Khoa', 'key_member']], assignmentMode: 'ordering', proposedOn: '2024-01-15',
+    summary: 'Nhật ký sản xuất VietGAP trên điện thoại thay sổ giấy cho thành viên các HTX thanh long, khoai mỡ, rau: ghi chép phân bón, thuốc bảo vệ thực vật, thu hoạch; lập hồ sơ tái chứng nhận VietGAP và dữ liệu truy xuất nguồn gốc. Các HTX đối ứng kinh phí thiết bị và tập huấn.',
+    funding: [[2024, 380, 280], [2025, 420, 300]],
+    products: [
+      p('Ứng dụng sổ tay ghi chép điện tử VietGAP', 'software', 'Chạy trên Android và iOS, ghi được khi không có mạng và đồng bộ khi có mạng; biểu mẫu ghi chép theo TCVN 11892-1:2017 (VietGAP trồng trọt); xuất hồ sơ phục vụ đánh giá chứng nhận và mã truy xuất nguồn gốc.', 1, 'phần mềm'),
+      p('Mô hình ứng dụng tại các HTX', 'model', '6 HTX thanh long, khoai mỡ, rau; ≥ 150 thành viên ghi chép thường xuyên; hồ sơ tái chứng nhận VietGAP lập từ dữ liệu của ứng dụng.', 6, 'HTX'),
+      p('Tập huấn sử dụng ứng dụng', 'training', 'Tập huấn cho thành viên và cán bộ kỹ thuật HTX.', 180, 'người'),
+    ],
+    code: 'LA.NR.2024.03', months: 15,
+    steps: [
+      ...toContract({
+        proposal: 28, identification: 41, idCouncil: { day: 29, score: 82 }, approvedList: 23, call: 26, application: 31,
+        selection: 18, selCouncil: { day: 12, score: 84 }, budget: 39, approval: 18,
+      }),
+      ...toReplication({
+        contract: 15, implementation: 470, acceptance: 62, accCouncil: { day: 45, ratings: ['passed', 'excellent', 'passed', 'passed', 'excellent', 'passed', 'passed'] }, registration: 41,
+        progress: [
+          { day: 120, kind: 'check', percent: 30, summary: 'Hoàn thành phiên bản thử nghiệm; 2 HTX thanh long bắt đầu ghi chép.' },
+          { day: 330, kind: 'check', percent: 70, summary: '6 HTX, 163 thành viên sử dụng; HTX khoai mỡ đầu tiên tái chứng nhận VietGAP bằng hồ sơ từ ứng dụng.' },
+        ],
+      }),
+    ],
+    replications: [
+      { year: 2026, place: 'Xã Thủ Thừa, tỉnh Tây Ninh', unit: { current: 'Xã Thủ Thừa' }, adopterName: 'HTX trồng rau an toàn', scale: '45 thành viên; 32 ha rau' },
+      { year: 2026, place: 'Phường Tân An, tỉnh Tây Ninh', unit: { current: 'Phường Tân An' }, adopter: 'htx-nhon-thanh-trung', scale: '38 thành viên; 25 ha thanh long' },
+    ],
   },
 
   // ---------------- An Giang (seed 003) ----------------
@@ -664,7 +728,7 @@ export const DEMO_TASKS: DemoTask[] = [
     code: 'CS.2021.06', months: 18,
     steps: [
       ...toContract({
-        proposal: 21, identification: 30, idCouncil: { day: 20, score: 79 }, approvedList: 18, call: 24, application: 9,
+        proposal: 21, identification: 30, idCouncil: { day: 20, score: 79 }, approvedList: 18, call: 15, application: 18,
         selection: 16, selCouncil: { day: 10, score: 80 }, budget: 17, approval: 12,
       }),
       ...toReplication({

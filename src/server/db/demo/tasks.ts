@@ -131,7 +131,7 @@ function systemActor(tenantId: string): Actor {
   };
 }
 
-interface Expert { person: Person; ctx: Ctx | null; userId: string | null }
+interface Expert { person: Person; ctx: Ctx; userId: string }
 
 interface Province {
   slug: string;
@@ -391,14 +391,16 @@ class Walker {
     }
     if (plan.draft) return;
 
-    const present = members.slice(0, members.length - (plan.absent ?? 0));
+    // Not everyone comes to every sitting (a council sits with at least its quorum of two thirds).
+    const absent = plan.absent ?? (plan.conflict ? 0 : [0, 1, 0, 2, 1][p.councils % 5]);
+    const present = members.slice(0, members.length - absent);
     for (const m of present) await setPresence(officer, council.id, m.id, true);
     const opened = await openCouncil(officer, council.id, council.version);
     let scorers = present;
     if (plan.conflict) {
       // The last ordinary member present declares a conflict of interest and does not score.
       const conflicted = [...present].reverse().find((m) => m.role === 'member')!;
-      await declareConflict(conflicted.expert.ctx!, council.id, conflicted.id, { declared: true, note: plan.conflict });
+      await declareConflict(conflicted.expert.ctx, council.id, conflicted.id, { declared: true, note: plan.conflict });
       scorers = present.filter((m) => m !== conflicted);
     }
     const rnd = random(`${spec.key}/${kind}`);
@@ -408,7 +410,7 @@ class Walker {
       const input = kind === 'acceptance'
         ? { rating: (plan.ratings?.[i] ?? 'passed') as Rating, comment }
         : { scores: scores(sheet, (plan.score ?? 80) + (rnd() - 0.5) * 12, rnd), comment };
-      await submitSheet(m.expert.ctx!, { councilId: council.id, dossierId: dossier.id, memberId: m.id, input });
+      await submitSheet(m.expert.ctx, { councilId: council.id, dossierId: dossier.id, memberId: m.id, input });
     }
     await closeCouncil(officer, council.id, opened.version);
     // The council's outcome is now a fact on the task (and bumped its version).

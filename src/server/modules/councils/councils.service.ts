@@ -6,6 +6,7 @@
  */
 import type { Ctx, Tx } from '../../context.ts';
 import type { Db } from '../../db/client.ts';
+import { runQueries } from '../../db/queries.ts';
 import { AppError, forbidden, versionConflict } from '../../errors.ts';
 import { pgError } from '../../db/errors.ts';
 import { decodeCursor, page } from '../../db/paging.ts';
@@ -537,9 +538,10 @@ export async function submitSheet(ctx: Ctx, o: { councilId: string; dossierId: s
 
 /** Aggregates every dossier of a council per its frozen sheet and pass rule. */
 async function computeResults(db: Db | Tx, council: repo.CouncilRow, lang: Lang): Promise<CouncilResults> {
-  const [members, dossiers, assignments, sheets] = await Promise.all([
-    repo.listMembers(db, council.id), repo.listDossiers(db, council.id), repo.listAssignments(db, council.id), repo.listSheets(db, council.id),
-  ]);
+  const [members, dossiers, assignments, sheets] = await runQueries(db, [
+    () => repo.listMembers(db, council.id), () => repo.listDossiers(db, council.id), () => repo.listAssignments(db, council.id),
+    () => repo.listSheets(db, council.id),
+  ] as const);
   const byId = new Map(members.map((m) => [m.id, m]));
   const sheetRule = council.rules.scoringSheet.value;
   const passRule = council.rules.passRule.value;

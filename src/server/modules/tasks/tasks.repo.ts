@@ -37,7 +37,7 @@ export async function findById(db: Q, tenantId: string, id: string) {
   return row ?? null;
 }
 
-export interface ListFilter extends TaskListQuery { ids?: string[]; stages?: string[]; hostOrganizationIds?: string[] }
+export interface ListFilter extends TaskListQuery { ids?: string[]; stages?: string[]; ratings?: string[]; hostOrganizationIds?: string[] }
 
 export async function list(db: Q, tenantId: string, q: ListFilter, cursor: NameCursor | null) {
   return db.select(columns).from(tasks)
@@ -48,6 +48,7 @@ export async function list(db: Q, tenantId: string, q: ListFilter, cursor: NameC
       q.year ? eq(tasks.proposalYear, q.year) : undefined,
       q.stage ? eq(tasks.stage, q.stage) : undefined,
       q.stages ? inArray(tasks.stage, q.stages) : undefined,
+      q.ratings ? inArray(tasks.acceptanceRating, q.ratings) : undefined,
       q.scienceField ? sql`${tasks.scienceField} LIKE ${`${q.scienceField}%`}` : undefined,
       q.hostOrganizationId ? eq(tasks.hostOrganizationId, q.hostOrganizationId) : undefined,
       q.hostOrganizationIds ? inArray(tasks.hostOrganizationId, q.hostOrganizationIds) : undefined,

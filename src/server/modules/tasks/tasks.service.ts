@@ -9,6 +9,7 @@ import type { Db } from '../../db/client.ts';
 import { AppError, forbidden, notFound, validationError, versionConflict } from '../../errors.ts';
 import { mapConstraintError } from '../../db/errors.ts';
 import { decodeCursor, page } from '../../db/paging.ts';
+import { runQueries } from '../../db/queries.ts';
 import { fold } from '../../../lib/vi/fold.ts';
 import { sortKey } from '../../../lib/vi/collate.ts';
 import type { Lang } from '../../../shared/i18n/messages.ts';
@@ -147,10 +148,10 @@ export async function getTask(ctx: Ctx, id: string, now = new Date()): Promise<T
 async function detail(db: Db | Tx, tenantId: string, row: Row, now = new Date()): Promise<TaskDetail> {
   const defs = await definitionsFor(db, tenantId, [row]);
   const { def, legalBasis } = defs.get(row.regimeDate)!;
-  const [members, funding, products, documents, progress, replications, lineage] = await Promise.all([
-    repo.members(db, row.id), repo.funding(db, row.id), repo.products(db, row.id), repo.documents(db, row.id),
-    repo.progress(db, row.id), repo.replications(db, [row.id]), repo.lineage(db, tenantId, row.id),
-  ]);
+  const [members, funding, products, documents, progress, replications, lineage] = await runQueries(db, [
+    () => repo.members(db, row.id), () => repo.funding(db, row.id), () => repo.products(db, row.id), () => repo.documents(db, row.id),
+    () => repo.progress(db, row.id), () => repo.replications(db, [row.id]), () => repo.lineage(db, tenantId, row.id),
+  ] as const);
   const lineageRows = (lineage as unknown as { rows: { id: string; title: string; proposal_year: number; stage: string; regime_date: string }[] }).rows;
   const lineageDefs = await definitionsFor(db, tenantId, lineageRows.map((l) => ({ regimeDate: l.regime_date })));
   return {
@@ -511,12 +512,12 @@ export async function exportTasks(ctx: Ctx, q: TaskListQuery, lang: Lang) {
 }
 
 const PUBLIC_STAGES = ['result_registration', 'replication'];
+const PUBLIC_RATINGS = ['passed', 'excellent'];
 
 /** Accepted tasks of a province for the public portal: title, host, PI, years, products, abstract, replication. */
 export async function listPublicTasks(db: Db, o: { tenantId: string; q?: string; cursor?: string; limit: number }) {
-  const rows = await repo.list(db, o.tenantId, { q: o.q, limit: o.limit, stages: PUBLIC_STAGES }, decodeCursor(o.cursor));
-  const accepted = rows.filter((r) => r.acceptanceRating === 'passed' || r.acceptanceRating === 'excellent');
-  const ids = accepted.map((r) => r.id);
+  const rows = await repo.list(db, o.tenantId, { q: o.q, limit: o.limit, stages: PUBLIC_STAGES, ratings: PUBLIC_RATINGS }, decodeCursor(o.cursor));
+  const ids = rows.map((r) => r.id);
   const [products, replications] = await Promise.all([repo.productsOf(db, ids), repo.replications(db, ids)]);
   return page(rows, o.limit, (r) => ({
     id: r.id, code: r.code, title: r.title, hostOrganizationName: r.hostOrganizationName, principalInvestigatorName: r.principalInvestigatorName,

@@ -7,6 +7,7 @@
  * enterInitialStage / applyTransition inside the same transaction that updates that row.
  */
 import type { Db } from '../../db/client.ts';
+import { runQueries } from '../../db/queries.ts';
 import type { Ctx, Tx } from '../../context.ts';
 import { AppError } from '../../errors.ts';
 import { translate, type Lang } from '../../../shared/i18n/messages.ts';
@@ -256,7 +257,7 @@ export async function availableActions(db: Db | Tx, o: {
 
 /** Loads the definitions behind a set of rule-version ids, newest first. */
 async function definitions(db: Db | Tx, ids: string[]) {
-  const loaded = await Promise.all([...new Set(ids)].map((id) => loadRuleVersion<WorkflowDefinition>(db, id)));
+  const loaded = await runQueries(db, [...new Set(ids)].map((id) => () => loadRuleVersion<WorkflowDefinition>(db, id)));
   return loaded.filter((r): r is ResolvedRule<WorkflowDefinition> => r !== null)
     .sort((a, b) => b.effectiveFrom.localeCompare(a.effectiveFrom));
 }

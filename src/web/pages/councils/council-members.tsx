@@ -50,7 +50,7 @@ export function CouncilMembers({ council, manager, onChanged, onError }: Props) 
   const [conflictNote, setConflictNote] = useState('');
   const roles = useEnumOptions(MEMBER_ROLES, 'council.roles');
   const draft = council.status === 'draft';
-  const accounts = useReviewerAccounts(manager && draft);
+  const accounts = useReviewerAccounts(manager);
   const accountName = useMemo(() => new Map((accounts ?? []).map((a) => [a.id, `${a.displayName} (${a.username})`])), [accounts]);
   const comp = council.rules.composition.value;
 

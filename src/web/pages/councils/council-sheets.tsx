@@ -48,9 +48,7 @@ function ConflictDeclaration({ council, onChanged }: Props) {
         )}
         <Flex gap={8} align="center">
           <Button onClick={save} loading={busy} disabled={council.status === 'closed'}>{t('council.sheet.conflictSave')}</Button>
-          {me.conflictDeclared
-            ? <Tag color="red">{t('council.members.conflictDeclared')}</Tag>
-            : me.declaredAt ? <Tag color="green">{t('council.sheet.noConflictDeclared')}</Tag> : null}
+          {me.conflictDeclared && <Tag color="red">{t('council.members.conflictDeclared')}</Tag>}
         </Flex>
         {error && <Alert type="error" showIcon title={error} />}
       </Space>
