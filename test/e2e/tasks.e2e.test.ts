@@ -7,7 +7,9 @@
  * (409) names the stage and is shown as is, a stale edit gets the 409 message, an out-of-range score is refused, and
  * the council minutes download as DOCX.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
 import { launchBrowser, startServer, type RunningServer } from './fixture.ts';
 
@@ -34,12 +36,24 @@ const STAGE = {
 let server: RunningServer;
 let browser: Browser;
 /** The task page's path (/tasks/<id>), found in the first step. */
-let taskPath = '';
+let taskPath = process.env.KHCN_E2E_TASK ?? ''; // DEVONLY
 const errors: string[] = [];
+/** The pages open in the running test, photographed when it fails. */
+const pages = new Set<Page>();
 
 beforeAll(async () => {
   server = process.env.KHCN_E2E_URL ? { url: process.env.KHCN_E2E_URL, stop: async () => undefined } : await startServer(); // DEVONLY
   browser = await launchBrowser();
+});
+afterEach(async (ctx) => {
+  if (ctx.task.result?.state === 'fail') {
+    let i = 0;
+    for (const page of pages) {
+      const file = path.join(tmpdir(), `khcn-tasks-e2e-${ctx.task.id}-${i++}.png`);
+      await page.screenshot({ path: file, fullPage: true }).then(() => console.error(`screenshot of the failed step: ${file}`), () => undefined);
+    }
+  }
+  pages.clear();
 });
 afterAll(async () => {
   await browser?.close();
@@ -50,6 +64,8 @@ async function newPage(): Promise<{ context: BrowserContext; page: Page }> {
   const context = await browser.newContext({ viewport: { width: 1366, height: 900 }, acceptDownloads: true });
   const page = await context.newPage();
   page.on('pageerror', (e) => errors.push(e.message));
+  page.on('close', () => pages.delete(page));
+  pages.add(page);
   return { context, page };
 }
 
@@ -73,6 +89,12 @@ async function until(condition: () => Promise<boolean>, what: string, timeoutMs 
     if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
     await new Promise((r) => setTimeout(r, 100));
   }
+}
+
+/** Waits until no Ant Design open/close animation runs (a click during a dialog's zoom-in can be lost). */
+async function settled(page: Page) {
+  const moving = page.locator('[class*="-appear-active"], [class*="-enter-active"], [class*="-leave-active"], [class*="-appear-start"], [class*="-enter-start"]');
+  await until(async () => (await moving.count()) === 0, 'animations to finish');
 }
 
 const menuLink = (page: Page, name: string) => page.getByRole('navigation').getByRole('link', { name, exact: true });
@@ -122,6 +144,7 @@ async function act(page: Page, action: string, to: string, note?: string) {
   await until(() => button.isEnabled(), `the "${action}" button to be enabled`);
   await button.click();
   const dialog = page.getByRole('dialog').filter({ hasText: action });
+  await settled(page);
   if (note) await dialog.getByLabel('Ghi chú (không bắt buộc)').fill(note);
   await dialog.getByRole('button', { name: 'Xác nhận' }).click();
   await expectStage(page, to);
@@ -147,6 +170,7 @@ async function setUpCouncil(page: Page, kind: string): Promise<string> {
   await tab(page, 'Hội đồng');
   await page.getByRole('button', { name: 'Lập hội đồng' }).click();
   const dialog = page.getByRole('dialog', { name: 'Lập hội đồng' });
+  await settled(page);
   await choose(page, dialog.locator('#council-create_kind'), kind);
   await dialog.locator('#council-create_decisionNo').fill(`${Math.floor(Math.random() * 900) + 100}/QĐ-SKHCN`);
   await dialog.getByRole('button', { name: 'Lập hội đồng' }).click();
@@ -229,6 +253,7 @@ async function reviewerEvaluates(councilPath: string, o: { rating?: string; tryO
 async function closeCouncil(page: Page, councilPath: string, outcome: string) {
   await page.goto(`${server.url}${councilPath}`);
   await page.getByRole('button', { name: 'Kết thúc phiên họp' }).click();
+  await settled(page);
   await page.locator('.ant-popover:visible').getByRole('button', { name: 'Kết thúc phiên họp' }).click();
   await page.getByTestId('council-status').filter({ hasText: 'Đã kết thúc' }).waitFor();
   const result = page.getByTestId('dossier-result').first();
@@ -291,6 +316,7 @@ describe('S&T task lifecycle (Vietnamese UI)', () => {
     await page.getByRole('button', { name: 'Sửa' }).click();
     const drawer = page.getByRole('dialog', { name: 'Sửa thông tin nhiệm vụ' });
     await drawer.locator('#task_title').waitFor();
+    await settled(page);
     const id = taskPath.split('/').pop()!;
     const current = await (await page.request.get(`${server.url}/api/tasks/${id}`)).json();
     const same = {
@@ -355,6 +381,7 @@ describe('S&T task lifecycle (Vietnamese UI)', () => {
     expect(del.status()).toBe(204);
     await receive.click();
     const dialog = page.getByRole('dialog').filter({ hasText: 'Tiếp nhận hồ sơ' });
+    await settled(page);
     await dialog.getByRole('button', { name: 'Xác nhận' }).click();
     const shown = dialog.getByTestId('transition-error');
     await shown.waitFor();
@@ -386,6 +413,7 @@ describe('S&T task lifecycle (Vietnamese UI)', () => {
     // The approval decision needs the code and the dates, and its document; then it is the leader's step.
     await page.getByRole('button', { name: 'Sửa' }).click();
     const drawer = page.getByRole('dialog', { name: 'Sửa thông tin nhiệm vụ' });
+    await settled(page);
     await drawer.locator('#task_code').fill(`${Math.floor(Math.random() * 90) + 10}/2026/ĐT-KHCN`);
     await drawer.locator('#task_startDate').fill('01/01/2027');
     await drawer.locator('#task_endDate').fill('31/12/2028');

@@ -4,7 +4,13 @@ import type { Actor } from '../../context.ts';
 export type TaskAction = 'list' | 'read' | 'create' | 'update' | 'transition' | 'export' | 'dashboard';
 
 const OFFICE = new Set(['admin', 'dost_officer']);
-const STAFF_READERS = new Set(['admin', 'dost_officer', 'leader', 'unit_officer']);
+/**
+ * Tasks are the department's own records: its officers and the province's leaders read them all. A unit officer
+ * (another department or a commune) sees only what is assigned to it — plan items, not tasks — so not this list;
+ * a reviewer reads the tasks of the councils they sit on, an applicant the tasks its organisation hosts, and the
+ * public the accepted ones (public summary).
+ */
+const STAFF_READERS = new Set(['admin', 'dost_officer', 'leader']);
 
 /**
  * `facts` are what the service knows about the task for this actor: whether the actor's organisation hosts it, and

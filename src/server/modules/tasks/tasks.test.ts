@@ -256,6 +256,11 @@ describe('S&T tasks', () => {
 
     const reviewer = experts[0].headers;
     expect((await call(reviewer, 'GET', '/api/tasks')).statusCode).toBe(403);
+    // A reviewer reads a task only while sitting on one of its councils.
+    expect((await call(reviewer, 'GET', `/api/tasks/${found.items[0].id}`)).statusCode).toBe(404);
+    const unitOfficer = await env.as('unit_officer');
+    expect((await call(unitOfficer, 'GET', '/api/tasks')).statusCode).toBe(403);
+    expect((await call(leader, 'GET', '/api/tasks/dashboard')).statusCode).toBe(200);
     const applicant = await env.as('applicant');
     expect((await call(applicant, 'POST', '/api/tasks', proposal())).statusCode).toBe(403);
     const { id: otherTenant } = await (await import('../../testing/harness.ts')).buildTenant(env.h, 'Sở KH&CN khác');

@@ -5,7 +5,7 @@
 import type { Role } from '../../../shared/roles.ts';
 
 const OFFICE: readonly Role[] = ['admin', 'dost_officer'];
-const TASK_READERS: readonly Role[] = ['admin', 'dost_officer', 'leader', 'unit_officer'];
+const TASK_READERS: readonly Role[] = ['admin', 'dost_officer', 'leader'];
 const COUNCIL_READERS: readonly Role[] = ['admin', 'dost_officer', 'leader'];
 
 export const canListTasks = (role: Role) => TASK_READERS.includes(role);
