@@ -9,6 +9,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startServer } from './fixture.ts';
 import { renderAdministrativeDocument } from '../../src/server/modules/documents/documents.service.ts';
 import { buildCouncilMinutes } from '../../src/server/modules/councils/councils.minutes.ts';
 import { aggregateScores } from '../../src/server/modules/councils/councils.scoring.ts';
@@ -94,5 +95,34 @@ describe('council minutes in LibreOffice', () => {
     expect(info).toMatch(/Page size:\s+595\.\d* x 841\.\d* pts \(A4\)/);
     const { stdout: fonts } = await run('pdffonts', [pdf]);
     expect(fonts).toMatch(/Times|Serif/);
+  });
+
+  it('opens the minutes the running server serves for a demo council', async () => {
+    const server = await startServer();
+    try {
+      const login = await fetch(`${server.url}/api/auth/login`, {
+        method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: 'canbo', password: 'khcn-demo-2026' }),
+      });
+      expect(login.status).toBe(200);
+      const cookie = login.headers.getSetCookie().map((c) => c.split(';')[0]).join('; ');
+      const councils = await (await fetch(`${server.url}/api/councils?status=closed&limit=5`, { headers: { cookie } })).json();
+      const council = councils.items[0];
+      expect(council).toBeDefined();
+      const res = await fetch(`${server.url}/api/councils/${council.id}/minutes.docx`, { headers: { cookie } });
+      expect(res.status).toBe(200);
+      expect(res.headers.get('content-type')).toContain('wordprocessingml');
+      const file = path.join(dir, 'server-minutes.docx');
+      await writeFile(file, Buffer.from(await res.arrayBuffer()));
+      await run('soffice', [`-env:UserInstallation=file://${path.join(dir, 'profile')}`, '--headless', '--convert-to', 'pdf', '--outdir', dir, file], { timeout: 90_000 });
+      const { stdout: text } = await run('pdftotext', ['-layout', '-enc', 'UTF-8', path.join(dir, 'server-minutes.pdf'), '-']);
+      const flat = text.replace(/\s+/g, ' ');
+      for (const expected of ['CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM', 'SỞ KHOA HỌC VÀ CÔNG NGHỆ', 'BIÊN BẢN', 'Nơi nhận:']) {
+        expect(flat).toContain(expected);
+      }
+      // The council's own name, as the minutes title or body carries it (line breaks folded away).
+      expect(flat.replace(/ /g, '')).toContain(council.name.replace(/\s+/g, ''));
+    } finally {
+      await server.stop();
+    }
   });
 });
