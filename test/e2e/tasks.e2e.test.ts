@@ -36,13 +36,15 @@ const STAGE = {
 let server: RunningServer;
 let browser: Browser;
 /** The task page's path (/tasks/<id>), found in the first step. */
-let taskPath = process.env.KHCN_E2E_TASK ?? ''; // DEVONLY
+let taskPath = '';
+/** The code given to the task before its approval. */
+const taskCode = `${Math.floor(Math.random() * 90) + 10}/2026/ĐT-KHCN`;
 const errors: string[] = [];
 /** The pages open in the running test, photographed when it fails. */
 const pages = new Set<Page>();
 
 beforeAll(async () => {
-  server = process.env.KHCN_E2E_URL ? { url: process.env.KHCN_E2E_URL, stop: async () => undefined } : await startServer(); // DEVONLY
+  server = await startServer();
   browser = await launchBrowser();
 });
 afterEach(async (ctx) => {
@@ -91,10 +93,14 @@ async function until(condition: () => Promise<boolean>, what: string, timeoutMs 
   }
 }
 
-/** Waits until no Ant Design open/close animation runs (a click during a dialog's zoom-in can be lost). */
-async function settled(page: Page) {
-  const moving = page.locator('[class*="-appear-active"], [class*="-enter-active"], [class*="-leave-active"], [class*="-appear-start"], [class*="-enter-start"]');
-  await until(async () => (await moving.count()) === 0, 'animations to finish');
+/** Waits until an overlay (dialog, drawer, popover) has finished opening: a click during its zoom-in can be lost. */
+async function settled(overlay: Locator) {
+  await until(() => overlay.first().evaluate((el) => {
+    for (let e: Element | null = el; e; e = e.parentElement) {
+      if (/-(appear|enter|leave)(-start|-active|-prepare)?(\s|$)/.test(String(e.getAttribute('class') ?? ''))) return false;
+    }
+    return true;
+  }), 'the overlay to finish opening');
 }
 
 const menuLink = (page: Page, name: string) => page.getByRole('navigation').getByRole('link', { name, exact: true });
@@ -125,7 +131,11 @@ async function openTask(page: Page) {
 }
 
 async function tab(page: Page, name: string) {
-  await page.getByRole('tab', { name: new RegExp(`^${name}`) }).click();
+  const t = page.getByRole('tab', { name: new RegExp(`^${name}`) });
+  await until(async () => {
+    if ((await t.getAttribute('aria-selected')) !== 'true') await t.click();
+    return (await t.getAttribute('aria-selected')) === 'true';
+  }, `the "${name}" tab`);
 }
 
 /** Uploads a small file of a document kind on the Documents tab and waits for it in the list. */
@@ -144,7 +154,7 @@ async function act(page: Page, action: string, to: string, note?: string) {
   await until(() => button.isEnabled(), `the "${action}" button to be enabled`);
   await button.click();
   const dialog = page.getByRole('dialog').filter({ hasText: action });
-  await settled(page);
+  await settled(dialog);
   if (note) await dialog.getByLabel('Ghi chú (không bắt buộc)').fill(note);
   await dialog.getByRole('button', { name: 'Xác nhận' }).click();
   await expectStage(page, to);
@@ -170,7 +180,7 @@ async function setUpCouncil(page: Page, kind: string): Promise<string> {
   await tab(page, 'Hội đồng');
   await page.getByRole('button', { name: 'Lập hội đồng' }).click();
   const dialog = page.getByRole('dialog', { name: 'Lập hội đồng' });
-  await settled(page);
+  await settled(dialog);
   await choose(page, dialog.locator('#council-create_kind'), kind);
   await dialog.locator('#council-create_decisionNo').fill(`${Math.floor(Math.random() * 900) + 100}/QĐ-SKHCN`);
   await dialog.getByRole('button', { name: 'Lập hội đồng' }).click();
@@ -253,7 +263,7 @@ async function reviewerEvaluates(councilPath: string, o: { rating?: string; tryO
 async function closeCouncil(page: Page, councilPath: string, outcome: string) {
   await page.goto(`${server.url}${councilPath}`);
   await page.getByRole('button', { name: 'Kết thúc phiên họp' }).click();
-  await settled(page);
+  await settled(page.locator('.ant-popover:visible'));
   await page.locator('.ant-popover:visible').getByRole('button', { name: 'Kết thúc phiên họp' }).click();
   await page.getByTestId('council-status').filter({ hasText: 'Đã kết thúc' }).waitFor();
   const result = page.getByTestId('dossier-result').first();
@@ -283,6 +293,9 @@ describe('S&T task lifecycle (Vietnamese UI)', () => {
     const exportHref = await page.getByRole('link', { name: 'Xuất Excel' }).getAttribute('href');
     expect(exportHref).toContain('/api/tasks/export.xlsx?');
     expect(exportHref).toContain('stage=proposal');
+    const xlsx = await page.request.get(`${server.url}${exportHref}`);
+    expect(xlsx.status()).toBe(200);
+    expect(xlsx.headers()['content-type']).toContain('spreadsheetml');
     await link.first().click();
     await page.getByTestId('stage-actions').waitFor();
     taskPath = new URL(page.url()).pathname;
@@ -315,8 +328,7 @@ describe('S&T task lifecycle (Vietnamese UI)', () => {
     // Edit the general information; meanwhile someone else saves the task: the save gets the 409 message.
     await page.getByRole('button', { name: 'Sửa' }).click();
     const drawer = page.getByRole('dialog', { name: 'Sửa thông tin nhiệm vụ' });
-    await drawer.locator('#task_title').waitFor();
-    await settled(page);
+    await settled(drawer);
     const id = taskPath.split('/').pop()!;
     const current = await (await page.request.get(`${server.url}/api/tasks/${id}`)).json();
     const same = {
@@ -381,7 +393,7 @@ describe('S&T task lifecycle (Vietnamese UI)', () => {
     expect(del.status()).toBe(204);
     await receive.click();
     const dialog = page.getByRole('dialog').filter({ hasText: 'Tiếp nhận hồ sơ' });
-    await settled(page);
+    await settled(dialog);
     await dialog.getByRole('button', { name: 'Xác nhận' }).click();
     const shown = dialog.getByTestId('transition-error');
     await shown.waitFor();
@@ -413,8 +425,8 @@ describe('S&T task lifecycle (Vietnamese UI)', () => {
     // The approval decision needs the code and the dates, and its document; then it is the leader's step.
     await page.getByRole('button', { name: 'Sửa' }).click();
     const drawer = page.getByRole('dialog', { name: 'Sửa thông tin nhiệm vụ' });
-    await settled(page);
-    await drawer.locator('#task_code').fill(`${Math.floor(Math.random() * 90) + 10}/2026/ĐT-KHCN`);
+    await settled(drawer);
+    await drawer.locator('#task_code').fill(taskCode);
     await drawer.locator('#task_startDate').fill('01/01/2027');
     await drawer.locator('#task_endDate').fill('31/12/2028');
     await drawer.getByRole('button', { name: 'Lưu' }).click();
@@ -480,7 +492,7 @@ describe('S&T task lifecycle (Vietnamese UI)', () => {
     // The public page, without signing in.
     const visitor = await newPage();
     await visitor.page.goto(`${server.url}/cong-khai/nhiem-vu`);
-    const card = visitor.page.getByTestId('public-task').filter({ hasText: TITLE });
+    const card = visitor.page.getByTestId('public-task').filter({ hasText: TITLE }).filter({ hasText: taskCode });
     await card.waitFor();
     const text = await card.innerText();
     expect(text).toContain('Đạt');

@@ -219,6 +219,7 @@ export const tasksEn: TaskStrings = {
       year: 'New proposal year',
       newTitle: 'New title (if revised)',
       repropose: 'Propose again',
+      hint: 'A proposal that was not approved can be revised and proposed again in a later year, keeping its history.',
     },
   },
   council: {

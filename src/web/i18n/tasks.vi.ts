@@ -220,6 +220,7 @@ export const tasksVi = {
       year: 'Năm đề xuất mới',
       newTitle: 'Tên mới (nếu sửa)',
       repropose: 'Đề xuất lại',
+      hint: 'Đề xuất không được phê duyệt có thể được sửa và đề xuất lại vào năm sau, giữ nguyên lịch sử.',
     },
   },
   council: {

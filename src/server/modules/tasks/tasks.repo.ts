@@ -229,8 +229,3 @@ export async function linkPrevious(tx: Tx, tenantId: string, id: string, previou
   await tx.update(tasks).set({ previousTaskId: previousId }).where(and(eq(tasks.tenantId, tenantId), eq(tasks.id, id)));
 }
 
-/** Active reviewer accounts of the province: whom a council member of a task may be linked to (to score online). */
-export async function reviewerAccounts(db: Q, tenantId: string) {
-  return db.select({ id: users.id, username: users.username, displayName: users.displayName }).from(users)
-    .where(and(eq(users.tenantId, tenantId), eq(users.role, 'reviewer'), eq(users.active, true))).orderBy(users.username);
-}

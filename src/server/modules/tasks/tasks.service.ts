@@ -27,6 +27,7 @@ import { stageOf } from '../workflow/workflow.engine.ts';
 import { listCouncils } from '../councils/councils.service.ts';
 import { registerCouncilSubject } from '../councils/councils.subjects.ts';
 import { assertUnitInForce } from '../admin-units/admin-units.service.ts';
+import { reviewerAccounts as listReviewerAccounts } from '../users/users.service.ts';
 import { toXlsx } from '../exports/exports.service.ts';
 import type { DbHandle } from '../../db/client.ts';
 import * as repo from './tasks.repo.ts';
@@ -300,7 +301,7 @@ export async function taskHistory(ctx: Ctx, id: string) {
  */
 export async function reviewerAccounts(ctx: Ctx) {
   if (!can(ctx.actor, 'update')) throw forbidden();
-  return { items: await repo.reviewerAccounts(ctx.db, ctx.actor.tenantId) };
+  return { items: await listReviewerAccounts(ctx.db, ctx.actor.tenantId) };
 }
 
 // ---- documents ----

@@ -92,3 +92,9 @@ export async function organizationInTenant(db: Db | Tx, tenantId: string, id: st
     .where(and(eq(organizations.tenantId, tenantId), eq(organizations.id, id)));
   return !!row;
 }
+
+/** Active accounts of one role in the province (id, username, name only). */
+export async function activeAccountsWithRole(db: Db | Tx, tenantId: string, role: string) {
+  return db.select({ id: users.id, username: users.username, displayName: users.displayName }).from(users)
+    .where(and(eq(users.tenantId, tenantId), eq(users.role, role), eq(users.active, true))).orderBy(users.username);
+}

@@ -169,3 +169,11 @@ export async function resetPassword(ctx: Ctx, id: string, input: PasswordReset):
   });
   evictUser(id);
 }
+
+/**
+ * Active reviewer accounts of the province, for linking a council member to the account they score with. Other
+ * modules decide who may ask (a DOST officer setting up a council is not an admin and cannot list users).
+ */
+export function reviewerAccounts(db: Db | Tx, tenantId: string) {
+  return repo.activeAccountsWithRole(db, tenantId, 'reviewer');
+}

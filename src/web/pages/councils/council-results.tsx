@@ -22,7 +22,7 @@ function ScoredDossier({ d }: { d: DossierResult }) {
   const { t } = useTranslation();
   const lang = useLang();
   const columns = [
-    { title: t('council.results.member'), key: 'm', fixed: 'left' as const, render: (_: unknown, s: SheetRow) => (
+    { title: t('council.results.member'), key: 'm', fixed: 'left' as const, width: 230, render: (_: unknown, s: SheetRow) => (
       <div>{s.memberName}<div><Typography.Text type="secondary">{t(`council.roles.${s.role}`)}</Typography.Text></div></div>
     ) },
     ...d.criteria.map((c) => ({
@@ -30,7 +30,7 @@ function ScoredDossier({ d }: { d: DossierResult }) {
       render: (_: unknown, s: SheetRow) => n(s.scores?.[c.key]),
     })),
     { title: t('council.results.total'), dataIndex: 'total', align: 'right' as const, render: (v: number | null) => <b>{n(v)}</b> },
-    { title: t('council.results.comment'), dataIndex: 'comment', render: (v: string | null) => v ?? '' },
+    { title: t('council.results.comment'), dataIndex: 'comment', width: 280, render: (v: string | null) => v ?? '' },
   ];
   return (
     <Table<SheetRow>
@@ -39,7 +39,7 @@ function ScoredDossier({ d }: { d: DossierResult }) {
       pagination={false}
       columns={columns}
       dataSource={d.sheets}
-      scroll={{ x: 700 }}
+      scroll={{ x: 900 }}
       summary={() => (
         <Table.Summary.Row>
           <Table.Summary.Cell index={0}><b>{t('council.results.average')}</b></Table.Summary.Cell>

@@ -53,8 +53,8 @@ export function StageDurationChart({ rows, labels }: Props) {
       },
       yAxis: { type: 'value', name: labels.days, axisLabel: { formatter: (v: number) => formatNumber(v, 0) } },
       series: [
-        { name: labels.median, type: 'bar', data: rows.map((r) => r.medianDays), itemStyle: { color: '#0b5cad' } },
-        { name: labels.p90, type: 'bar', data: rows.map((r) => r.p90Days), itemStyle: { color: '#91caff' } },
+        { name: labels.median, type: 'bar', barMaxWidth: 48, data: rows.map((r) => r.medianDays), itemStyle: { color: '#0b5cad' } },
+        { name: labels.p90, type: 'bar', barMaxWidth: 48, data: rows.map((r) => r.p90Days), itemStyle: { color: '#91caff' } },
         {
           name: labels.target, type: 'line', data: rows.map((r) => r.targetDays), step: 'middle', symbol: 'circle', symbolSize: 6,
           lineStyle: { color: '#cf1322', type: 'dashed', width: 2 }, itemStyle: { color: '#cf1322' }, connectNulls: false,

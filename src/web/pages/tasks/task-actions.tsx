@@ -20,9 +20,11 @@ interface Props {
   actions: Actions | null;
   workflow: ResolvedWorkflow | null;
   onChanged(task: TaskDetail): void;
+  /** Shown under the actions (e.g. the way to propose a rejected task again). */
+  extra?: React.ReactNode;
 }
 
-export function TaskStageActions({ task, actions, workflow, onChanged }: Props) {
+export function TaskStageActions({ task, actions, workflow, onChanged, extra }: Props) {
   const { t } = useTranslation();
   const lang = useLang();
   const { showSuccess } = useFeedback();
@@ -99,6 +101,7 @@ export function TaskStageActions({ task, actions, workflow, onChanged }: Props) 
           })).join(' ')}
         </Typography.Paragraph>
       )}
+      {extra}
       <Modal
         open={pending !== null}
         title={pending ? `${pending.name[lang]} → ${pending.toName[lang]}` : ''}

@@ -16,7 +16,7 @@ import { api } from '../../api.ts';
 import { OrganizationSelect } from '../../components/organization-select.tsx';
 import { ScienceFieldSelect } from '../../components/science-field-select.tsx';
 import { useFeedback } from '../../feedback.tsx';
-import { isRequired, zodRules } from '../../form-validation.ts';
+import { isRequired, validateWith, zodRules } from '../../form-validation.ts';
 import { useRecordSave } from '../../record-form.ts';
 import { DateInput, MoneyInput, PersonSelect, money, useEnumOptions } from './task-ui.tsx';
 
@@ -91,6 +91,12 @@ export function TaskFormDrawer({ open, record: initial, onClose, onSaved }: Prop
     form, inputSchema: TaskCreate, updateSchema: TaskUpdate, basePath: '/api/tasks', record, onSaved, onReload: reload,
   });
 
+  /** The field rules check top-level fields only; when they fail, flag the members, funding and products rows too. */
+  const showNestedErrors = (values: Record<string, unknown>) => {
+    const checked = validateWith(TaskCreate, values);
+    if (!checked.ok) form.setFields(checked.fields.filter((f) => f.name.length > 1));
+  };
+
   const label = (name: string) => t(`task.fields.${name}`);
   const item = (name: keyof typeof TaskCreate.shape) => ({
     name, label: label(name), rules: zodRules(TaskCreate, name), required: isRequired(TaskCreate, name),
@@ -116,7 +122,15 @@ export function TaskFormDrawer({ open, record: initial, onClose, onSaved }: Prop
         </Flex>
       )}
     >
-      <Form form={form} layout="vertical" onFinish={submit} initialValues={emptyTask()} name="task" scrollToFirstError>
+      <Form
+        form={form}
+        layout="vertical"
+        onFinish={submit}
+        onFinishFailed={({ values }) => showNestedErrors(values as Record<string, unknown>)}
+        initialValues={emptyTask()}
+        name="task"
+        scrollToFirstError
+      >
         <Row gutter={16}>
           <Col span={24}>
             <Form.Item {...item('title')}>

@@ -142,7 +142,7 @@ export function TaskHistory({ events }: { events: StageEvent[] }) {
             {e.actionName && <Typography.Text type="secondary"> · {e.actionName[lang]}</Typography.Text>}
             <div>
               <Typography.Text type="secondary">
-                {formatDateTime(e.at)} · {e.actorName ?? t('task.history.system')} · {t('task.history.days', { n: days(e.daysInStage) })}
+                {formatDateTime(e.at).slice(11)} · {e.actorName ?? t('task.history.system')} · {t('task.history.days', { n: days(e.daysInStage) })}
               </Typography.Text>
             </div>
             {e.note && <div><Typography.Text italic>“{e.note}”</Typography.Text></div>}

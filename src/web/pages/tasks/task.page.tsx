@@ -25,6 +25,8 @@ import { StageTag, days, isoDay, money, useLang, useTaskWorkflow } from './task-
 
 type Actions = z.infer<typeof TaskActions>;
 
+const REPLICATION_STAGES = ['result_registration', 'replication'];
+
 interface Loaded { task: TaskDetail; actions: Actions; history: StageEvent[]; councils: Council[] }
 
 export function TaskPage() {
@@ -165,13 +167,17 @@ export function TaskPage() {
       children: <TaskDocuments task={task} actions={actions} workflow={workflow} writable={editable} onChanged={changed} /> },
     { key: 'councils', label: count(t('task.tabs.councils'), councils.length),
       children: <TaskCouncils task={task} councils={councils} manager={canManageCouncils(user.role) && !finished} /> },
-    { key: 'progress', label: count(t('task.tabs.progress'), task.progress.length),
-      children: <TaskProgress task={task} writable={editable} onChanged={changed} /> },
-    { key: 'replications', label: count(t('task.tabs.replications'), task.replications.length),
-      children: <TaskReplications task={task} writable={editable} onChanged={changed} /> },
+    // Progress records belong to implementation, replication to the stages after acceptance, lineage to re-proposals.
+    ...(task.stage === 'implementation' || task.progress.length ? [{ key: 'progress', label: count(t('task.tabs.progress'), task.progress.length),
+      children: <TaskProgress task={task} writable={editable} onChanged={changed} /> }] : []),
+    ...(REPLICATION_STAGES.includes(task.stage) || task.replications.length ? [{ key: 'replications',
+      label: count(t('task.tabs.replications'), task.replications.length),
+      children: <TaskReplications task={task} writable={editable} onChanged={changed} /> }] : []),
     { key: 'history', label: t('task.tabs.history'), children: <TaskHistory events={history} /> },
-    { key: 'lineage', label: count(t('task.tabs.lineage'), task.lineage.length), children: <TaskLineage task={task} writable={writer} /> },
+    ...(task.lineage.length || task.stage === 'not_approved' ? [{ key: 'lineage', label: count(t('task.tabs.lineage'), task.lineage.length),
+      children: <TaskLineage task={task} writable={writer} /> }] : []),
   ];
+  const activeTab = tabs.some((x) => x.key === tab) ? tab : 'general';
 
   return (
     <>
@@ -200,10 +206,21 @@ export function TaskPage() {
         </Flex>
       </Card>
       <div style={{ marginTop: 16 }}>
-        <TaskStageActions task={task} actions={actions} workflow={workflow} onChanged={changed} />
+        <TaskStageActions
+          task={task}
+          actions={actions}
+          workflow={workflow}
+          onChanged={changed}
+          extra={writer && task.stage === 'not_approved' ? (
+            <Typography.Paragraph style={{ margin: '8px 0 0' }}>
+              {t('task.lineage.hint')}{' '}
+              <Button size="small" onClick={() => setTab('lineage')}>{t('task.lineage.repropose')}</Button>
+            </Typography.Paragraph>
+          ) : null}
+        />
       </div>
       <Card style={{ marginTop: 16 }}>
-        <Tabs activeKey={tab} onChange={setTab} items={tabs} />
+        <Tabs activeKey={activeTab} onChange={setTab} items={tabs} />
       </Card>
       {editing && (
         <TaskFormDrawer

@@ -48,7 +48,7 @@ export function TasksPage() {
   const list = usePagedList<Task>(allowed ? '/api/tasks' : null, filters);
 
   const columns = useMemo(() => [
-    { title: t('task.fields.code'), dataIndex: 'code', width: 130, render: (v: string | null) => v ?? t('common.none') },
+    { title: t('task.fields.code'), dataIndex: 'code', width: 160, render: (v: string | null) => v ?? t('common.none') },
     {
       title: t('task.fields.title'), key: 'title', width: 380,
       render: (_: unknown, r: Task) => (
