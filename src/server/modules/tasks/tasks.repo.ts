@@ -225,7 +225,3 @@ export async function setStage(tx: Tx, id: string, stage: string, enteredAt: Dat
   await tx.update(tasks).set({ stage, stageEnteredAt: enteredAt }).where(eq(tasks.id, id));
 }
 
-export async function linkPrevious(tx: Tx, tenantId: string, id: string, previousId: string) {
-  await tx.update(tasks).set({ previousTaskId: previousId }).where(and(eq(tasks.tenantId, tenantId), eq(tasks.id, id)));
-}
-

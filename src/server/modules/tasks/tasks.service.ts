@@ -190,14 +190,17 @@ export async function listTasks(ctx: Ctx, q: TaskListQuery, now = new Date()) {
 
 // ---- writes ----
 
-export async function createTask(ctx: Ctx, input: TaskCreate): Promise<TaskDetail> {
+/** `previousTaskId`: the proposal this one revises (set by reproposeTask, in the same transaction). */
+export async function createTask(ctx: Ctx, input: TaskCreate, o: { previousTaskId?: string } = {}): Promise<TaskDetail> {
   if (!can(ctx.actor, 'create')) throw forbidden();
   const regimeDate = input.proposedOn ?? todayInVietnam();
   return ctx.db.transaction(async (tx) => {
     await checkReferences(tx, ctx.actor.tenantId, input);
     const rule = await resolveWorkflow(tx, { tenantId: ctx.actor.tenantId, workflow: TASK_WORKFLOW, regimeDate });
     const initial = rule.value.stages[0].key;
-    const id = await repo.insert(tx, ctx.actor.tenantId, { ...values(input), regimeDate, stage: initial, stageEnteredAt: new Date() })
+    const id = await repo.insert(tx, ctx.actor.tenantId, {
+      ...values(input), regimeDate, stage: initial, stageEnteredAt: new Date(), previousTaskId: o.previousTaskId ?? null,
+    })
       .catch((e) => mapConstraintError(e, constraints, input));
     await repo.replaceChildren(tx, id, input).catch((e) => mapConstraintError(e, constraints, input));
     // The proposal stage began on the proposal date (a proposal entered later still counts its days from then).
@@ -394,6 +397,7 @@ export async function addReplication(ctx: Ctx, id: string, input: ReplicationInp
     if (!row) throw notFound(ENTITY, id);
     const { def } = (await definitionsFor(tx, ctx.actor.tenantId, [row])).get(row.regimeDate)!;
     requireStage(row, def, ['result_registration', 'replication']);
+    // The place must be a unit in force at the time: mid-year of a past year, else today (old communes for old records).
     if (input.adminUnitId) await assertUnitInForce(tx, input.adminUnitId, 'body.adminUnitId', `${input.year}-12-31` < todayInVietnam() ? `${input.year}-06-30` : todayInVietnam());
     if (input.adopterOrganizationId && !(await repo.organizationInTenant(tx, ctx.actor.tenantId, input.adopterOrganizationId))) {
       throw validationError([{ path: 'body.adopterOrganizationId', code: 'unknown_reference', message: 'Unknown organisation' }]);
@@ -427,12 +431,8 @@ export async function reproposeTask(ctx: Ctx, id: string, input: { proposalYear:
     members: source.members.map((m) => ({ personId: m.personId, role: m.role })),
     funding: [], products: source.products.map(({ id: _i, position: _p, ...p }) => ({ ...p, status: 'planned' as const })),
     proposedOn: input.proposedOn,
-  });
-  await ctx.db.transaction(async (tx) => {
-    await repo.linkPrevious(tx, ctx.actor.tenantId, created.id, id);
-    await recordAudit(tx, ctx, { action: 'repropose', entity: ENTITY, entityId: created.id, after: { previousTaskId: id, proposalYear: input.proposalYear } });
-  });
-  return getTask(ctx, created.id);
+  }, { previousTaskId: id });
+  return created;
 }
 
 // ---- dashboard, export, public ----
