@@ -4,20 +4,8 @@ import { ORG_KINDS } from '../../shared/schemas/organizations.ts';
 import { ACADEMIC_TITLES, DEGREES } from '../../shared/schemas/people.ts';
 import { en } from './en.ts';
 import { vi } from './vi.ts';
+import { flatten, placeholders, type Tree } from './i18n-tree.ts';
 
-type Tree = { [key: string]: string | Tree };
-
-function flatten(tree: Tree, prefix = ''): Map<string, string> {
-  const out = new Map<string, string>();
-  for (const [k, v] of Object.entries(tree)) {
-    const key = prefix ? `${prefix}.${k}` : k;
-    if (typeof v === 'string') out.set(key, v);
-    else for (const [kk, vv] of flatten(v, key)) out.set(kk, vv);
-  }
-  return out;
-}
-
-const placeholders = (text: string) => [...text.matchAll(/\{\{(\w+)\}\}/g)].map((m) => m[1]).sort();
 
 describe('web UI strings', () => {
   const viKeys = flatten(vi as unknown as Tree);

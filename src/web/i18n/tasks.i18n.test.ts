@@ -7,20 +7,8 @@ import { en } from './en.ts';
 import { tasksEn } from './tasks.en.ts';
 import { tasksVi } from './tasks.vi.ts';
 import { vi } from './vi.ts';
+import { flatten, placeholders, type Tree } from './i18n-tree.ts';
 
-type Tree = { [key: string]: string | Tree };
-
-function flatten(tree: Tree, prefix = ''): Map<string, string> {
-  const out = new Map<string, string>();
-  for (const [k, v] of Object.entries(tree)) {
-    const key = prefix ? `${prefix}.${k}` : k;
-    if (typeof v === 'string') out.set(key, v);
-    else for (const [kk, vv] of flatten(v, key)) out.set(kk, vv);
-  }
-  return out;
-}
-
-const placeholders = (text: string) => [...text.matchAll(/\{\{(\w+)\}\}/g)].map((m) => m[1]).sort();
 
 describe('task pages UI strings', () => {
   const viKeys = flatten(tasksVi as unknown as Tree);
