@@ -3,7 +3,7 @@
  * record's `version`, put the server's field problems on the fields and its message in a notification, and offer
  * a reload when someone else saved first (409).
  */
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import type { FormInstance } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { z } from 'zod';
@@ -60,4 +60,30 @@ export function useRecordSave<R extends Versioned>(o: Options<R>) {
   };
 
   return { saving, submit };
+}
+
+/**
+ * The record a create/edit drawer shows: filled into the form when the drawer opens (the empty values when
+ * creating), and reloaded from the server on demand (after a 409, someone else saved first).
+ */
+export function useDrawerRecord<R extends Versioned>(o: {
+  form: FormInstance; open: boolean; initial: R | null; empty: Record<string, unknown>; basePath: string;
+}) {
+  const { showError } = useFeedback();
+  const [record, setRecord] = useState<R | null>(o.initial);
+  const fill = (r: R | null) => {
+    setRecord(r);
+    o.form.resetFields();
+    o.form.setFieldsValue(r ?? o.empty);
+  };
+  useEffect(() => { if (o.open) fill(o.initial); }, [o.open, o.initial]);
+  const reload = async () => {
+    if (!record) return;
+    try {
+      fill(await api.get<R>(`${o.basePath}/${record.id}`));
+    } catch (e) {
+      showError(e);
+    }
+  };
+  return { record, reload };
 }

@@ -1,16 +1,13 @@
 /** Create / edit an organisation in a drawer; every field of OrganizationInput, validated with the shared schema. */
-import { useEffect, useState } from 'react';
 import { Button, Col, Drawer, Flex, Form, Input, Row, Select, Switch } from 'antd';
 import { useTranslation } from 'react-i18next';
 import {
   ORG_KINDS, OrganizationInput, OrganizationUpdate, type Organization,
 } from '../../shared/schemas/organizations.ts';
-import { api } from '../api.ts';
 import { AdminUnitSelect } from '../components/admin-unit-select.tsx';
 import { ScienceFieldSelect } from '../components/science-field-select.tsx';
-import { useFeedback } from '../feedback.tsx';
 import { isRequired, zodRules } from '../form-validation.ts';
-import { useRecordSave } from '../record-form.ts';
+import { useDrawerRecord, useRecordSave } from '../record-form.ts';
 
 interface Props {
   open: boolean;
@@ -25,24 +22,7 @@ const EMPTY = { kind: 'enterprise', isStEnterprise: false };
 export function OrganizationDrawer({ open, record: initial, onClose, onSaved }: Props) {
   const { t } = useTranslation();
   const [form] = Form.useForm();
-  const [record, setRecord] = useState<Organization | null>(initial);
-  const { showError } = useFeedback();
-
-  const fill = (r: Organization | null) => {
-    setRecord(r);
-    form.resetFields();
-    form.setFieldsValue(r ?? EMPTY);
-  };
-  useEffect(() => { if (open) fill(initial); }, [open, initial]);
-
-  const reload = async () => {
-    if (!record) return;
-    try {
-      fill(await api.get<Organization>(`/api/organizations/${record.id}`));
-    } catch (e) {
-      showError(e);
-    }
-  };
+  const { record, reload } = useDrawerRecord<Organization>({ form, open, initial, empty: EMPTY, basePath: '/api/organizations' });
 
   const { saving, submit } = useRecordSave<Organization>({
     form, inputSchema: OrganizationInput, updateSchema: OrganizationUpdate, basePath: '/api/organizations',

@@ -1,14 +1,11 @@
 /** Create / edit a person (chuyên gia) in a drawer; every field of PersonInput, validated with the shared schema. */
-import { useEffect, useState } from 'react';
 import { Button, Col, Drawer, Flex, Form, Input, Row, Select, Switch } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { ACADEMIC_TITLES, DEGREES, PersonInput, PersonUpdate, type Person } from '../../shared/schemas/people.ts';
-import { api } from '../api.ts';
 import { OrganizationSelect } from '../components/organization-select.tsx';
 import { ScienceFieldSelect } from '../components/science-field-select.tsx';
-import { useFeedback } from '../feedback.tsx';
 import { isRequired, zodRules } from '../form-validation.ts';
-import { useRecordSave } from '../record-form.ts';
+import { useDrawerRecord, useRecordSave } from '../record-form.ts';
 
 interface Props {
   open: boolean;
@@ -22,24 +19,7 @@ const EMPTY = { isExpert: true };
 export function PersonDrawer({ open, record: initial, onClose, onSaved }: Props) {
   const { t } = useTranslation();
   const [form] = Form.useForm();
-  const [record, setRecord] = useState<Person | null>(initial);
-  const { showError } = useFeedback();
-
-  const fill = (r: Person | null) => {
-    setRecord(r);
-    form.resetFields();
-    form.setFieldsValue(r ?? EMPTY);
-  };
-  useEffect(() => { if (open) fill(initial); }, [open, initial]);
-
-  const reload = async () => {
-    if (!record) return;
-    try {
-      fill(await api.get<Person>(`/api/people/${record.id}`));
-    } catch (e) {
-      showError(e);
-    }
-  };
+  const { record, reload } = useDrawerRecord<Person>({ form, open, initial, empty: EMPTY, basePath: '/api/people' });
 
   const { saving, submit } = useRecordSave<Person>({
     form, inputSchema: PersonInput, updateSchema: PersonUpdate, basePath: '/api/people', record, onSaved, onReload: reload,
