@@ -120,6 +120,10 @@ describe('registry flow (Vietnamese UI)', () => {
     // The admin sees the update, with the phone before and after.
     await signIn(page, 'admin');
     await menuLink(page, 'Nhật ký').click();
+    // Signing in lands on the page last shown (the organisations table, whose rows also hold the name and a "Sửa"
+    // button): look for the entry only once the audit page is there.
+    await page.waitForURL(/\/audit(\?|$)/);
+    await page.getByRole('heading', { name: 'Nhật ký thao tác' }).waitFor();
     const entry = page.locator('.ant-table-tbody tr.ant-table-row').filter({ hasText: name }).filter({ hasText: 'Sửa' }).first();
     await entry.waitFor();
     expect(await entry.innerText()).toMatch(/\d{2}\/\d{2}\/\d{4} \d{2}:\d{2}/);
