@@ -129,7 +129,7 @@ export const DEMO_ORGANIZATIONS: DemoOrganization[] = [
   },
 ];
 
-const FICTITIOUS = 'Chuyên gia minh họa: dữ liệu demo, không phải người thật.';
+export const FICTITIOUS = 'Chuyên gia minh họa: dữ liệu demo, không phải người thật.';
 
 export interface DemoPerson extends Omit<PersonInput, 'organizationId' | 'isExpert'> {
   tenant: string;

@@ -9,12 +9,11 @@
  */
 import { sql } from 'drizzle-orm';
 import type { DbHandle } from '../client.ts';
-import type { Actor, Ctx, Tx } from '../../context.ts';
+import type { Ctx, Tx } from '../../context.ts';
 import { AppError } from '../../errors.ts';
 import { withCheckDigit } from '../../../lib/vi/tax-code.ts';
 import { OrganizationInput } from '../../../shared/schemas/organizations.ts';
 import { PersonInput } from '../../../shared/schemas/people.ts';
-import type { User } from '../../../shared/schemas/users.ts';
 import { recordAudit } from '../../modules/audit/audit.service.ts';
 import { findUnitByCode, findUnitByName, getAdminUnit } from '../../modules/admin-units/admin-units.service.ts';
 import { createOrganization } from '../../modules/organizations/organizations.service.ts';
@@ -25,6 +24,7 @@ import { countTenants, createTenant, findTenantBySlug } from '../../modules/tena
 import {
   DEMO_ACCOUNTS, DEMO_ORGANIZATIONS, DEMO_PASSWORD, DEMO_PEOPLE, DEMO_TENANTS, type DemoOrganization,
 } from './demo-data.ts';
+import { actorOf, systemActor } from './actors.ts';
 import { seedDemoTasks } from './tasks.ts';
 
 export { DEMO_PASSWORD } from './demo-data.ts';
@@ -65,19 +65,6 @@ function* fictitiousTaxCodes(): Generator<string> {
     if (code) yield code;
   }
 }
-
-/** The system as the author of what has no signed-in author (tenants); actor_id stays empty. */
-function systemActor(tenantId: string): Actor {
-  return {
-    userId: null as unknown as string, username: 'system', displayName: 'Hệ thống (dữ liệu mẫu)', role: 'admin',
-    tenantId, organizationId: null, unitName: null,
-  };
-}
-
-const actorOf = (u: User, tenantId: string): Actor => ({
-  userId: u.id, username: u.username, displayName: u.displayName, role: u.role, tenantId,
-  organizationId: u.organizationId, unitName: u.unitName,
-});
 
 /** The current commune that succeeded the pre-reform one the article names; null when it cannot be told. */
 async function currentCommune(tx: Tx, place: NonNullable<DemoOrganization['formerCommune']>): Promise<string | null> {

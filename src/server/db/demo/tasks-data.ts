@@ -14,11 +14,11 @@ import type { ORG_KINDS } from '../../../shared/schemas/organizations.ts';
 import type { PersonInput } from '../../../shared/schemas/people.ts';
 import type { Rating } from '../../../shared/schemas/councils.ts';
 import type { z } from 'zod';
+import { FICTITIOUS } from './demo-data.ts';
 import type { ASSIGNMENT_MODES, FUNDING_MODES, PROGRESS_KINDS, TASK_TYPES, TASK_LEVELS, TaskProductInput as ProductSchema } from '../../../shared/schemas/tasks.ts';
 
 type TaskProductInput = z.infer<typeof ProductSchema>;
 
-const FICTITIOUS_EXPERT = 'Chuyên gia minh họa: dữ liệu demo, không phải người thật.';
 const FICTITIOUS_PERSON = 'Nhân sự minh họa: dữ liệu demo, không phải người thật.';
 const FICTITIOUS_ORG = 'Tổ chức minh họa: dữ liệu demo.';
 
@@ -69,19 +69,19 @@ export const TASK_PEOPLE: DemoTaskPerson[] = [
   {
     tenant: 'tay-ninh', fullName: 'Trần Văn Hội', academicTitle: 'PGS', degree: 'TS', scienceField: '405', isExpert: true,
     expertise: 'Nuôi trồng thủy sản nước ngọt; quan trắc chất lượng nước ao nuôi',
-    note: `${FICTITIOUS_EXPERT} Tài khoản chấm điểm trực tuyến: hoidong.`,
+    note: `${FICTITIOUS} Tài khoản chấm điểm trực tuyến: hoidong.`,
   },
   {
     tenant: 'tay-ninh', fullName: 'Trần Thị Thu Hà', degree: 'TS', scienceField: '401', isExpert: true, organization: 'trung-tam-ung-dung',
-    expertise: 'Chọn tạo và sản xuất giống cây trồng cạn: mè, đậu phộng', note: FICTITIOUS_EXPERT,
+    expertise: 'Chọn tạo và sản xuất giống cây trồng cạn: mè, đậu phộng', note: FICTITIOUS,
   },
   {
     tenant: 'tay-ninh', fullName: 'Lê Quang Vinh', degree: 'TS', scienceField: '202', isExpert: true,
-    expertise: 'Tự động hóa, Internet vạn vật (IoT) trong nông nghiệp', note: FICTITIOUS_EXPERT,
+    expertise: 'Tự động hóa, Internet vạn vật (IoT) trong nông nghiệp', note: FICTITIOUS,
   },
   {
     tenant: 'tay-ninh', fullName: 'Nguyễn Văn Lợi', degree: 'ThS', scienceField: '405', isExpert: true,
-    expertise: 'Sản xuất giống và nuôi thương phẩm cá nước ngọt', note: FICTITIOUS_EXPERT,
+    expertise: 'Sản xuất giống và nuôi thương phẩm cá nước ngọt', note: FICTITIOUS,
   },
   {
     tenant: 'tay-ninh', fullName: 'Nguyễn Hoàng Nam', degree: 'KS', scienceField: '203', isExpert: false, organization: 'co-khi-che-tao-may',
@@ -102,31 +102,31 @@ export const TASK_PEOPLE: DemoTaskPerson[] = [
   // Lạng Sơn
   {
     tenant: 'lang-son', fullName: 'Hoàng Văn Khánh', degree: 'ThS', scienceField: '203', isExpert: true, organization: 'trung-tam-ung-dung-ls',
-    expertise: 'Thiết kế, chế tạo máy nông nghiệp cho vùng đồi núi', note: FICTITIOUS_EXPERT,
+    expertise: 'Thiết kế, chế tạo máy nông nghiệp cho vùng đồi núi', note: FICTITIOUS,
   },
   {
     tenant: 'lang-son', fullName: 'Lăng Thị Hoa', degree: 'TS', scienceField: '211', isExpert: true,
-    expertise: 'Vi sinh vật thực phẩm; men truyền thống và công nghệ chưng cất rượu', note: FICTITIOUS_EXPERT,
+    expertise: 'Vi sinh vật thực phẩm; men truyền thống và công nghệ chưng cất rượu', note: FICTITIOUS,
   },
   {
     tenant: 'lang-son', fullName: 'Vi Văn Đức', degree: 'TS', scienceField: '205', isExpert: true,
-    expertise: 'Vật liệu xây dựng từ phế thải công nghiệp (tro bay, xỉ than)', note: FICTITIOUS_EXPERT,
+    expertise: 'Vật liệu xây dựng từ phế thải công nghiệp (tro bay, xỉ than)', note: FICTITIOUS,
   },
   {
     tenant: 'lang-son', fullName: 'Đinh Thị Thanh', academicTitle: 'PGS', degree: 'TS', scienceField: '401', isExpert: true,
-    expertise: 'Cây ăn quả có múi; bảo quản sau thu hoạch', note: FICTITIOUS_EXPERT,
+    expertise: 'Cây ăn quả có múi; bảo quản sau thu hoạch', note: FICTITIOUS,
   },
   {
     tenant: 'lang-son', fullName: 'Hoàng Đức Long', degree: 'TS', scienceField: '202', isExpert: true,
-    expertise: 'Kỹ thuật nhiệt, bơm nhiệt và tiết kiệm năng lượng', note: FICTITIOUS_EXPERT,
+    expertise: 'Kỹ thuật nhiệt, bơm nhiệt và tiết kiệm năng lượng', note: FICTITIOUS,
   },
   {
     tenant: 'lang-son', fullName: 'Triệu Văn Sơn', degree: 'ThS', scienceField: '402', isExpert: true,
-    expertise: 'Chăn nuôi lợn; xử lý chất thải chăn nuôi', note: FICTITIOUS_EXPERT,
+    expertise: 'Chăn nuôi lợn; xử lý chất thải chăn nuôi', note: FICTITIOUS,
   },
   {
     tenant: 'lang-son', fullName: 'Mã Thị Hằng', degree: 'TS', scienceField: '204', isExpert: true,
-    expertise: 'Hóa học vật liệu; vật liệu polymer sinh học', note: FICTITIOUS_EXPERT,
+    expertise: 'Hóa học vật liệu; vật liệu polymer sinh học', note: FICTITIOUS,
   },
   {
     tenant: 'lang-son', fullName: 'Lộc Văn Hưng', degree: 'KS', scienceField: '203', isExpert: false, organization: 'trung-tam-ung-dung-ls',
@@ -147,27 +147,27 @@ export const TASK_PEOPLE: DemoTaskPerson[] = [
   // An Giang
   {
     tenant: 'an-giang', fullName: 'Phan Văn Tài', degree: 'TS', scienceField: '202', isExpert: true,
-    expertise: 'Năng lượng tái tạo; điện mặt trời áp mái và bơm nước', note: FICTITIOUS_EXPERT,
+    expertise: 'Năng lượng tái tạo; điện mặt trời áp mái và bơm nước', note: FICTITIOUS,
   },
   {
     tenant: 'an-giang', fullName: 'Huỳnh Thị Mỹ Linh', degree: 'ThS', scienceField: '401', isExpert: true,
-    expertise: 'Cây ăn trái vùng Bảy Núi', note: FICTITIOUS_EXPERT,
+    expertise: 'Cây ăn trái vùng Bảy Núi', note: FICTITIOUS,
   },
   {
     tenant: 'an-giang', fullName: 'Châu Văn Nghĩa', degree: 'TS', scienceField: '203', isExpert: true,
-    expertise: 'Cơ khí thủy lợi nội đồng', note: FICTITIOUS_EXPERT,
+    expertise: 'Cơ khí thủy lợi nội đồng', note: FICTITIOUS,
   },
   {
     tenant: 'an-giang', fullName: 'Đoàn Thị Ngọc Hân', degree: 'TS', scienceField: '102', isExpert: true,
-    expertise: 'Đồ họa máy tính, số hóa 3D và thực tế ảo', note: FICTITIOUS_EXPERT,
+    expertise: 'Đồ họa máy tính, số hóa 3D và thực tế ảo', note: FICTITIOUS,
   },
   {
     tenant: 'an-giang', fullName: 'Lý Văn Minh', degree: 'KS', scienceField: '202', isExpert: true,
-    expertise: 'Lắp đặt hệ thống điện mặt trời', note: FICTITIOUS_EXPERT,
+    expertise: 'Lắp đặt hệ thống điện mặt trời', note: FICTITIOUS,
   },
   {
     tenant: 'an-giang', fullName: 'Tô Thị Bích Ngọc', degree: 'TS', scienceField: '601', isExpert: true,
-    expertise: 'Bảo tàng học; di sản văn hóa Nam Bộ', note: FICTITIOUS_EXPERT,
+    expertise: 'Bảo tàng học; di sản văn hóa Nam Bộ', note: FICTITIOUS,
   },
   {
     tenant: 'an-giang', fullName: 'Trần Quốc Huy', degree: 'KS', scienceField: '202', isExpert: false, organization: 'htx-ben-ba-chi',

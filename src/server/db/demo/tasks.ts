@@ -8,7 +8,7 @@
  * Called by seedDemo inside its transaction, after the tenants, organisations, people and accounts exist.
  */
 import type { DbHandle } from '../client.ts';
-import type { Actor, Ctx, Tx } from '../../context.ts';
+import type { Ctx, Tx } from '../../context.ts';
 import { AppError } from '../../errors.ts';
 import { fold } from '../../../lib/vi/fold.ts';
 import { formatDate } from '../../../lib/vi/format.ts';
@@ -31,6 +31,7 @@ import { TASK_WORKFLOW } from '../../modules/tasks/tasks.workflow.ts';
 import { createUser, listUsers, updateUser } from '../../modules/users/users.service.ts';
 import { resolveWorkflow } from '../../modules/workflow/workflow.service.ts';
 import { DEMO_PASSWORD, DEMO_TENANTS } from './demo-data.ts';
+import { actorOf, systemActor } from './actors.ts';
 import {
   DEMO_TASKS, HOIDONG_EXPERT, TASK_ORGANIZATIONS, TASK_PEOPLE,
   type DemoCouncil, type DemoProgress, type DemoReplication, type DemoStep, type DemoTask,
@@ -115,19 +116,6 @@ function random(seedText: string) {
     t = Math.imul(t ^ (t >>> 15), t | 1);
     t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
     return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
-  };
-}
-
-const actorOf = (u: User, tenantId: string): Actor => ({
-  userId: u.id, username: u.username, displayName: u.displayName, role: u.role, tenantId,
-  organizationId: u.organizationId, unitName: u.unitName,
-});
-
-/** The system as the author of the lookups and accounts of the seed (as seed.ts does for tenants). */
-function systemActor(tenantId: string): Actor {
-  return {
-    userId: null as unknown as string, username: 'system', displayName: 'Hệ thống (dữ liệu mẫu)', role: 'admin',
-    tenantId, organizationId: null, unitName: null,
   };
 }
 
