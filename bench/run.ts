@@ -16,7 +16,7 @@ import { Worker } from 'node:worker_threads';
 import Fastify from 'fastify';
 import pg from 'pg';
 import { openDb, type DbHandle, type Engine } from '../src/server/db/client.ts';
-import { prepareDatabase } from '../src/server/db/setup.ts';
+import { prepareDatabase } from '../src/server/modules/index.ts';
 import { buildApp } from '../src/server/http/app.ts';
 import { hashPassword } from '../src/server/modules/auth/auth.service.ts';
 import { listOrganizations } from '../src/server/modules/organizations/organizations.service.ts';

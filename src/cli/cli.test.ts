@@ -12,7 +12,7 @@ import { fileURLToPath } from 'node:url';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { openDb } from '../server/db/client.ts';
-import { DEMO_PASSWORD } from '../server/db/demo/seed.ts';
+import { DEMO_PASSWORD } from '../server/seed/seed.ts';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const CLI = path.join(ROOT, 'bin', 'khcn.mjs');

@@ -1,6 +1,6 @@
 /** `khcn db migrate`: applies pending migrations and loads reference data. */
 import type { Command } from 'commander';
-import { prepareDatabase } from '../server/db/setup.ts';
+import { prepareDatabase } from '../server/modules/index.ts';
 import { describeDb, withDataOption, withDb, type DataOptions } from './common.ts';
 
 export function registerDb(program: Command) {

@@ -1,7 +1,7 @@
 /** `khcn seed demo`: the demo provinces, organisations, experts and logins (skipped when tenants exist). */
 import type { Command } from 'commander';
-import { prepareDatabase } from '../server/db/setup.ts';
-import { seedDemo, type DemoLogin } from '../server/db/demo/seed.ts';
+import { prepareDatabase } from '../server/modules/index.ts';
+import { seedDemo, type DemoLogin } from '../server/seed/seed.ts';
 import { describeDb, formatTable, withDataOption, withDb, type DataOptions } from './common.ts';
 
 export function formatLogins(logins: DemoLogin[]): string {

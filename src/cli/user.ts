@@ -5,7 +5,7 @@
  */
 import { InvalidArgumentError, type Command } from 'commander';
 import { ROLES, type Role } from '../shared/roles.ts';
-import { prepareDatabase } from '../server/db/setup.ts';
+import { prepareDatabase } from '../server/modules/index.ts';
 import { createUser } from '../server/modules/users/users.service.ts';
 import { getTenantBySlug } from '../server/modules/tenants/tenants.service.ts';
 import { describeDb, withDataOption, withDb, type DataOptions } from './common.ts';

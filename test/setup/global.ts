@@ -8,7 +8,7 @@ import path from 'node:path';
 import pg from 'pg';
 import type { TestProject } from 'vitest/node';
 import { openDb } from '../../src/server/db/client.ts';
-import { prepareDatabase } from '../../src/server/db/setup.ts';
+import { prepareDatabase } from '../../src/server/modules/index.ts';
 
 
 export default async function setup(project: TestProject) {

@@ -8,9 +8,9 @@ import pg from 'pg';
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres';
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
-import * as schema from './schema.ts';
 
-export type Db = PgDatabase<PgQueryResultHKT, typeof schema>;
+// No relational schema: repos write their joins, and db/ stays free of the modules that own the tables.
+export type Db = PgDatabase<PgQueryResultHKT>;
 export type Engine = 'pglite' | 'postgres';
 
 export interface DbHandle {
@@ -48,7 +48,7 @@ export async function openDb(options: OpenOptions = {}): Promise<DbHandle> {
       if (process.env.KHCN_LOG_POOL_ERRORS !== '0') console.warn(`khcn: idle PostgreSQL connection lost: ${err.message}`);
     });
     // `date` columns stay ISO strings (yyyy-mm-dd), as on PGlite through Drizzle.
-    const db = drizzlePg(pool, { schema }) as unknown as Db;
+    const db = drizzlePg(pool) as unknown as Db;
     return {
       engine: 'postgres',
       db,
@@ -69,7 +69,7 @@ export async function openDb(options: OpenOptions = {}): Promise<DbHandle> {
     loadDataDir: options.loadDataDir,
     extensions: PGLITE_EXTENSIONS,
   });
-  const db = drizzlePglite(client, { schema }) as unknown as Db;
+  const db = drizzlePglite(client) as unknown as Db;
   return {
     engine: 'pglite',
     db,

@@ -9,9 +9,11 @@ import { inject } from 'vitest';
 import { openDb, type DbHandle } from '../db/client.ts';
 import { buildApp, type App } from '../http/app.ts';
 import { hashPassword } from '../modules/auth/auth.service.ts';
+import { registerModules } from '../modules/index.ts';
 import type { Role } from '../../shared/roles.ts';
 
 export async function openTestDb(): Promise<DbHandle> {
+  registerModules();
   const t = inject('dbTemplate');
   if (t.kind === 'pglite') {
     return openDb({ loadDataDir: new Blob([await readFile(t.file)]) });

@@ -94,27 +94,7 @@ CREATE TABLE council_sheets (
 );
 CREATE INDEX council_sheets_council ON council_sheets (council_id);
 
--- National defaults (tenant_id NULL). Demo values in the common form: a province that transposes the rules in
--- its own decision enters its version with that decision as the legal basis. The same values are in
--- src/server/modules/councils/councils.rules.ts (NATIONAL_DEFAULTS); councils.test.ts checks they agree.
-INSERT INTO rule_versions (tenant_id, key, effective_from, legal_basis, value, note) VALUES
-(NULL, 'council.scoring_sheet', '2017-08-10',
- 'Thông tư 08/2017/TT-BKHCN (mẫu phiếu đánh giá)',
- '{"criteria": [
-    {"key": "necessity", "name": {"vi": "Tính cấp thiết", "en": "Necessity"}, "maxPoints": 20},
-    {"key": "feasibility", "name": {"vi": "Tính khả thi", "en": "Feasibility"}, "maxPoints": 30},
-    {"key": "effectiveness", "name": {"vi": "Hiệu quả kinh tế - xã hội", "en": "Effectiveness"}, "maxPoints": 30},
-    {"key": "replicability", "name": {"vi": "Khả năng nhân rộng", "en": "Replicability"}, "maxPoints": 20}
-  ]}'::jsonb,
- 'Phiếu 100 điểm mẫu (giá trị minh họa): tính cấp thiết 20, tính khả thi 30, hiệu quả 30, khả năng nhân rộng 20.'),
-(NULL, 'council.composition', '2017-08-10',
- 'Thông tư 08/2017/TT-BKHCN (thành phần và phiên họp hội đồng tư vấn)',
- '{"minMembers": 7, "maxMembers": 9,
-   "roles": {"chair": {"min": 1, "max": 1}, "vice_chair": {"min": 0, "max": 1}, "secretary": {"min": 1, "max": 1},
-             "reviewer": {"min": 2, "max": 2}},
-   "quorum": {"numerator": 2, "denominator": 3}, "presidingRequired": true}'::jsonb,
- 'Giá trị minh họa: 7–9 thành viên (chủ tịch, phó chủ tịch, thư ký, 2 ủy viên phản biện, các ủy viên); phiên họp hợp lệ khi có ít nhất 2/3 thành viên, có chủ tịch hoặc phó chủ tịch.'),
-(NULL, 'council.pass_rule', '2017-08-10',
- 'Thông tư 08/2017/TT-BKHCN (điều kiện được đề nghị); xếp loại nghiệm thu Xuất sắc / Đạt / Không đạt',
- '{"minAverage": 70, "maxZeroShare": {"numerator": 1, "denominator": 3}, "acceptance": {"tieBreak": "lower"}}'::jsonb,
- 'Giá trị minh họa: đạt khi điểm trung bình ≥ 70 và không tiêu chí nào bị quá 1/3 số thành viên cho 0 điểm; nghiệm thu theo xếp loại của đa số thành viên (hòa thì lấy mức thấp hơn).');
+-- The national default council rules (scoring sheet, composition, pass rule) ship from the councils module's
+-- reference loader (councils.rules.ts, loadCouncilRules). Databases made before khcn 0.2 hold the same rows, which
+-- this file inserted then; the loader recognises them by key and start date and leaves them as they are.
+

@@ -27,7 +27,7 @@ import { randomUUID } from 'node:crypto';
 import { eq, sql } from 'drizzle-orm';
 import type { DbHandle } from '../../db/client.ts';
 import type { Tx } from '../../context.ts';
-import { adminUnits, adminUnitSuccessions } from '../../db/schema.ts';
+import { adminUnits, adminUnitSuccessions } from './admin-units.tables.ts';
 import { fold } from '../../../lib/vi/fold.ts';
 import { sortKey } from '../../../lib/vi/collate.ts';
 import type { AdminUnitKind } from '../../../shared/schemas/admin-units.ts';

@@ -2,7 +2,7 @@ import { and, eq, inArray, sql, type SQL } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import type { Db } from '../../db/client.ts';
 import type { Tx } from '../../context.ts';
-import { adminUnits, adminUnitSuccessions } from '../../db/schema.ts';
+import { adminUnits, adminUnitSuccessions } from './admin-units.tables.ts';
 import { afterCursor, byName, matchesAllWords } from '../../db/search.ts';
 import type { NameCursor } from '../../db/paging.ts';
 import type { AdminUnitLevel, AdminUnitListQuery } from '../../../shared/schemas/admin-units.ts';

@@ -1,7 +1,7 @@
 import { and, desc, eq, lt } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
 import type { Tx } from '../../context.ts';
-import { auditLog } from '../../db/schema.ts';
+import { auditLog } from './audit.tables.ts';
 import type { AuditQuery } from '../../../shared/schemas/audit.ts';
 
 export async function insertAudit(db: Db | Tx, row: typeof auditLog.$inferInsert) {

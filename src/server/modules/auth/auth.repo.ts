@@ -1,6 +1,8 @@
 import { and, eq, isNull, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
-import { apiTokens, sessions, tenants, users } from '../../db/schema.ts';
+import { apiTokens, sessions } from './auth.tables.ts';
+import { tenants } from '../tenants/tenants.tables.ts';
+import { users } from '../users/users.tables.ts';
 import type { Actor } from '../../context.ts';
 import type { Role } from '../../../shared/roles.ts';
 

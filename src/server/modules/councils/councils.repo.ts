@@ -1,10 +1,12 @@
 import { and, asc, eq, inArray, or, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
 import type { Tx } from '../../context.ts';
-import {
-  adminUnits, councilAssignments, councilDossiers, councilMembers, councils, councilSheets, organizations, people,
-  tenants, users,
-} from '../../db/schema.ts';
+import { adminUnits } from '../admin-units/admin-units.tables.ts';
+import { councilAssignments, councilDossiers, councilMembers, councils, councilSheets } from './councils.tables.ts';
+import { organizations } from '../organizations/organizations.tables.ts';
+import { people } from '../people/people.tables.ts';
+import { tenants } from '../tenants/tenants.tables.ts';
+import { users } from '../users/users.tables.ts';
 import { afterCursor, byName, matchesAllWords } from '../../db/search.ts';
 import type { NameCursor } from '../../db/paging.ts';
 import type { CouncilListQuery } from '../../../shared/schemas/councils.ts';

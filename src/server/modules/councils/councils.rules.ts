@@ -1,13 +1,14 @@
 /**
  * The councils' rule keys, registered with the rules module, and the labels used in messages and minutes.
- * National defaults are rows of rule_versions inserted by migration 0012_councils.sql (tenant_id NULL); a province
+ * National defaults ship from the councils' reference loader (`loadCouncilRules`, tenant_id NULL); a province
  * enters its own versions through /api/rules. A module whose councils use another sheet, composition or pass rule
  * registers its own key with the same schema and names it in registerCouncilSubject (councils.subjects.ts).
  */
 import {
   CompositionRule, PassRule, ScoringSheetRule, type MemberRole, type Rating, type CouncilKind,
 } from '../../../shared/schemas/councils.ts';
-import { registerRuleKey } from '../rules/rules.service.ts';
+import type { DbHandle } from '../../db/client.ts';
+import { ensureNationalRules, registerRuleKey, type NationalRuleInput } from '../rules/rules.service.ts';
 
 export const RULE_KEYS = {
   scoringSheet: 'council.scoring_sheet',
@@ -15,18 +16,21 @@ export const RULE_KEYS = {
   passRule: 'council.pass_rule',
 } as const;
 
-registerRuleKey(RULE_KEYS.scoringSheet, ScoringSheetRule, {
-  vi: 'Phiếu đánh giá của hội đồng: các tiêu chí và điểm tối đa',
-  en: 'Council scoring sheet: criteria and their maximum points',
-});
-registerRuleKey(RULE_KEYS.composition, CompositionRule, {
-  vi: 'Thành phần hội đồng: số thành viên, chức danh bắt buộc, tỷ lệ tối thiểu có mặt để phiên họp hợp lệ',
-  en: 'Council composition: number of members, required roles, quorum',
-});
-registerRuleKey(RULE_KEYS.passRule, PassRule, {
-  vi: 'Điều kiện đạt: điểm trung bình tối thiểu, tỷ lệ thành viên cho 0 điểm một tiêu chí; xếp loại nghiệm thu theo đa số',
-  en: 'Pass rule: minimum average, share of members giving a criterion 0; acceptance rating by majority',
-});
+/** The councils' rule keys, registered with the rules module by the councils manifest. */
+export function registerCouncilRules(): void {
+  registerRuleKey(RULE_KEYS.scoringSheet, ScoringSheetRule, {
+    vi: 'Phiếu đánh giá của hội đồng: các tiêu chí và điểm tối đa',
+    en: 'Council scoring sheet: criteria and their maximum points',
+  });
+  registerRuleKey(RULE_KEYS.composition, CompositionRule, {
+    vi: 'Thành phần hội đồng: số thành viên, chức danh bắt buộc, tỷ lệ tối thiểu có mặt để phiên họp hợp lệ',
+    en: 'Council composition: number of members, required roles, quorum',
+  });
+  registerRuleKey(RULE_KEYS.passRule, PassRule, {
+    vi: 'Điều kiện đạt: điểm trung bình tối thiểu, tỷ lệ thành viên cho 0 điểm một tiêu chí; xếp loại nghiệm thu theo đa số',
+    en: 'Pass rule: minimum average, share of members giving a criterion 0; acceptance rating by majority',
+  });
+}
 
 export const ROLE_LABELS: Record<MemberRole, { vi: string; en: string }> = {
   chair: { vi: 'Chủ tịch', en: 'Chair' },
@@ -50,8 +54,9 @@ export const KIND_LABELS: Record<CouncilKind, { vi: string; en: string }> = {
 };
 
 /**
- * The national defaults, as 0012_councils.sql inserts them (councils.test.ts checks the two agree). Demo values
- * in the common form; a province replaces them with the numbers of its own decision.
+ * The national defaults (illustrative values in the common form; a province replaces them with the numbers of its own
+ * decision through /api/rules). Until khcn 0.2 migration 0012_councils.sql inserted the same rows; the loader finds
+ * them by key and start date and leaves them as they are.
  */
 export const NATIONAL_DEFAULTS = {
   effectiveFrom: '2017-08-10',
@@ -76,3 +81,26 @@ export const NATIONAL_DEFAULTS = {
     acceptance: { tieBreak: 'lower' },
   } satisfies PassRule,
 };
+
+export const COUNCIL_NATIONAL_RULES: NationalRuleInput[] = [
+  {
+    key: RULE_KEYS.scoringSheet, effectiveFrom: NATIONAL_DEFAULTS.effectiveFrom, value: NATIONAL_DEFAULTS.scoringSheet,
+    legalBasis: 'Thông tư 08/2017/TT-BKHCN (mẫu phiếu đánh giá)',
+    note: 'Phiếu 100 điểm mẫu (giá trị minh họa): tính cấp thiết 20, tính khả thi 30, hiệu quả 30, khả năng nhân rộng 20.',
+  },
+  {
+    key: RULE_KEYS.composition, effectiveFrom: NATIONAL_DEFAULTS.effectiveFrom, value: NATIONAL_DEFAULTS.composition,
+    legalBasis: 'Thông tư 08/2017/TT-BKHCN (thành phần và phiên họp hội đồng tư vấn)',
+    note: 'Giá trị minh họa: 7–9 thành viên (chủ tịch, phó chủ tịch, thư ký, 2 ủy viên phản biện, các ủy viên); phiên họp hợp lệ khi có ít nhất 2/3 thành viên, có chủ tịch hoặc phó chủ tịch.',
+  },
+  {
+    key: RULE_KEYS.passRule, effectiveFrom: NATIONAL_DEFAULTS.effectiveFrom, value: NATIONAL_DEFAULTS.passRule,
+    legalBasis: 'Thông tư 08/2017/TT-BKHCN (điều kiện được đề nghị); xếp loại nghiệm thu Xuất sắc / Đạt / Không đạt',
+    note: 'Giá trị minh họa: đạt khi điểm trung bình ≥ 70 và không tiêu chí nào bị quá 1/3 số thành viên cho 0 điểm; nghiệm thu theo xếp loại của đa số thành viên (hòa thì lấy mức thấp hơn).',
+  },
+];
+
+/** Reference loader: the national default council rules. */
+export async function loadCouncilRules(h: DbHandle): Promise<void> {
+  await ensureNationalRules(h.db, COUNCIL_NATIONAL_RULES);
+}

@@ -1,8 +1,8 @@
 /** Drizzle tables for 0012_councils.sql (the SQL migration is the source of truth). */
-import { boolean, date, integer, jsonb, numeric, pgTable, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { boolean, date, integer, jsonb, numeric, pgTable, primaryKey, text, uuid } from 'drizzle-orm/pg-core';
 import type { CouncilRules } from '../../../shared/schemas/councils.ts';
 
-const ts = (name: string) => timestamp(name, { withTimezone: true, mode: 'date' });
+import { timestamptz as ts } from '../../db/columns.ts';
 
 export const councils = pgTable('councils', {
   id: uuid('id').primaryKey().defaultRandom(),

@@ -1,7 +1,7 @@
 import { and, eq } from 'drizzle-orm';
 import JSZip from 'jszip';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { organizations } from '../../db/schema.ts';
+import { organizations } from '../organizations/organizations.tables.ts';
 import { buildTenant, testEnv, type AuthHeaders, type TestEnv } from '../../testing/harness.ts';
 import { buildOrganization, buildPerson } from '../../testing/factories.ts';
 import { CompositionRule, PassRule, ScoringSheetRule, type MemberRole } from '../../../shared/schemas/councils.ts';
@@ -95,7 +95,7 @@ const s = (necessity: number, feasibility: number, effectiveness: number, replic
   ({ scores: { necessity, feasibility, effectiveness, replicability } });
 
 describe('council rules', () => {
-  it('ships the national defaults in the migration, valid against the registered schemas', async () => {
+  it('ships the national defaults from its reference loader, valid against the registered schemas', async () => {
     const rows = await env.h.query<{ key: string; value: unknown; legal_basis: string; effective_from: string }>(
       `SELECT key, value, legal_basis, effective_from::text FROM rule_versions WHERE tenant_id IS NULL AND key LIKE 'council.%' ORDER BY key`);
     expect(rows.map((r) => r.key)).toEqual([RULE_KEYS.composition, RULE_KEYS.passRule, RULE_KEYS.scoringSheet]);

@@ -1,7 +1,8 @@
 import { and, eq, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
 import type { Tx } from '../../context.ts';
-import { organizations, people } from '../../db/schema.ts';
+import { organizations } from '../organizations/organizations.tables.ts';
+import { people } from './people.tables.ts';
 import { afterCursor, orderByName, matchesAllWords } from '../../db/search.ts';
 import type { NameCursor } from '../../db/paging.ts';
 import type { PersonListQuery } from '../../../shared/schemas/people.ts';

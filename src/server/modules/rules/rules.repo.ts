@@ -1,7 +1,8 @@
 import { and, asc, desc, eq, gt, inArray, isNull, like, lt, lte, or, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
 import type { Tx } from '../../context.ts';
-import { ruleVersions, users } from '../../db/schema.ts';
+import { ruleVersions } from './rules.tables.ts';
+import { users } from '../users/users.tables.ts';
 
 export type RuleVersionRow = Awaited<ReturnType<typeof findById>> & {};
 

@@ -1,5 +1,6 @@
 /** Drizzle table for 0010_rules.sql (the SQL migration is the source of truth). */
-import { pgTable, uuid, text, timestamp, date, jsonb } from 'drizzle-orm/pg-core';
+import { pgTable, uuid, text, date, jsonb } from 'drizzle-orm/pg-core';
+import { timestamptz } from '../../db/columns.ts';
 
 export const ruleVersions = pgTable('rule_versions', {
   id: uuid('id').primaryKey().defaultRandom(),
@@ -12,5 +13,5 @@ export const ruleVersions = pgTable('rule_versions', {
   value: jsonb('value').notNull().$type<unknown>(),
   note: text('note'),
   createdBy: uuid('created_by'),
-  createdAt: timestamp('created_at', { withTimezone: true, mode: 'date' }).notNull().defaultNow(),
+  createdAt: timestamptz('created_at').notNull().defaultNow(),
 });

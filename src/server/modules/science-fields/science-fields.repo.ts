@@ -1,7 +1,7 @@
 import { asc, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
 import type { Tx } from '../../context.ts';
-import { scienceFields } from '../../db/schema.ts';
+import { scienceFields } from './science-fields.tables.ts';
 
 export type ScienceFieldRow = typeof scienceFields.$inferSelect;
 

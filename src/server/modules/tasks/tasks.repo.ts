@@ -1,7 +1,11 @@
 import { and, asc, eq, inArray, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
 import type { Tx } from '../../context.ts';
-import { adminUnits, organizations, people, scienceFields, users } from '../../db/schema.ts';
+import { adminUnits } from '../admin-units/admin-units.tables.ts';
+import { organizations } from '../organizations/organizations.tables.ts';
+import { people } from '../people/people.tables.ts';
+import { scienceFields } from '../science-fields/science-fields.tables.ts';
+import { users } from '../users/users.tables.ts';
 import { afterCursor, orderByName, matchesAllWords } from '../../db/search.ts';
 import type { NameCursor } from '../../db/paging.ts';
 import type { TaskListQuery } from '../../../shared/schemas/tasks.ts';

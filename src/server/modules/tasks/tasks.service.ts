@@ -25,7 +25,7 @@ import {
 } from '../workflow/workflow.service.ts';
 import { stageOf } from '../workflow/workflow.engine.ts';
 import { listCouncils } from '../councils/councils.service.ts';
-import { registerCouncilSubject } from '../councils/councils.subjects.ts';
+import { registerCouncilSubject, type CouncilSubjectType } from '../councils/councils.subjects.ts';
 import { assertUnitInForce } from '../admin-units/admin-units.service.ts';
 import { reviewerAccounts as listReviewerAccounts } from '../users/users.service.ts';
 import { toXlsx } from '../exports/exports.service.ts';
@@ -47,7 +47,11 @@ const constraints = {
   unique: { tasks_code: 'code' },
 };
 
-registerWorkflow(TASK_WORKFLOW, { vi: 'Quy trình nhiệm vụ KH&CN', en: 'S&T task workflow' });
+/** Registrations of the tasks manifest: the task workflow's rule key and councils about tasks. */
+export function registerTasks(): void {
+  registerWorkflow(TASK_WORKFLOW, { vi: 'Quy trình nhiệm vụ KH&CN', en: 'S&T task workflow' });
+  registerCouncilSubject(SUBJECT, taskCouncilSubject);
+}
 
 /** Reference loader: the national default definitions of the task workflow. */
 export async function loadTaskRules(h: DbHandle) {
@@ -532,7 +536,7 @@ export async function listPublicTasks(db: Db, o: { tenantId: string; q?: string;
 
 // ---- councils about tasks ----
 
-registerCouncilSubject(SUBJECT, {
+const taskCouncilSubject: CouncilSubjectType = {
   label: { vi: 'nhiệm vụ', en: 'task' },
   find: async (db, tenantId, id) => {
     const row = await repo.findById(db, tenantId, id);
@@ -552,4 +556,4 @@ registerCouncilSubject(SUBJECT, {
       });
     }
   },
-});
+};

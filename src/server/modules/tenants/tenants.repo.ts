@@ -1,7 +1,7 @@
 import { asc, eq, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
 import type { Tx } from '../../context.ts';
-import { tenants } from '../../db/schema.ts';
+import { tenants } from './tenants.tables.ts';
 
 export type TenantRow = typeof tenants.$inferSelect;
 

@@ -1,7 +1,9 @@
 import { and, eq } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
 import type { Tx } from '../../context.ts';
-import { organizations, sessions, users } from '../../db/schema.ts';
+import { organizations } from '../organizations/organizations.tables.ts';
+import { sessions } from '../auth/auth.tables.ts';
+import { users } from './users.tables.ts';
 import { afterCursor, byName } from '../../db/search.ts';
 import type { NameCursor } from '../../db/paging.ts';
 import type { UserListQuery } from '../../../shared/schemas/users.ts';

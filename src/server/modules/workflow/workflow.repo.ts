@@ -1,7 +1,8 @@
 import { and, asc, desc, eq, lte, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
 import type { Tx } from '../../context.ts';
-import { stageEvents, users } from '../../db/schema.ts';
+import { stageEvents } from './workflow.tables.ts';
+import { users } from '../users/users.tables.ts';
 
 export type StageEventRow = typeof stageEvents.$inferSelect;
 

@@ -1,5 +1,6 @@
 /** Drizzle table for 0011_workflow.sql (the SQL migration is the source of truth). */
-import { pgTable, uuid, text, timestamp, bigint } from 'drizzle-orm/pg-core';
+import { pgTable, uuid, text, bigint } from 'drizzle-orm/pg-core';
+import { timestamptz } from '../../db/columns.ts';
 
 export const stageEvents = pgTable('stage_events', {
   id: bigint('id', { mode: 'number' }).primaryKey().generatedByDefaultAsIdentity(),
@@ -11,7 +12,7 @@ export const stageEvents = pgTable('stage_events', {
   toStage: text('to_stage').notNull(),
   action: text('action'),
   actorId: uuid('actor_id'),
-  at: timestamp('at', { withTimezone: true, mode: 'date' }).notNull().defaultNow(),
+  at: timestamptz('at').notNull().defaultNow(),
   note: text('note'),
   ruleVersionId: uuid('rule_version_id').notNull(),
 });

@@ -1,6 +1,6 @@
 /** Who the demo seed acts as: a signed-in demo account, or the system for what has no signed-in author. */
-import type { Actor } from '../../context.ts';
-import type { User } from '../../../shared/schemas/users.ts';
+import type { Actor } from '../context.ts';
+import type { User } from '../../shared/schemas/users.ts';
 
 export const actorOf = (u: User, tenantId: string): Actor => ({
   userId: u.id, username: u.username, displayName: u.displayName, role: u.role, tenantId,

@@ -10,12 +10,12 @@
  * stage before `steps[i].action` moves it on. tasks.ts turns that into back-dated transitions from the proposal
  * date, so the stage-time dashboard shows real medians per stage and year.
  */
-import type { ORG_KINDS } from '../../../shared/schemas/organizations.ts';
-import type { PersonInput } from '../../../shared/schemas/people.ts';
-import type { Rating } from '../../../shared/schemas/councils.ts';
+import type { ORG_KINDS } from '../../shared/schemas/organizations.ts';
+import type { PersonInput } from '../../shared/schemas/people.ts';
+import type { Rating } from '../../shared/schemas/councils.ts';
 import type { z } from 'zod';
 import { FICTITIOUS } from './demo-data.ts';
-import type { ASSIGNMENT_MODES, FUNDING_MODES, PROGRESS_KINDS, TASK_TYPES, TASK_LEVELS, TaskProductInput as ProductSchema } from '../../../shared/schemas/tasks.ts';
+import type { ASSIGNMENT_MODES, FUNDING_MODES, PROGRESS_KINDS, TASK_TYPES, TASK_LEVELS, TaskProductInput as ProductSchema } from '../../shared/schemas/tasks.ts';
 
 type TaskProductInput = z.infer<typeof ProductSchema>;
 

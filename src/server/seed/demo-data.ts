@@ -10,9 +10,9 @@
  *    names (their note says so);
  *  - the demo accounts, whose display names describe a role rather than a person.
  */
-import type { ORG_KINDS } from '../../../shared/schemas/organizations.ts';
-import type { PersonInput } from '../../../shared/schemas/people.ts';
-import type { Role } from '../../../shared/roles.ts';
+import type { ORG_KINDS } from '../../shared/schemas/organizations.ts';
+import type { PersonInput } from '../../shared/schemas/people.ts';
+import type { Role } from '../../shared/roles.ts';
 
 export const DEMO_PASSWORD = 'khcn-demo-2026';
 

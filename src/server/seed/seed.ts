@@ -8,19 +8,20 @@
  * idempotent (does nothing when any tenant exists) and safe when two servers start on one empty database.
  */
 import { sql } from 'drizzle-orm';
-import type { DbHandle } from '../client.ts';
-import type { Ctx, Tx } from '../../context.ts';
-import { AppError } from '../../errors.ts';
-import { withCheckDigit } from '../../../lib/vi/tax-code.ts';
-import { OrganizationInput } from '../../../shared/schemas/organizations.ts';
-import { PersonInput } from '../../../shared/schemas/people.ts';
-import { recordAudit } from '../../modules/audit/audit.service.ts';
-import { findUnitByCode, findUnitByName, getAdminUnit } from '../../modules/admin-units/admin-units.service.ts';
-import { createOrganization } from '../../modules/organizations/organizations.service.ts';
-import { createPerson } from '../../modules/people/people.service.ts';
-import { createUser } from '../../modules/users/users.service.ts';
-import { listScienceFields } from '../../modules/science-fields/science-fields.service.ts';
-import { countTenants, createTenant, findTenantBySlug } from '../../modules/tenants/tenants.service.ts';
+import type { DbHandle } from '../db/client.ts';
+import type { Ctx, Tx } from '../context.ts';
+import { AppError } from '../errors.ts';
+import { withCheckDigit } from '../../lib/vi/tax-code.ts';
+import { OrganizationInput } from '../../shared/schemas/organizations.ts';
+import { PersonInput } from '../../shared/schemas/people.ts';
+import { registerModules } from '../modules/index.ts';
+import { recordAudit } from '../modules/audit/audit.service.ts';
+import { findUnitByCode, findUnitByName, getAdminUnit } from '../modules/admin-units/admin-units.service.ts';
+import { createOrganization } from '../modules/organizations/organizations.service.ts';
+import { createPerson } from '../modules/people/people.service.ts';
+import { createUser } from '../modules/users/users.service.ts';
+import { listScienceFields } from '../modules/science-fields/science-fields.service.ts';
+import { countTenants, createTenant, findTenantBySlug } from '../modules/tenants/tenants.service.ts';
 import {
   DEMO_ACCOUNTS, DEMO_ORGANIZATIONS, DEMO_PASSWORD, DEMO_PEOPLE, DEMO_TENANTS, type DemoOrganization,
 } from './demo-data.ts';
@@ -59,7 +60,7 @@ const ACCOUNTS_FOR_DISPLAY = DEMO_TENANTS.flatMap((t) => DEMO_ACCOUNTS.filter((a
  * Fictitious tax codes: the articles give none. A series starting 0999 with a correct check digit (so the
  * registry's validation accepts them); they stand for no real enterprise.
  */
-function* fictitiousTaxCodes(): Generator<string> {
+function* fictitiousTaxCodes(): Generator<string, never> {
   for (let n = 1; ; n++) {
     const code = withCheckDigit(`09990${String(n).padStart(4, '0')}`);
     if (code) yield code;
@@ -85,6 +86,7 @@ async function currentCommune(tx: Tx, place: NonNullable<DemoOrganization['forme
 }
 
 export async function seedDemo(h: DbHandle): Promise<DemoSeedResult> {
+  registerModules();
   return h.db.transaction(async (tx) => {
     await tx.execute(sql`SELECT pg_advisory_xact_lock(${LOCK_KEY})`);
     if ((await countTenants(tx)) > 0) return { created: false, logins: await existingDemoLogins(tx) };

@@ -7,29 +7,29 @@
  *
  * Called by seedDemo inside its transaction, after the tenants, organisations, people and accounts exist.
  */
-import type { DbHandle } from '../client.ts';
-import type { Ctx, Tx } from '../../context.ts';
-import { AppError } from '../../errors.ts';
-import { fold } from '../../../lib/vi/fold.ts';
-import { formatDate } from '../../../lib/vi/format.ts';
-import { OrganizationInput } from '../../../shared/schemas/organizations.ts';
-import { PersonInput, type Person } from '../../../shared/schemas/people.ts';
-import type { CouncilKind, MemberRole, Rating, ScoringSheetRule } from '../../../shared/schemas/councils.ts';
-import type { TaskCreate, TaskDetail } from '../../../shared/schemas/tasks.ts';
-import type { User } from '../../../shared/schemas/users.ts';
-import type { WorkflowDefinition } from '../../../shared/schemas/workflow.ts';
-import { findUnitByCode, findUnitByName } from '../../modules/admin-units/admin-units.service.ts';
+import type { DbHandle } from '../db/client.ts';
+import type { Ctx, Tx } from '../context.ts';
+import { AppError } from '../errors.ts';
+import { fold } from '../../lib/vi/fold.ts';
+import { formatDate } from '../../lib/vi/format.ts';
+import { OrganizationInput } from '../../shared/schemas/organizations.ts';
+import { PersonInput, type Person } from '../../shared/schemas/people.ts';
+import type { CouncilKind, MemberRole, Rating, ScoringSheetRule } from '../../shared/schemas/councils.ts';
+import type { TaskCreate, TaskDetail } from '../../shared/schemas/tasks.ts';
+import type { User } from '../../shared/schemas/users.ts';
+import type { WorkflowDefinition } from '../../shared/schemas/workflow.ts';
+import { findUnitByCode, findUnitByName } from '../modules/admin-units/admin-units.service.ts';
 import {
   addCouncilDossier, addCouncilMember, closeCouncil, createCouncil, declareConflict, memberDisplayName, openCouncil, setPresence, submitSheet,
-} from '../../modules/councils/councils.service.ts';
-import { createOrganization } from '../../modules/organizations/organizations.service.ts';
-import { createPerson, listPeople } from '../../modules/people/people.service.ts';
+} from '../modules/councils/councils.service.ts';
+import { createOrganization } from '../modules/organizations/organizations.service.ts';
+import { createPerson, listPeople } from '../modules/people/people.service.ts';
 import {
   addDocument, addProgress, addReplication, createTask, getTask, reproposeTask, transitionTask, updateTask,
-} from '../../modules/tasks/tasks.service.ts';
-import { TASK_WORKFLOW } from '../../modules/tasks/tasks.workflow.ts';
-import { createUser, listUsers, updateUser } from '../../modules/users/users.service.ts';
-import { resolveWorkflow } from '../../modules/workflow/workflow.service.ts';
+} from '../modules/tasks/tasks.service.ts';
+import { TASK_WORKFLOW } from '../modules/tasks/tasks.workflow.ts';
+import { createUser, listUsers, updateUser } from '../modules/users/users.service.ts';
+import { resolveWorkflow } from '../modules/workflow/workflow.service.ts';
 import { DEMO_PASSWORD, DEMO_TENANTS } from './demo-data.ts';
 import { actorOf, systemActor } from './actors.ts';
 import {

@@ -1,9 +1,9 @@
 /** The demo seed on a real migrated database, checked through the API the way a user sees it. */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { DbHandle } from '../client.ts';
-import { buildApp, type App } from '../../http/app.ts';
-import { login, openTestDb, type AuthHeaders } from '../../testing/harness.ts';
-import { isValidTaxCode } from '../../../lib/vi/tax-code.ts';
+import type { DbHandle } from '../db/client.ts';
+import { buildApp, type App } from '../http/app.ts';
+import { login, openTestDb, type AuthHeaders } from '../testing/harness.ts';
+import { isValidTaxCode } from '../../lib/vi/tax-code.ts';
 import { DEMO_PASSWORD, seedDemo, type DemoSeedResult } from './seed.ts';
 
 let h: DbHandle;

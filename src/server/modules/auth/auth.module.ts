@@ -1,0 +1,6 @@
+import { defineModule } from '../module.ts';
+import { authRoutes } from './auth.routes.ts';
+import * as tables from './auth.tables.ts';
+
+// Resolving a session joins the account and its province.
+export const authModule = defineModule({ name: 'auth', routes: [authRoutes], tables, reads: ['users', 'tenants'] });

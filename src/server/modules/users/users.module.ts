@@ -1,0 +1,8 @@
+import { defineModule } from '../module.ts';
+import { usersMessages } from '../../../shared/i18n/users.messages.ts';
+import { userRoutes } from './users.routes.ts';
+import * as tables from './users.tables.ts';
+
+export const usersModule = defineModule({
+  name: 'users', routes: [userRoutes], tables, reads: ['organizations'], messages: usersMessages,
+});
