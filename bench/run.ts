@@ -140,7 +140,7 @@ async function benchEngine(engine: Engine) {
     // Search through the real service (repo query, LIMIT 20, name order) versus a raw primary-key SELECT.
     const ctx: Ctx = {
       db: h.db,
-      actor: { userId: user.id, username: USERNAME, displayName: 'bench', role: 'dost_officer', tenantId: tenant.id, organizationId: null, unitName: null },
+      actor: { userId: user.id, username: USERNAME, displayName: 'bench', role: 'dost_officer', tenantId: tenant.id, organizationId: null, agencyId: null, adminUnitId: null, unitName: null },
     };
     const queries = generateQueries(SEARCHES);
     const ids = (await h.query<{ id: string }>('SELECT id FROM organizations ORDER BY random() LIMIT 1000')).map((r) => r.id);

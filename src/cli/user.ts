@@ -6,6 +6,7 @@
 import { InvalidArgumentError, type Command } from 'commander';
 import { ROLES, type Role } from '../shared/roles.ts';
 import { prepareDatabase } from '../server/modules/index.ts';
+import { findAgencyByName } from '../server/modules/agencies/agencies.service.ts';
 import { createUser } from '../server/modules/users/users.service.ts';
 import { getTenantBySlug } from '../server/modules/tenants/tenants.service.ts';
 import { describeDb, withDataOption, withDb, type DataOptions } from './common.ts';
@@ -78,16 +79,18 @@ export function registerUser(program: Command) {
     .option('--name <displayName>', 'display name (default: the username)')
     .option('--password <password>', 'password (else $KHCN_PASSWORD, else asked on the terminal)')
     .option('--email <email>', 'e-mail address')
-    .option('--unit <unitName>', 'department or commune of a unit officer')
+    .option('--unit <name>', 'the agency of the province the account works in (its name, e.g. "Sở Tài chính tỉnh Tây Ninh")')
     .action(async (username: string, o: UserAddOptions) => {
       const password = await readPassword(o);
       await withDb(o, async (h, info) => {
         console.log(describeDb(h, info.dataDir));
         await prepareDatabase(h);
         const tenant = await getTenantBySlug(h.db, o.province);
+        const agency = o.unit ? await findAgencyByName(h.db, tenant.id, o.unit) : null;
+        if (o.unit && !agency) throw new Error(`no single agency of ${tenant.slug} in force today is named "${o.unit}" (see GET /api/agencies)`);
         const created = await createUser(h.db, {
           tenantId: tenant.id, username, displayName: o.name ?? username, password, role: o.role,
-          email: o.email ?? null, unitName: o.unit ?? null,
+          email: o.email ?? null, agencyId: agency?.id ?? null,
         });
         console.log(`Created ${created.username} (${created.role}) in ${tenant.name} [${tenant.slug}], id ${created.id}`);
       });

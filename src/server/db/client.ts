@@ -20,9 +20,22 @@ export interface DbHandle {
   exec(sqlText: string): Promise<void>;
   /** Runs one parameterised statement and returns its rows. */
   query<T = Record<string, unknown>>(sqlText: string, params?: unknown[]): Promise<T[]>;
+  /**
+   * Runs `fn` in one transaction on one connection: committed when it returns, rolled back when it throws. Unlike
+   * `db.transaction`, SQL text of several statements can run inside it (`exec`: a restore migrates in its
+   * transaction). Open no transaction through `t.db` (PGlite cannot nest one).
+   */
+  transaction<T>(fn: (t: TxHandle) => Promise<T>): Promise<T>;
   /** The embedded engine only: the data directory as a tarball (used to clone a migrated template in tests). */
   dumpDataDir?(): Promise<Blob>;
   close(): Promise<void>;
+}
+
+/** A transaction of `DbHandle.transaction`: Drizzle, SQL text and parameterised statements, all inside it. */
+export interface TxHandle {
+  db: Db;
+  exec(sqlText: string): Promise<void>;
+  query<T = Record<string, unknown>>(sqlText: string, params?: unknown[]): Promise<T[]>;
 }
 
 export interface OpenOptions {
@@ -59,6 +72,27 @@ export async function openDb(options: OpenOptions = {}): Promise<DbHandle> {
         const r = await pool.query(sqlText, params);
         return r.rows as T[];
       },
+      async transaction(fn) {
+        const client = await pool.connect();
+        let failed = false;
+        try {
+          return await drizzlePg({ client }).transaction((tx) => fn({
+            db: tx as unknown as Db,
+            async exec(sqlText) {
+              await client.query(sqlText);
+            },
+            async query<T>(sqlText: string, params: unknown[] = []) {
+              return (await client.query(sqlText, params)).rows as T[];
+            },
+          }));
+        } catch (err) {
+          failed = true;
+          throw err;
+        } finally {
+          // After a failure the connection is closed rather than pooled: its rollback may not have gone through.
+          client.release(failed);
+        }
+      },
       async close() {
         await pool.end();
       },
@@ -79,6 +113,17 @@ export async function openDb(options: OpenOptions = {}): Promise<DbHandle> {
     async query<T>(sqlText: string, params: unknown[] = []) {
       const r = await client.query<T>(sqlText, params);
       return r.rows;
+    },
+    transaction(fn) {
+      return client.transaction((tx) => fn({
+        db: drizzlePglite({ client: tx as unknown as PGlite }) as unknown as Db,
+        async exec(sqlText) {
+          await tx.exec(sqlText);
+        },
+        async query<T>(sqlText: string, params: unknown[] = []) {
+          return (await tx.query<T>(sqlText, params)).rows;
+        },
+      }));
     },
     async dumpDataDir() {
       return (await client.dumpDataDir('none')) as Blob;

@@ -9,14 +9,13 @@ import Fastify, { type FastifyServerOptions } from 'fastify';
 import cookie from '@fastify/cookie';
 import csrf from '@fastify/csrf-protection';
 import rateLimit from '@fastify/rate-limit';
-import swagger from '@fastify/swagger';
-import swaggerUi from '@fastify/swagger-ui';
 import fastifyStatic from '@fastify/static';
-import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
+import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { DbHandle } from '../db/client.ts';
 import { authPlugin } from './auth.ts';
 import { installErrorHandler } from './error-handler.ts';
-import { featureRoutes } from './routes.ts';
+import { registerOpenApi } from './openapi.ts';
+import { moduleRoutes, registerModules } from '../modules/index.ts';
 import { pickLang, translate } from '../../shared/i18n/messages.ts';
 
 export interface AppOptions {
@@ -50,16 +49,10 @@ export async function buildApp(options: AppOptions) {
     getToken: (req) => req.headers['x-csrf-token'] as string | undefined,
   });
   await app.register(rateLimit, { global: false, hook: 'preHandler' });
-  await app.register(swagger, {
-    openapi: {
-      info: { title: 'khcn API', version: '0.1.0', description: 'Hệ thống thông tin KH&CN cấp tỉnh — provincial S&T information system' },
-      components: { securitySchemes: { bearer: { type: 'http', scheme: 'bearer' }, cookie: { type: 'apiKey', in: 'cookie', name: 'khcn_sid' } } },
-    },
-    transform: jsonSchemaTransform,
-  });
-  await app.register(swaggerUi, { routePrefix: '/api/docs' });
+  await registerOpenApi(app);
   await app.register(authPlugin);
-  for (const routes of featureRoutes) await app.register(routes);
+  registerModules();
+  for (const routes of moduleRoutes()) await app.register(routes);
 
   const webDir = options.webDir === undefined ? path.resolve('dist') : options.webDir === null ? null : path.resolve(options.webDir);
   const hasWeb = webDir !== null && existsSync(path.join(webDir, 'index.html'));

@@ -13,6 +13,7 @@ import { auditModule } from './audit/audit.module.ts';
 import { authModule } from './auth/auth.module.ts';
 import { organizationsModule } from './organizations/organizations.module.ts';
 import { peopleModule } from './people/people.module.ts';
+import { agenciesModule } from './agencies/agencies.module.ts';
 import { usersModule } from './users/users.module.ts';
 import { rulesModule } from './rules/rules.module.ts';
 import { workflowModule } from './workflow/workflow.module.ts';
@@ -30,6 +31,7 @@ export const modules: readonly ModuleManifest[] = [
   authModule,
   organizationsModule,
   peopleModule,
+  agenciesModule,
   usersModule,
   rulesModule,
   workflowModule,

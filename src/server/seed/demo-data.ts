@@ -19,6 +19,8 @@ export const DEMO_PASSWORD = 'khcn-demo-2026';
 export interface DemoTenant {
   slug: string;
   name: string;
+  /** The day the province's present departments started: the merged provinces re-formed theirs on 01/07/2025. */
+  agenciesFrom: string;
   /** Province code of the unit in force today (the new Tây Ninh reuses Long An's code 80, An Giang Kiên Giang's 91). */
   provinceCode: string;
   /** Short name for tables. */
@@ -26,10 +28,56 @@ export interface DemoTenant {
 }
 
 export const DEMO_TENANTS: DemoTenant[] = [
-  { slug: 'tay-ninh', name: 'Sở Khoa học và Công nghệ tỉnh Tây Ninh', provinceCode: '80', province: 'Tây Ninh' },
-  { slug: 'lang-son', name: 'Sở Khoa học và Công nghệ tỉnh Lạng Sơn', provinceCode: '20', province: 'Lạng Sơn' },
-  { slug: 'an-giang', name: 'Sở Khoa học và Công nghệ tỉnh An Giang', provinceCode: '91', province: 'An Giang' },
+  { slug: 'tay-ninh', name: 'Sở Khoa học và Công nghệ tỉnh Tây Ninh', agenciesFrom: '2025-07-01', provinceCode: '80', province: 'Tây Ninh' },
+  { slug: 'lang-son', name: 'Sở Khoa học và Công nghệ tỉnh Lạng Sơn', agenciesFrom: '2025-03-01', provinceCode: '20', province: 'Lạng Sơn' },
+  { slug: 'an-giang', name: 'Sở Khoa học và Công nghệ tỉnh An Giang', agenciesFrom: '2025-07-01', provinceCode: '91', province: 'An Giang' },
 ];
+
+export interface DemoAgency {
+  key: string;
+  kind: 'people_committee' | 'office' | 'department' | 'agency' | 'dost_division';
+  /** The name without the province ("Sở Tài chính"); the seed adds "tỉnh <province>" to bodies of the province. */
+  name: string;
+  shortName?: string;
+  /** A division: the key of its department. */
+  parent?: string;
+  /** A body that merged in the 2025 restructuring: its last day, and an illustrative first day. */
+  closed?: { validFrom: string; validTo: string; mergedInto: string };
+}
+
+const AGENCY_NOTE = 'Danh sách minh họa theo cơ cấu các cơ quan chuyên môn thuộc UBND tỉnh của Nghị định 45/2025/NĐ-CP '
+  + '(từ 01/03/2025); ngày bắt đầu của các sở đã hợp nhất là giá trị minh họa. Quản trị viên đối chiếu với quyết định của UBND tỉnh.';
+
+/** Every demo province gets this list (the People's Committee, its office, departments, one DOST division). */
+export const DEMO_AGENCIES: DemoAgency[] = [
+  { key: 'ubnd', kind: 'people_committee', name: 'UBND', shortName: 'UBND tỉnh' },
+  { key: 'vp-ubnd', kind: 'office', name: 'Văn phòng UBND' },
+  { key: 'khcn', kind: 'department', name: 'Sở Khoa học và Công nghệ', shortName: 'Sở KH&CN' },
+  { key: 'khcn-qlkh', kind: 'dost_division', name: 'Phòng Quản lý khoa học', parent: 'khcn' },
+  { key: 'noi-vu', kind: 'department', name: 'Sở Nội vụ' },
+  { key: 'tai-chinh', kind: 'department', name: 'Sở Tài chính' },
+  { key: 'tu-phap', kind: 'department', name: 'Sở Tư pháp' },
+  { key: 'cong-thuong', kind: 'department', name: 'Sở Công Thương' },
+  { key: 'nn-mt', kind: 'department', name: 'Sở Nông nghiệp và Môi trường', shortName: 'Sở NN&MT' },
+  { key: 'xay-dung', kind: 'department', name: 'Sở Xây dựng' },
+  { key: 'gd-dt', kind: 'department', name: 'Sở Giáo dục và Đào tạo' },
+  { key: 'y-te', kind: 'department', name: 'Sở Y tế' },
+  { key: 'vh-tt-dl', kind: 'department', name: 'Sở Văn hóa, Thể thao và Du lịch' },
+  {
+    key: 'tt-tt', kind: 'department', name: 'Sở Thông tin và Truyền thông',
+    closed: { validFrom: '2014-04-04', validTo: '2025-02-28', mergedInto: 'Sở Khoa học và Công nghệ' },
+  },
+  {
+    key: 'nn-ptnt', kind: 'department', name: 'Sở Nông nghiệp và Phát triển nông thôn',
+    closed: { validFrom: '2014-04-04', validTo: '2025-02-28', mergedInto: 'Sở Nông nghiệp và Môi trường' },
+  },
+  {
+    key: 'kh-dt', kind: 'department', name: 'Sở Kế hoạch và Đầu tư',
+    closed: { validFrom: '2014-04-04', validTo: '2025-02-28', mergedInto: 'Sở Tài chính' },
+  },
+];
+
+export const demoAgencyNote = (a: DemoAgency) => (a.closed ? `${AGENCY_NOTE} Hợp nhất vào ${a.closed.mergedInto} từ 01/03/2025.` : AGENCY_NOTE);
 
 export interface DemoOrganization {
   /** Key used by people and accounts of the same tenant. */
@@ -204,7 +252,8 @@ export interface DemoAccount {
   role: Role;
   displayName: string;
   organization?: string;
-  unitName?: string;
+  /** The key of the agency (DEMO_AGENCIES) the account works in. */
+  agency?: string;
 }
 
 /**
@@ -213,12 +262,12 @@ export interface DemoAccount {
  * organisation come after the organisations.
  */
 export const DEMO_ACCOUNTS: DemoAccount[] = [
-  { tenant: 'tay-ninh', username: 'admin', role: 'admin', displayName: 'Quản trị hệ thống', unitName: 'Sở Khoa học và Công nghệ tỉnh Tây Ninh' },
-  { tenant: 'lang-son', username: 'canbo.langson', role: 'dost_officer', displayName: 'Cán bộ Sở KH&CN Lạng Sơn', unitName: 'Sở Khoa học và Công nghệ tỉnh Lạng Sơn' },
-  { tenant: 'an-giang', username: 'canbo.angiang', role: 'dost_officer', displayName: 'Cán bộ Sở KH&CN An Giang', unitName: 'Sở Khoa học và Công nghệ tỉnh An Giang' },
-  { tenant: 'tay-ninh', username: 'canbo', role: 'dost_officer', displayName: 'Cán bộ Phòng Quản lý khoa học', unitName: 'Sở Khoa học và Công nghệ tỉnh Tây Ninh' },
-  { tenant: 'tay-ninh', username: 'donvi', role: 'unit_officer', displayName: 'Cán bộ Sở Nông nghiệp và Môi trường', unitName: 'Sở Nông nghiệp và Môi trường tỉnh Tây Ninh' },
+  { tenant: 'tay-ninh', username: 'admin', role: 'admin', displayName: 'Quản trị hệ thống', agency: 'khcn' },
+  { tenant: 'lang-son', username: 'canbo.langson', role: 'dost_officer', displayName: 'Cán bộ Sở KH&CN Lạng Sơn', agency: 'khcn' },
+  { tenant: 'an-giang', username: 'canbo.angiang', role: 'dost_officer', displayName: 'Cán bộ Sở KH&CN An Giang', agency: 'khcn' },
+  { tenant: 'tay-ninh', username: 'canbo', role: 'dost_officer', displayName: 'Cán bộ Phòng Quản lý khoa học', agency: 'khcn-qlkh' },
+  { tenant: 'tay-ninh', username: 'donvi', role: 'unit_officer', displayName: 'Cán bộ Sở Nông nghiệp và Môi trường', agency: 'nn-mt' },
   { tenant: 'tay-ninh', username: 'hoidong', role: 'reviewer', displayName: 'Thành viên hội đồng tư vấn KH&CN' },
-  { tenant: 'tay-ninh', username: 'lanhdao', role: 'leader', displayName: 'Lãnh đạo UBND tỉnh', unitName: 'UBND tỉnh Tây Ninh' },
+  { tenant: 'tay-ninh', username: 'lanhdao', role: 'leader', displayName: 'Lãnh đạo UBND tỉnh', agency: 'ubnd' },
   { tenant: 'tay-ninh', username: 'doanhnghiep', role: 'applicant', displayName: 'Công ty CP Cơ khí chế tạo máy Long An', organization: 'co-khi-che-tao-may' },
 ];

@@ -9,21 +9,24 @@
  */
 import { sql } from 'drizzle-orm';
 import type { DbHandle } from '../db/client.ts';
+import { rowsOf } from '../db/rows.ts';
 import type { Ctx, Tx } from '../context.ts';
 import { AppError } from '../errors.ts';
 import { withCheckDigit } from '../../lib/vi/tax-code.ts';
+import { AgencyInput } from '../../shared/schemas/agencies.ts';
 import { OrganizationInput } from '../../shared/schemas/organizations.ts';
 import { PersonInput } from '../../shared/schemas/people.ts';
 import { registerModules } from '../modules/index.ts';
 import { recordAudit } from '../modules/audit/audit.service.ts';
 import { findUnitByCode, findUnitByName, getAdminUnit } from '../modules/admin-units/admin-units.service.ts';
+import { createAgency } from '../modules/agencies/agencies.service.ts';
 import { createOrganization } from '../modules/organizations/organizations.service.ts';
 import { createPerson } from '../modules/people/people.service.ts';
 import { createUser } from '../modules/users/users.service.ts';
 import { listScienceFields } from '../modules/science-fields/science-fields.service.ts';
 import { countTenants, createTenant, findTenantBySlug } from '../modules/tenants/tenants.service.ts';
 import {
-  DEMO_ACCOUNTS, DEMO_ORGANIZATIONS, DEMO_PASSWORD, DEMO_PEOPLE, DEMO_TENANTS, type DemoOrganization,
+  DEMO_ACCOUNTS, DEMO_AGENCIES, DEMO_ORGANIZATIONS, DEMO_PASSWORD, DEMO_PEOPLE, DEMO_TENANTS, demoAgencyNote, type DemoOrganization,
 } from './demo-data.ts';
 import { actorOf, systemActor } from './actors.ts';
 import { seedDemoTasks } from './tasks.ts';
@@ -104,13 +107,32 @@ export async function seedDemo(h: DbHandle): Promise<DemoSeedResult> {
       tenantIds.set(t.slug, tenant.id);
     }
 
+    // The province's departments and agencies, entered by the system: accounts point at them.
+    const agencyIds = new Map<string, string>();
+    for (const t of DEMO_TENANTS) {
+      const system: Ctx = { db, actor: systemActor(tenantIds.get(t.slug)!) };
+      for (const a of DEMO_AGENCIES) {
+        const agency = await createAgency(system, AgencyInput.parse({
+          kind: a.kind,
+          name: a.parent ? a.name : `${a.name} tỉnh ${t.province}`,
+          shortName: a.shortName ?? null,
+          parentId: a.parent ? agencyIds.get(`${t.slug}/${a.parent}`)! : null,
+          validFrom: a.closed?.validFrom ?? t.agenciesFrom,
+          validTo: a.closed?.validTo ?? null,
+          note: demoAgencyNote(a),
+        }));
+        agencyIds.set(`${t.slug}/${a.key}`, agency.id);
+      }
+    }
+
     const orgIds = new Map<string, string>();
     const authors = new Map<string, Ctx>();
     const addAccount = async (a: (typeof DEMO_ACCOUNTS)[number]) => {
       const tenantId = tenantIds.get(a.tenant)!;
       const user = await createUser(tx, {
         tenantId, username: a.username, displayName: a.displayName, password: DEMO_PASSWORD,
-        role: a.role, organizationId: a.organization ? orgIds.get(a.organization)! : null, unitName: a.unitName ?? null,
+        role: a.role, organizationId: a.organization ? orgIds.get(a.organization)! : null,
+        agencyId: a.agency ? agencyIds.get(`${a.tenant}/${a.agency}`)! : null,
       });
       if (!authors.has(a.tenant)) authors.set(a.tenant, { db, actor: actorOf(user, tenantId) });
     };
@@ -148,7 +170,7 @@ export async function seedDemo(h: DbHandle): Promise<DemoSeedResult> {
     }
 
     for (const a of rest) await addAccount(a);
-    await seedDemoTasks(h, { db: tx, tenantIds, orgIds });
+    await seedDemoTasks(h, { db: tx, tenantIds, orgIds, agencyIds });
     return { created: true, logins: ACCOUNTS_FOR_DISPLAY.map(login) };
   });
 }
@@ -159,10 +181,10 @@ async function existingDemoLogins(tx: Tx): Promise<DemoLogin[]> {
   const demoTenants = new Set<string>();
   for (const t of DEMO_TENANTS) if (await findTenantBySlug(tx, t.slug)) demoTenants.add(t.slug);
   if (demoTenants.size === 0) return found;
-  const rows = await tx.execute(sql`
+  const rows = await rowsOf<{ username: string; slug: string }>(tx, sql`
     SELECT u.username, t.slug FROM users u JOIN tenants t ON t.id = u.tenant_id
     WHERE u.active AND u.username IN (${sql.join(DEMO_ACCOUNTS.map((a) => sql`${a.username}`), sql`, `)})`);
-  const present = new Set((rows as unknown as { rows: { username: string; slug: string }[] }).rows.map((r) => `${r.slug}/${r.username}`));
+  const present = new Set(rows.map((r) => `${r.slug}/${r.username}`));
   for (const a of ACCOUNTS_FOR_DISPLAY) if (present.has(`${a.tenant}/${a.username}`)) found.push(login(a));
   return found;
 }

@@ -12,6 +12,7 @@ import type { Ctx, Tx } from '../context.ts';
 import { AppError } from '../errors.ts';
 import { fold } from '../../lib/vi/fold.ts';
 import { formatDate } from '../../lib/vi/format.ts';
+import { personDisplayName } from '../../lib/vi/person-name.ts';
 import { OrganizationInput } from '../../shared/schemas/organizations.ts';
 import { PersonInput, type Person } from '../../shared/schemas/people.ts';
 import type { CouncilKind, MemberRole, Rating, ScoringSheetRule } from '../../shared/schemas/councils.ts';
@@ -20,7 +21,7 @@ import type { User } from '../../shared/schemas/users.ts';
 import type { WorkflowDefinition } from '../../shared/schemas/workflow.ts';
 import { findUnitByCode, findUnitByName } from '../modules/admin-units/admin-units.service.ts';
 import {
-  addCouncilDossier, addCouncilMember, closeCouncil, createCouncil, declareConflict, memberDisplayName, openCouncil, setPresence, submitSheet,
+  addCouncilDossier, addCouncilMember, closeCouncil, createCouncil, declareConflict, openCouncil, setPresence, submitSheet,
 } from '../modules/councils/councils.service.ts';
 import { createOrganization } from '../modules/organizations/organizations.service.ts';
 import { createPerson, listPeople } from '../modules/people/people.service.ts';
@@ -44,6 +45,8 @@ export interface DemoTasksOptions {
   tenantIds: Map<string, string>;
   /** Organisation key (demo-data.ts) → id. */
   orgIds: Map<string, string>;
+  /** `<tenant slug>/<agency key>` (demo-data.ts) → id. */
+  agencyIds: Map<string, string>;
 }
 
 export interface DemoTasksResult {
@@ -150,7 +153,7 @@ export async function seedDemoTasks(h: DbHandle, o: DemoTasksOptions): Promise<D
     if (!leaderUser) {
       leaderUser = await createUser(db, {
         tenantId, username: `lanhdao.${t.slug.replace(/-/g, '')}`, displayName: `Lãnh đạo UBND tỉnh ${t.province}`,
-        password: DEMO_PASSWORD, role: 'leader', unitName: `UBND tỉnh ${t.province}`,
+        password: DEMO_PASSWORD, role: 'leader', agencyId: o.agencyIds.get(`${t.slug}/ubnd`) ?? null,
       });
       result.accounts.push({ username: leaderUser.username, role: 'leader', tenant: t.slug });
     }
@@ -178,7 +181,7 @@ export async function seedDemoTasks(h: DbHandle, o: DemoTasksOptions): Promise<D
         continue;
       }
       const user = await createUser(db, {
-        tenantId, username: `hd.${fold(person.fullName).replace(/ /g, '')}`, displayName: memberDisplayName(person),
+        tenantId, username: `hd.${fold(person.fullName).replace(/ /g, '')}`, displayName: personDisplayName(person),
         password: DEMO_PASSWORD, role: 'reviewer',
       });
       result.accounts.push({ username: user.username, role: 'reviewer', tenant: t.slug });
@@ -209,8 +212,8 @@ async function linkHoidong(system: Ctx, person: Person) {
   const [account] = (await listUsers(system, { role: 'reviewer', limit: 50 })).items.filter((u) => u.username === HOIDONG_EXPERT.username);
   if (!account) return;
   await updateUser(system, account.id, {
-    displayName: memberDisplayName(person), role: account.role, active: account.active,
-    organizationId: account.organizationId, unitName: account.unitName, email: account.email, version: account.version,
+    displayName: personDisplayName(person), role: account.role, active: account.active,
+    organizationId: account.organizationId, agencyId: account.agencyId, adminUnitId: account.adminUnitId, email: account.email, version: account.version,
   });
 }
 
@@ -305,7 +308,7 @@ class Walker {
     const def = await this.a.definition(p, this.task.regimeDate);
     const label = def.labels?.documents?.[kind]?.vi ?? kind;
     const text = [
-      `${p.officer.actor.unitName ?? `Sở Khoa học và Công nghệ tỉnh ${p.name}`}`, label.toUpperCase(), this.task.title,
+      `Sở Khoa học và Công nghệ tỉnh ${p.name}`, label.toUpperCase(), this.task.title,
       `Ngày ${formatDate(onDate)}`, '(Tệp minh họa của dữ liệu demo.)', '',
     ].join('\n');
     this.task = await addDocument(p.officer, this.task.id, {

@@ -11,6 +11,7 @@ import { adminUnitsMessages } from './admin-units.messages.ts';
 import { councilsMessages } from './councils.messages.ts';
 import { exportsMessages } from './exports.messages.ts';
 import { tasksMessages } from './tasks.messages.ts';
+import { agenciesMessages } from './agencies.messages.ts';
 export const LANGS = ['vi', 'en'] as const;
 export type Lang = (typeof LANGS)[number];
 
@@ -74,8 +75,8 @@ const core = {
 
 /** Add a module's messages here: one import, one spread per language. */
 export const messages = {
-  vi: { ...core.vi, ...backupMessages.vi, ...rulesMessages.vi, ...workflowMessages.vi, ...usersMessages.vi, ...adminUnitsMessages.vi, ...councilsMessages.vi, ...exportsMessages.vi, ...tasksMessages.vi },
-  en: { ...core.en, ...backupMessages.en, ...rulesMessages.en, ...workflowMessages.en, ...usersMessages.en, ...adminUnitsMessages.en, ...councilsMessages.en, ...exportsMessages.en, ...tasksMessages.en },
+  vi: { ...core.vi, ...backupMessages.vi, ...rulesMessages.vi, ...workflowMessages.vi, ...usersMessages.vi, ...adminUnitsMessages.vi, ...councilsMessages.vi, ...exportsMessages.vi, ...tasksMessages.vi, ...agenciesMessages.vi },
+  en: { ...core.en, ...backupMessages.en, ...rulesMessages.en, ...workflowMessages.en, ...usersMessages.en, ...adminUnitsMessages.en, ...councilsMessages.en, ...exportsMessages.en, ...tasksMessages.en, ...agenciesMessages.en },
 } as const;
 
 export type MessageKey = keyof (typeof messages)['vi'];
@@ -88,14 +89,14 @@ export const entityNames: Record<Lang, Record<string, string>> = {
     // table names, for "in use by …"
     people: 'danh sách chuyên gia', users: 'tài khoản người dùng', organizations: 'danh sách tổ chức',
     tasks: 'nhiệm vụ KH&CN', task_members: 'thành viên nhiệm vụ', council_members: 'thành viên hội đồng',
-    councils: 'hội đồng', task_replications: 'hồ sơ nhân rộng',
+    councils: 'hội đồng', task_replications: 'hồ sơ nhân rộng', agency: 'cơ quan, đơn vị', agencies: 'cơ quan, đơn vị',
   },
   en: {
     organization: 'organisation', person: 'person', user: 'account', admin_unit: 'administrative unit',
     api_token: 'API token', audit: 'audit entry', tenant: 'province', task: 'task',
     people: 'people', users: 'user accounts', organizations: 'organisations', tasks: 'S&T tasks',
     task_members: 'task members', council_members: 'council members', councils: 'councils',
-    task_replications: 'replication records',
+    task_replications: 'replication records', agency: 'agency', agencies: 'agencies',
   },
 };
 

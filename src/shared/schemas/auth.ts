@@ -15,6 +15,8 @@ export const Me = z.object({
   role: Role,
   tenant: z.object({ id: z.uuid(), slug: z.string(), name: z.string() }),
   organizationId: z.uuid().nullable(),
+  agencyId: z.uuid().nullable(),
+  adminUnitId: z.uuid().nullable(),
   unitName: z.string().nullable(),
 });
 export type Me = z.infer<typeof Me>;

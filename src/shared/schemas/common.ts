@@ -13,6 +13,10 @@ export const optionalText = (max: number) =>
   z.preprocess((v) => (typeof v === 'string' && v.trim() === '' ? null : v), z.string().trim().max(max).nullable())
     .optional();
 
+/** A text in both UI languages (names of stages, criteria, rule descriptions…). */
+export const LocalizedText = z.object({ vi: requiredText(300), en: requiredText(300) });
+export type LocalizedText = z.infer<typeof LocalizedText>;
+
 /** ISO date `yyyy-mm-dd` (the API's date format; the UI shows dd/mm/yyyy). */
 export const IsoDate = z.iso.date();
 

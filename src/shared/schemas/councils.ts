@@ -5,8 +5,7 @@
  * rated Xuất sắc / Đạt / Không đạt in an acceptance council. Sheet, composition and pass rule are dated rules.
  */
 import { z } from 'zod';
-import { Id, IsoDate, PageQuery, Timestamps, Version, optionalText, pageOf, requiredText } from './common.ts';
-import { LocalizedText } from './rules.ts';
+import { Id, IsoDate, LocalizedText, PageQuery, Timestamps, Version, optionalText, pageOf, requiredText } from './common.ts';
 
 export const COUNCIL_KINDS = ['identification', 'selection', 'budget_appraisal', 'acceptance'] as const;
 export const CouncilKind = z.enum(COUNCIL_KINDS);

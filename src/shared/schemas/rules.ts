@@ -3,14 +3,12 @@
  * overridable per province. Each module registers the shape of its rule values (src/server/modules/rules).
  */
 import { z } from 'zod';
-import { Id, IsoDate, optionalText, requiredText } from './common.ts';
+import { Id, IsoDate, optionalText, requiredText, LocalizedText } from './common.ts';
 
 /** Dotted, lower case, at least two parts: `<module>.<name>`, e.g. `council.pass_rule`, `workflow.st_task`. */
 export const RuleKey = z.string().trim().max(100).regex(/^[a-z][a-z0-9_]*(\.[a-z0-9_]+)+$/);
 
 /** A text in both working languages (stage names, rule descriptions). */
-export const LocalizedText = z.object({ vi: requiredText(300), en: requiredText(300) });
-export type LocalizedText = z.infer<typeof LocalizedText>;
 
 /** `province`: the tenant's own version; `national`: the default every province inherits. */
 export const RuleScope = z.enum(['province', 'national']);
@@ -74,3 +72,5 @@ export const RuleHistory = z.object({
   items: z.array(RuleVersion),
 });
 export type RuleHistory = z.infer<typeof RuleHistory>;
+
+export { LocalizedText };

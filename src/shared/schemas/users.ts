@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { Id, Version, requiredText, optionalText, pageOf, Timestamps } from './common.ts';
+import { Id, Version, requiredText, pageOf, Timestamps } from './common.ts';
 import { Role } from './auth.ts';
 
 export const PASSWORD_MIN = 10;
@@ -22,6 +22,13 @@ export const Password = z.string().superRefine((value, ctx) => {
   }
 });
 
+/** An account works in one unit: an agency or a commune, not both. */
+function oneUnit(u: { agencyId?: string | null; adminUnitId?: string | null }, ctx: z.RefinementCtx) {
+  if (u.agencyId && u.adminUnitId) {
+    ctx.addIssue({ code: 'custom', path: ['adminUnitId'], message: 'user.one_unit', params: { i18n: 'user.one_unit' } });
+  }
+}
+
 const email = z.preprocess((v) => (v === '' ? null : v), z.email().max(200).nullable()).optional();
 
 /** A new account (admins create accounts of their own province). */
@@ -32,10 +39,12 @@ export const UserInput = z.object({
   role: Role,
   /** The organisation an applicant (enterprise) account acts for. */
   organizationId: Id.nullable().optional(),
-  /** The department or commune a unit officer works in, as free text. */
-  unitName: optionalText(300),
+  /** The unit the account works in: an agency of the province (a department, the People's Committee…)… */
+  agencyId: Id.nullable().optional(),
+  /** …or a commune in force (for a commune's officers). At most one of the two. */
+  adminUnitId: Id.nullable().optional(),
   email,
-});
+}).superRefine(oneUnit);
 export type UserInput = z.infer<typeof UserInput>;
 
 /** What an admin may change on an account; the password has its own route and the username never changes. */
@@ -44,10 +53,11 @@ export const UserUpdate = z.object({
   role: Role,
   active: z.boolean(),
   organizationId: Id.nullable().optional(),
-  unitName: optionalText(300),
+  agencyId: Id.nullable().optional(),
+  adminUnitId: Id.nullable().optional(),
   email,
   version: Version,
-});
+}).superRefine(oneUnit);
 export type UserUpdate = z.infer<typeof UserUpdate>;
 
 export const PasswordReset = z.object({ password: Password });
@@ -62,6 +72,9 @@ export const User = z.object({
   role: Role,
   organizationId: Id.nullable(),
   organizationName: z.string().nullable(),
+  agencyId: Id.nullable(),
+  adminUnitId: Id.nullable(),
+  /** The name of the agency or commune. */
   unitName: z.string().nullable(),
   active: z.boolean(),
   version: z.number().int(),
@@ -72,6 +85,8 @@ export type User = z.infer<typeof User>;
 export const UserListQuery = z.object({
   role: Role.optional(),
   active: z.enum(['true', 'false']).transform((v) => v === 'true').optional(),
+  /** The accounts of one agency (its officers). */
+  agencyId: Id.optional(),
   cursor: z.string().max(400).optional(),
   limit: z.coerce.number().int().min(1).max(200).default(50),
 });

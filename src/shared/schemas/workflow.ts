@@ -5,8 +5,7 @@
  */
 import { z } from 'zod';
 import { ROLES } from '../roles.ts';
-import { LocalizedText } from './rules.ts';
-import { Id, IsoDate } from './common.ts';
+import { Id, IsoDate, LocalizedText } from './common.ts';
 
 const Key = z.string().max(60).regex(/^[a-z][a-z0-9_]*$/);
 const FieldName = z.string().max(60).regex(/^[A-Za-z][A-Za-z0-9_]*$/);

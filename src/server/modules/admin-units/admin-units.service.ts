@@ -17,11 +17,12 @@ import * as repo from './admin-units.repo.ts';
 
 export type { AdminUnit, AdminUnitDetail } from '../../../shared/schemas/admin-units.ts';
 
+import { todayInVietnam } from '../../../lib/vi/dates.ts';
+
 const ENTITY = 'admin_unit';
 
-const vnDate = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Ho_Chi_Minh', year: 'numeric', month: '2-digit', day: '2-digit' });
-/** Today's date in Vietnam (yyyy-mm-dd): a unit changes at midnight Vietnamese time, not UTC. */
-export const today = () => vnDate.format(new Date());
+// A unit changes at midnight Vietnamese time, not UTC.
+const today = () => todayInVietnam();
 
 /** '-infinity' (in force since before our records begin) becomes null in the API. */
 const day = (d: string | null) => (d === null || d === '-infinity' ? null : d);
@@ -111,6 +112,18 @@ export async function assertUnitInForce(db: Db | Tx, id: string, path: string, o
     throw new AppError('admin_unit.not_in_force', {
       status: 400, params: { name: unit.name, date: formatDate(onDate) }, details: [{ path, code: 'not_in_force', validTo: unit.validTo }],
     });
+  }
+  return unit;
+}
+
+/**
+ * An account of a commune's officers points at a commune of its province in force today: 400 at `path` otherwise
+ * (`user.unit_not_commune`), or the reasons of assertUnitInForce.
+ */
+export async function assertCommuneOfProvince(db: Db | Tx, id: string, provinceUnitId: string | null, path: string) {
+  const unit = await assertUnitInForce(db, id, path);
+  if (unit.level !== 'commune' || !provinceUnitId || unit.parentId !== provinceUnitId) {
+    throw new AppError('user.unit_not_commune', { status: 400, details: [{ path, code: 'not_commune_of_province' }] });
   }
   return unit;
 }

@@ -3,7 +3,9 @@ import type { Db } from '../../db/client.ts';
 import { apiTokens, sessions } from './auth.tables.ts';
 import { tenants } from '../tenants/tenants.tables.ts';
 import { users } from '../users/users.tables.ts';
-import type { Actor } from '../../context.ts';
+import { agencies } from '../agencies/agencies.tables.ts';
+import { adminUnits } from '../admin-units/admin-units.tables.ts';
+import type { Actor, Tx } from '../../context.ts';
 import type { Role } from '../../../shared/roles.ts';
 
 const actorColumns = {
@@ -13,9 +15,14 @@ const actorColumns = {
   role: users.role,
   tenantId: users.tenantId,
   organizationId: users.organizationId,
-  unitName: users.unitName,
+  agencyId: users.agencyId,
+  adminUnitId: users.adminUnitId,
+  unitName: sql<string | null>`coalesce(${agencies.name}, ${adminUnits.name})`,
   active: users.active,
 };
+// The name of the unit the account works in: an agency of its province, or a commune.
+const agencyJoin = and(eq(agencies.id, users.agencyId), eq(agencies.tenantId, users.tenantId));
+const unitJoin = eq(adminUnits.id, users.adminUnitId);
 
 type ActorRow = Omit<Actor, 'role'> & { role: string; active: boolean };
 const toActor = ({ active: _active, ...r }: ActorRow): Actor => ({ ...r, role: r.role as Role });
@@ -24,12 +31,20 @@ export async function findUserForLogin(db: Db, username: string) {
   const [row] = await db
     .select({ ...actorColumns, passwordHash: users.passwordHash })
     .from(users)
+    .leftJoin(agencies, agencyJoin)
+    .leftJoin(adminUnits, unitJoin)
     .where(eq(users.username, username));
   return row ? { actor: toActor(row), active: row.active, passwordHash: row.passwordHash } : null;
 }
 
 export async function insertSession(db: Db, tokenHash: string, userId: string, expiresAt: Date) {
   await db.insert(sessions).values({ tokenHash, userId, expiresAt });
+}
+
+/** Ends every session of an account; returns how many ended. */
+export async function deleteSessionsOf(db: Db | Tx, userId: string) {
+  const rows = await db.delete(sessions).where(eq(sessions.userId, userId)).returning({ tokenHash: sessions.tokenHash });
+  return rows.length;
 }
 
 export async function deleteSession(db: Db, tokenHash: string) {
@@ -41,6 +56,8 @@ export async function findActorBySession(db: Db, tokenHash: string): Promise<Act
     .select(actorColumns)
     .from(sessions)
     .innerJoin(users, eq(users.id, sessions.userId))
+    .leftJoin(agencies, agencyJoin)
+    .leftJoin(adminUnits, unitJoin)
     .where(and(eq(sessions.tokenHash, tokenHash), sql`${sessions.expiresAt} > now()`, eq(users.active, true)));
   return row ? toActor(row) : null;
 }
@@ -50,6 +67,8 @@ export async function findActorByApiToken(db: Db, tokenHash: string): Promise<Ac
     .select(actorColumns)
     .from(apiTokens)
     .innerJoin(users, eq(users.id, apiTokens.userId))
+    .leftJoin(agencies, agencyJoin)
+    .leftJoin(adminUnits, unitJoin)
     .where(and(
       eq(apiTokens.tokenHash, tokenHash),
       isNull(apiTokens.revokedAt),

@@ -6,7 +6,7 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { hash as argonHash, verify as argonVerify } from '@node-rs/argon2';
 import type { Db } from '../../db/client.ts';
-import type { Actor, Ctx } from '../../context.ts';
+import { accountOf, type Actor, type Ctx, type Tx } from '../../context.ts';
 import { AppError } from '../../errors.ts';
 import { recordAudit } from '../audit/audit.service.ts';
 import * as repo from './auth.repo.ts';
@@ -59,7 +59,7 @@ export async function login(db: Db, username: string, password: string, requestI
   if (!found.active) throw new AppError('auth.account_disabled', { status: 403 });
   const token = newSecret('s_');
   await db.transaction(async (tx) => {
-    await repo.insertSession(tx, sha256(token), found.actor.userId, new Date(Date.now() + SESSION_TTL_MS));
+    await repo.insertSession(tx, sha256(token), accountOf(found.actor), new Date(Date.now() + SESSION_TTL_MS));
     await recordAudit(tx, { actor: found.actor, requestId }, { action: 'login', entity: 'user', entityId: found.actor.userId });
   });
   return { token, actor: found.actor };
@@ -89,12 +89,17 @@ export async function actorFromApiToken(db: Db, token: string): Promise<Actor | 
   return actor;
 }
 
+/** Ends every open session of an account (after a password reset), inside the caller's transaction. */
+export function endSessionsOf(tx: Db | Tx, userId: string): Promise<number> {
+  return repo.deleteSessionsOf(tx, userId);
+}
+
 export async function me(db: Db, actor: Actor) {
   const tenant = await repo.findTenant(db, actor.tenantId);
   if (!tenant) throw new AppError('common.not_found', { status: 404, params: { entity: 'tenant' } });
   return {
-    id: actor.userId, username: actor.username, displayName: actor.displayName, role: actor.role, tenant,
-    organizationId: actor.organizationId, unitName: actor.unitName,
+    id: actor.userId!, username: actor.username, displayName: actor.displayName, role: actor.role, tenant,
+    organizationId: actor.organizationId, agencyId: actor.agencyId, adminUnitId: actor.adminUnitId, unitName: actor.unitName,
   };
 }
 
@@ -102,7 +107,7 @@ export async function createApiToken(ctx: Ctx, input: { name: string; expiresInD
   const token = newSecret('khcn_');
   const expiresAt = input.expiresInDays ? new Date(Date.now() + input.expiresInDays * 86_400_000) : null;
   const id = await ctx.db.transaction(async (tx) => {
-    const id = await repo.insertApiToken(tx, { userId: ctx.actor.userId, name: input.name, tokenHash: sha256(token), expiresAt });
+    const id = await repo.insertApiToken(tx, { userId: accountOf(ctx.actor), name: input.name, tokenHash: sha256(token), expiresAt });
     await recordAudit(tx, ctx, { action: 'create', entity: 'api_token', entityId: id, after: { name: input.name, expiresAt } });
     return id;
   });
@@ -110,7 +115,7 @@ export async function createApiToken(ctx: Ctx, input: { name: string; expiresInD
 }
 
 export async function listApiTokens(ctx: Ctx) {
-  const rows = await repo.listApiTokens(ctx.db, ctx.actor.userId);
+  const rows = await repo.listApiTokens(ctx.db, accountOf(ctx.actor));
   const iso = (d: Date | null) => d?.toISOString() ?? null;
   return rows.map((r) => ({
     id: r.id, name: r.name, createdAt: r.createdAt.toISOString(), lastUsedAt: iso(r.lastUsedAt),
@@ -120,7 +125,7 @@ export async function listApiTokens(ctx: Ctx) {
 
 export async function revokeApiToken(ctx: Ctx, id: string) {
   await ctx.db.transaction(async (tx) => {
-    const tokenHash = await repo.revokeApiToken(tx, ctx.actor.userId, id);
+    const tokenHash = await repo.revokeApiToken(tx, accountOf(ctx.actor), id);
     if (!tokenHash) throw new AppError('common.not_found', { status: 404, params: { entity: 'api_token' } });
     actorCache.delete(`t:${tokenHash}`);
     await recordAudit(tx, ctx, { action: 'revoke', entity: 'api_token', entityId: id });

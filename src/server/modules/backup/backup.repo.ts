@@ -7,16 +7,13 @@
  * (`json_build_array`) and parses it back (`json_populate_record`), so bigint, numeric, dates, timestamps and
  * jsonb come back exactly as they were.
  */
-import { sql, type SQL } from 'drizzle-orm';
+import { sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
+import { rowsOf } from '../../db/rows.ts';
 import type { Tx } from '../../context.ts';
 
 type Q = Db | Tx;
 
-async function rows<T>(db: Q, query: SQL): Promise<T[]> {
-  const res = (await db.execute(query)) as unknown as { rows: T[] };
-  return res.rows;
-}
 
 const ident = (name: string) => sql.identifier(name);
 const idents = (names: string[]) => sql.join(names.map(ident), sql`, `);
@@ -43,13 +40,13 @@ export interface ForeignKey {
 
 /** Base tables of the current schema (the migrations' bookkeeping table excluded), with columns and primary keys. */
 export async function listTables(db: Q): Promise<TableInfo[]> {
-  const cols = await rows<{ table_name: string; column_name: string; data_type: string; is_generated: string }>(db, sql`
+  const cols = await rowsOf<{ table_name: string; column_name: string; data_type: string; is_generated: string }>(db, sql`
     SELECT c.table_name::text, c.column_name::text, c.data_type::text, c.is_generated::text
     FROM information_schema.columns c
     JOIN information_schema.tables t ON t.table_schema = c.table_schema AND t.table_name = c.table_name
     WHERE c.table_schema = current_schema() AND t.table_type = 'BASE TABLE' AND c.table_name <> 'schema_migrations'
     ORDER BY c.table_name, c.ordinal_position`);
-  const pks = await rows<{ table_name: string; column_name: string }>(db, sql`
+  const pks = await rowsOf<{ table_name: string; column_name: string }>(db, sql`
     SELECT tc.table_name::text, k.column_name::text
     FROM information_schema.table_constraints tc
     JOIN information_schema.key_column_usage k
@@ -68,7 +65,7 @@ export async function listTables(db: Q): Promise<TableInfo[]> {
 
 /** Foreign keys between tables of the current schema, with their columns in key order. */
 export async function listForeignKeys(db: Q): Promise<ForeignKey[]> {
-  const found = await rows<{ name: string; child: string; parent: string; child_columns: string; parent_columns: string }>(db, sql`
+  const found = await rowsOf<{ name: string; child: string; parent: string; child_columns: string; parent_columns: string }>(db, sql`
     SELECT con.conname::text AS name, cl.relname::text AS child, pl.relname::text AS parent,
       (SELECT string_agg(a.attname::text, ',' ORDER BY k.ord) FROM unnest(con.conkey) WITH ORDINALITY AS k(attnum, ord)
         JOIN pg_attribute a ON a.attrelid = con.conrelid AND a.attnum = k.attnum) AS child_columns,
@@ -88,12 +85,12 @@ export async function listForeignKeys(db: Q): Promise<ForeignKey[]> {
 
 /** Every sequence of the current schema (identity and serial ones included) with its exact state. */
 export async function readSequences(db: Q): Promise<Record<string, { lastValue: string; isCalled: boolean }>> {
-  const names = await rows<{ name: string }>(db, sql`
+  const names = await rowsOf<{ name: string }>(db, sql`
     SELECT c.relname::text AS name FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
     WHERE c.relkind = 'S' AND n.nspname = current_schema() ORDER BY 1`);
   const out: Record<string, { lastValue: string; isCalled: boolean }> = {};
   for (const { name } of names) {
-    const [s] = await rows<{ last_value: string; is_called: boolean }>(db,
+    const [s] = await rowsOf<{ last_value: string; is_called: boolean }>(db,
       sql`SELECT last_value::text AS last_value, is_called FROM ${ident(name)}`);
     out[name] = { lastValue: s.last_value, isCalled: s.is_called };
   }
@@ -105,7 +102,7 @@ export async function setSequence(db: Q, name: string, lastValue: string, isCall
 }
 
 export async function appliedMigrations(db: Q): Promise<string[]> {
-  const found = await rows<{ name: string }>(db, sql`SELECT name FROM schema_migrations ORDER BY name COLLATE "C"`);
+  const found = await rowsOf<{ name: string }>(db, sql`SELECT name FROM schema_migrations ORDER BY name COLLATE "C"`);
   return found.map((r) => r.name);
 }
 
@@ -115,11 +112,54 @@ export async function startSnapshot(tx: Tx) {
   await setRenderingSettings(tx);
 }
 
-export async function setRenderingSettings(tx: Tx) {
+export async function setRenderingSettings(tx: Q) {
   await tx.execute(sql`SET LOCAL TimeZone = 'UTC'`);
   await tx.execute(sql`SET LOCAL extra_float_digits = 1`);
   await tx.execute(sql`SET LOCAL IntervalStyle = 'postgres'`);
   await tx.execute(sql`SET LOCAL bytea_output = 'hex'`);
+}
+
+/** Back to the session's own settings (later migrations of a restore run as they would anywhere else). */
+export async function resetRenderingSettings(tx: Q) {
+  for (const name of ['TimeZone', 'extra_float_digits', 'IntervalStyle', 'bytea_output']) {
+    await tx.execute(sql.raw(`SET LOCAL ${name} TO DEFAULT`));
+  }
+}
+
+/** Names of the base tables of the current schema, the migrations' bookkeeping table included. */
+export async function tableNames(db: Q): Promise<string[]> {
+  const found = await rowsOf<{ name: string }>(db, sql`
+    SELECT table_name::text AS name FROM information_schema.tables
+    WHERE table_schema = current_schema() AND table_type = 'BASE TABLE' ORDER BY 1`);
+  return found.map((r) => r.name);
+}
+
+/**
+ * Drops the current schema with everything in it (tables, functions, the extensions installed there) and creates it
+ * again, empty, with the same owner and privileges. Transactional on both engines: a rollback brings it all back.
+ */
+export async function recreateSchema(tx: Q) {
+  await tx.execute(sql.raw(`DO $khcn$
+DECLARE
+  s text := current_schema();
+  owner text;
+  grants text[];
+  g text;
+BEGIN
+  IF s IS NULL THEN RAISE EXCEPTION 'no current schema (search_path names none that exists)'; END IF;
+  SELECT n.nspowner::regrole::text,
+    ARRAY(SELECT format('GRANT %s ON SCHEMA %I TO %s%s', a.privilege_type, s,
+        CASE WHEN a.grantee = 0 THEN 'PUBLIC' ELSE a.grantee::regrole::text END,
+        CASE WHEN a.is_grantable THEN ' WITH GRANT OPTION' ELSE '' END)
+      FROM aclexplode(n.nspacl) a)
+  INTO owner, grants
+  FROM pg_namespace n WHERE n.nspname = s;
+  EXECUTE format('DROP SCHEMA %I CASCADE', s);
+  EXECUTE format('CREATE SCHEMA %I', s);
+  EXECUTE format('ALTER SCHEMA %I OWNER TO %s', s, owner);
+  FOREACH g IN ARRAY grants LOOP EXECUTE g; END LOOP;
+END
+$khcn$`));
 }
 
 const COLLATABLE = new Set(['text', 'character varying', 'character', 'name', 'citext']);
@@ -152,7 +192,7 @@ export async function* readRows(tx: Tx, o: RowCursorOptions): AsyncGenerator<{ j
     FROM ${ident(t.name)} t ORDER BY ${order}`);
   try {
     for (;;) {
-      const batch = await rows<Record<string, string | null>>(tx, sql.raw(`FETCH FORWARD ${o.batchSize} FROM khcn_backup_rows`));
+      const batch = await rowsOf<Record<string, string | null>>(tx, sql.raw(`FETCH FORWARD ${o.batchSize} FROM khcn_backup_rows`));
       if (batch.length === 0) break;
       yield batch.map((r) => ({
         json: r.j as string,
@@ -167,17 +207,17 @@ export async function* readRows(tx: Tx, o: RowCursorOptions): AsyncGenerator<{ j
 
 /** Whether a table has at least one row. */
 export async function hasRows(db: Q, table: string): Promise<boolean> {
-  const [r] = await rows<{ found: boolean }>(db, sql`SELECT EXISTS (SELECT 1 FROM ${ident(table)}) AS found`);
+  const [r] = await rowsOf<{ found: boolean }>(db, sql`SELECT EXISTS (SELECT 1 FROM ${ident(table)}) AS found`);
   return r.found;
 }
 
-export async function truncateAll(tx: Tx, tables: string[]) {
+export async function truncateAll(tx: Q, tables: string[]) {
   if (tables.length === 0) return;
   await tx.execute(sql`TRUNCATE ${idents(tables)} RESTART IDENTITY CASCADE`);
 }
 
 /** Turns the tables' own triggers off or on (foreign-key checks are not user triggers and stay on). */
-export async function setUserTriggers(tx: Tx, table: string, enabled: boolean) {
+export async function setUserTriggers(tx: Q, table: string, enabled: boolean) {
   await tx.execute(enabled
     ? sql`ALTER TABLE ${ident(table)} ENABLE TRIGGER USER`
     : sql`ALTER TABLE ${ident(table)} DISABLE TRIGGER USER`);
@@ -187,7 +227,7 @@ export async function setUserTriggers(tx: Tx, table: string, enabled: boolean) {
  * Inserts rows given as JSON arrays (in `fileColumns` order) into `columns` of the table, keeping their order.
  * PostgreSQL parses the values (json_populate_record), so nothing is rounded or reformatted on the way.
  */
-export async function insertRows(tx: Tx, o: { table: string; fileColumns: string[]; columns: string[]; jsonRows: string[] }) {
+export async function insertRows(tx: Q, o: { table: string; fileColumns: string[]; columns: string[]; jsonRows: string[] }) {
   if (o.jsonRows.length === 0) return;
   const data = `[${o.jsonRows.join(',')}]`;
   const names = JSON.stringify(o.fileColumns);

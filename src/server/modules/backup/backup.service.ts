@@ -11,21 +11,32 @@
  * itself (admin_units.parent_id) lists parents before children. Row values are rendered and parsed by PostgreSQL
  * itself, so bigint, numeric, dates, timestamps and jsonb survive exactly; the trailer's per-table SHA-256 of the
  * row lines lets a restore reject a damaged file, and lets two backups be compared table by table.
+ * A file whose name ends in `.gz` is gzip-compressed (written and read as a stream).
  *
- * Restore refuses a database that already has tenants (and so someone's data) unless forced, requires the same applied migrations,
- * and runs in one transaction: truncate, insert in file order with the tables' own triggers off (the audit log's
- * append-only trigger would not fire on INSERT anyway), then set every sequence to its saved state.
+ * Restore accepts a backup made at the code's migration level or an older one: the backup's migrations must be
+ * the first ones of the code's (else it is from a newer khcn, or from a foreign set of migrations, and is refused).
+ * It refuses a database that already has tenants (and so someone's data) unless forced, and runs in one
+ * transaction: drop the schema and create it again, apply the migrations up to the backup's level, empty what they
+ * inserted, insert the file's rows in file order with the tables' own triggers off (the audit log's append-only
+ * trigger would not fire on INSERT anyway), set every sequence to its saved state, then apply the remaining
+ * migrations so they transform the restored rows as they would have transformed the live ones. Once committed,
+ * the reference data loaders run (as `khcn db migrate` does).
  */
 import { createReadStream, createWriteStream } from 'node:fs';
 import { rename, rm } from 'node:fs/promises';
 import { createHash } from 'node:crypto';
 import { once } from 'node:events';
 import { createInterface } from 'node:readline';
-import type { DbHandle } from '../../db/client.ts';
+import { pipeline, type Readable, type Writable } from 'node:stream';
+import { createGunzip, createGzip } from 'node:zlib';
+import type { Db, DbHandle } from '../../db/client.ts';
 import type { Tx } from '../../context.ts';
 import { AppError } from '../../errors.ts';
+import { MigrationError, migrateInTransaction, migrationFiles } from '../../db/migrate.ts';
+import { prepareDatabase } from '../index.ts';
 import * as repo from './backup.repo.ts';
 
+/** The file format written; every format from 1 up to it can be read. */
 export const BACKUP_FORMAT_VERSION = 1;
 const READ_BATCH = 1000;
 const INSERT_BATCH_ROWS = 500;
@@ -54,7 +65,13 @@ export interface BackupResult {
 }
 
 export interface RestoreResult {
+  /** The backup's level: the last migration of the database it was made from. */
+  level: string;
+  /** The migrations applied to the restored rows to bring them to the code's level. */
+  migrated: string[];
+  /** Every migration the database now has (the code's). */
   migrations: string[];
+  /** The tables and rows the file held. */
   tables: Record<string, TableSummary>;
   rows: number;
 }
@@ -125,11 +142,35 @@ async function writeLine(out: NodeJS.WritableStream, line: string) {
   if (!out.write(`${line}\n`)) await once(out, 'drain');
 }
 
+const gzipped = (file: string) => file.endsWith('.gz');
+
+/** A stream of the file's bytes, gunzipped when its name ends in `.gz`. */
+function openInput(file: string): Readable {
+  const raw = createReadStream(file);
+  return gzipped(file) ? pipeline(raw, createGunzip(), () => undefined) : raw;
+}
+
+/** The file's lines, one at a time; `close` stops reading. */
+function readLines(file: string) {
+  const input = openInput(file);
+  const lines = createInterface({ input, crlfDelay: Infinity });
+  return {
+    lines,
+    close: () => {
+      lines.close();
+      input.destroy();
+    },
+  };
+}
+
 /** Writes every row of every table to `file` (replaced atomically when complete). */
 export async function backupTo(h: DbHandle, file: string): Promise<BackupResult> {
   const tmp = `${file}.partial-${process.pid}`;
-  const out = createWriteStream(tmp, { encoding: 'utf8' });
-  const closed = once(out, 'close');
+  const fileOut = createWriteStream(tmp);
+  const closed = once(fileOut, 'close');
+  const gzip = gzipped(file) ? createGzip({ level: 9 }) : null;
+  if (gzip) pipeline(gzip, fileOut, () => undefined);
+  const out: Writable = gzip ?? fileOut;
   try {
     const result = await h.db.transaction(async (tx) => {
       await repo.startSnapshot(tx);
@@ -160,6 +201,7 @@ export async function backupTo(h: DbHandle, file: string): Promise<BackupResult>
     return { file, ...result, rows };
   } catch (err) {
     out.destroy();
+    fileOut.destroy();
     await closed.catch(() => undefined);
     await rm(tmp, { force: true });
     throw err;
@@ -205,61 +247,117 @@ function parseControl(line: string, lineNo: number): { khcn?: string } & Record<
 
 /** Reads the header line of a backup file. */
 export async function readBackupHeader(file: string): Promise<BackupHeader> {
-  const lines = createInterface({ input: createReadStream(file, { encoding: 'utf8' }), crlfDelay: Infinity });
+  const { lines, close } = readLines(file);
   try {
     for await (const line of lines) return checkHeader(parseControl(line, 1));
+  } catch (err) {
+    throw err instanceof AppError ? err : badFile(`it cannot be read (${(err as Error).message})`);
   } finally {
-    lines.close();
+    close();
   }
   throw badFile('the file is empty');
 }
 
 function checkHeader(v: Record<string, unknown>): BackupHeader {
   if (v.khcn !== 'backup' || !Array.isArray(v.migrations)) throw badFile('it does not start with a khcn backup header');
-  if (v.format !== BACKUP_FORMAT_VERSION) throw badFile(`format ${String(v.format)} is not supported (expected ${BACKUP_FORMAT_VERSION})`);
+  if (typeof v.format !== 'number' || !Number.isInteger(v.format) || v.format < 1 || v.format > BACKUP_FORMAT_VERSION) {
+    throw badFile(`format ${String(v.format)} is not supported (this version reads formats 1 to ${BACKUP_FORMAT_VERSION})`);
+  }
   return v as unknown as BackupHeader;
 }
 
+const listed = (names: string[]) => names.join(', ') || '—';
+
 /**
- * Restores a backup into `h`, which must have the same migrations applied. Refuses when the database has tenants,
- * unless `force`. Every table is emptied first (reference data included: the backup has its own copy).
- * All or nothing: one transaction.
+ * Where a backup's migrations stand against the code's: its level and the migrations still to apply, or why it
+ * cannot be restored — a backup from a newer khcn (it has every migration of the code and more), or from another
+ * set of migrations (one of its migrations is unknown here, or it lacks one that comes before its last).
  */
-export async function restoreFrom(h: DbHandle, file: string, options: { force?: boolean } = {}): Promise<RestoreResult> {
-  const header = await readBackupHeader(file);
-  return h.db.transaction(async (tx) => {
-    await repo.setRenderingSettings(tx);
-    const migrations = await repo.appliedMigrations(tx);
-    const fileMigrations = [...header.migrations].sort();
-    if (migrations.join('\n') !== fileMigrations.join('\n')) {
-      const missing = fileMigrations.filter((m) => !migrations.includes(m));
-      const extra = migrations.filter((m) => !fileMigrations.includes(m));
-      throw new AppError('backup.migrations_mismatch', {
-        status: 409, params: { missing: missing.join(', ') || '—', extra: extra.join(', ') || '—' }, details: { missing, extra },
-      });
-    }
-    const tables = await repo.listTables(tx);
-    const names = tables.map((t) => t.name);
-    // Every record belongs to a tenant, so a database without tenants holds no one's data: only what migrations
-    // and reference loaders put there (administrative units, science fields, national default rules), which the
-    // backup carries too and replaces.
-    if (!options.force && names.includes('tenants') && (await repo.hasRows(tx, 'tenants'))) {
-      throw new AppError('backup.not_empty', { status: 409, details: { table: 'tenants' } });
-    }
-    await repo.truncateAll(tx, names);
-    for (const t of names) await repo.setUserTriggers(tx, t, false);
-    const result = await insertFromFile(tx, file, new Map(tables.map((t) => [t.name, t])));
-    for (const t of names) await repo.setUserTriggers(tx, t, true);
-    for (const [seq, state] of Object.entries(result.sequences)) {
-      await repo.setSequence(tx, seq, state.lastValue, state.isCalled);
-    }
-    const rows = Object.values(result.tables).reduce((n, t) => n + t.rows, 0);
-    return { migrations, tables: result.tables, rows };
+export function planRestore(backup: string[], code: string[]): { level: string; pending: string[] } {
+  const had = [...backup].sort();
+  const level = had.at(-1);
+  if (level === undefined) throw badFile('its header lists no migrations');
+  if (had.every((m, i) => code[i] === m)) return { level, pending: code.slice(had.length) };
+  const unknown = had.filter((m) => !code.includes(m));
+  if (code.every((m, i) => had[i] === m)) {
+    throw new AppError('backup.newer_version', {
+      status: 409, params: { level, codeLevel: code.at(-1) ?? '—' }, details: { level, codeLevel: code.at(-1) ?? null, unknown },
+    });
+  }
+  const missing = code.filter((m) => m < level && !had.includes(m));
+  throw new AppError('backup.migrations_mismatch', {
+    status: 409, params: { unknown: listed(unknown), missing: listed(missing) }, details: { unknown, missing },
   });
 }
 
-async function insertFromFile(tx: Tx, file: string, target: Map<string, repo.TableInfo>) {
-  const lines = createInterface({ input: createReadStream(file, { encoding: 'utf8' }), crlfDelay: Infinity });
+/**
+ * Restores a backup into `h` — an empty database, or one at any level — and migrates it to the code's level.
+ * Refuses when the database has tenants (or tables not made by khcn), unless `force`. Everything in the schema is
+ * replaced (reference data included: the backup has its own copy). All or nothing: one transaction; the reference
+ * data loaders run after it commits.
+ */
+export async function restoreFrom(h: DbHandle, file: string, options: { force?: boolean } = {}): Promise<RestoreResult> {
+  const header = await readBackupHeader(file);
+  const plan = planRestore(header.migrations, await migrationFiles());
+  const result = await h.transaction(async (t) => {
+    if (!options.force) await assertReplaceable(t.db);
+    await repo.recreateSchema(t.db);
+    await migrateInTransaction(t, { upTo: plan.level });
+    const tables = await repo.listTables(t.db);
+    const names = tables.map((x) => x.name);
+    // Rows the migrations inserted make way for the backup's copy of them.
+    await repo.truncateAll(t.db, names);
+    await repo.setRenderingSettings(t.db);
+    for (const name of names) await repo.setUserTriggers(t.db, name, false);
+    const loaded = await insertFromFile(t.db, file, new Map(tables.map((x) => [x.name, x])));
+    for (const name of names) await repo.setUserTriggers(t.db, name, true);
+    for (const [seq, state] of Object.entries(loaded.sequences)) {
+      await repo.setSequence(t.db, seq, state.lastValue, state.isCalled);
+    }
+    await repo.resetRenderingSettings(t.db);
+    const migrated = await migrateInTransaction(t).catch((err: unknown) => {
+      if (!(err instanceof MigrationError)) throw err;
+      const reason = err.cause instanceof Error ? err.cause.message : String(err.cause);
+      throw new AppError('backup.migration_failed', {
+        status: 500, params: { migration: err.migration, reason }, details: { migration: err.migration, reason },
+      });
+    });
+    const rows = Object.values(loaded.tables).reduce((n, x) => n + x.rows, 0);
+    return { level: plan.level, migrated, migrations: await repo.appliedMigrations(t.db), tables: loaded.tables, rows };
+  });
+  await prepareDatabase(h);
+  return result;
+}
+
+/**
+ * Every record belongs to a tenant, so a khcn database without tenants holds no one's data: only what migrations
+ * and reference loaders put there (administrative units, science fields, national default rules), which the
+ * backup carries too and replaces. Tables without khcn's migrations table are someone else's.
+ */
+async function assertReplaceable(db: Db) {
+  const names = await repo.tableNames(db);
+  if (names.includes('tenants') && (await repo.hasRows(db, 'tenants'))) {
+    throw new AppError('backup.not_empty', { status: 409, details: { table: 'tenants' } });
+  }
+  if (names.length > 0 && !names.includes('schema_migrations')) {
+    throw new AppError('backup.not_empty', { status: 409, details: { table: names[0], reason: 'not a khcn database' } });
+  }
+}
+
+async function insertFromFile(tx: Db, file: string, target: Map<string, repo.TableInfo>) {
+  const { lines, close } = readLines(file);
+  try {
+    return await insertLines(tx, lines, target);
+  } catch (err) {
+    // A damaged compressed file fails while it is read (zlib's error codes start with Z_).
+    if ((err as NodeJS.ErrnoException).code?.startsWith('Z_')) throw badFile(`it cannot be read (${(err as Error).message})`);
+    throw err;
+  } finally {
+    close();
+  }
+}
+
+async function insertLines(tx: Db, lines: AsyncIterable<string>, target: Map<string, repo.TableInfo>) {
   const seen: Record<string, TableSummary> = {};
   let current: { line: TableLine; columns: string[]; hash: ReturnType<typeof createHash>; rows: number } | null = null;
   let batch: string[] = [];
@@ -301,7 +399,7 @@ async function insertFromFile(tx: Tx, file: string, target: Map<string, repo.Tab
       await closeTable();
       const tl = v as unknown as TableLine;
       const table = target.get(tl.name);
-      if (!table) throw badFile(`table ${tl.name} does not exist in this database`);
+      if (!table) throw badFile(`table ${tl.name} is not in the schema of the backup's level`);
       if (seen[tl.name]) throw badFile(`table ${tl.name} appears twice`);
       const insertable = new Set(table.columns.filter((c) => !c.generated).map((c) => c.name));
       const unknown = tl.columns.filter((c) => !table.columns.some((tc) => tc.name === c));

@@ -5,6 +5,7 @@
  */
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { createHash } from 'node:crypto';
+import { gunzipSync } from 'node:zlib';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
@@ -149,7 +150,7 @@ describe(`backup and restore, PGlite → ${onPostgres ? 'PostgreSQL' : 'PGlite'}
     expect(err).toMatchObject({ code: 'backup.not_empty', status: 409 });
   });
 
-  it('refuses other migrations and damaged files, changing nothing', async () => {
+  it('refuses a newer level and damaged files, changing nothing', async () => {
     await backupTo(target, path.join(dir, 'before-failures.jsonl'));
     const text = await readFile(path.join(dir, 'first.jsonl'), 'utf8');
     const lines = text.split('\n');
@@ -157,7 +158,7 @@ describe(`backup and restore, PGlite → ${onPostgres ? 'PostgreSQL' : 'PGlite'}
     const other = path.join(dir, 'other.jsonl');
     await writeFile(other, [JSON.stringify({ ...header, migrations: [...header.migrations, '9999_future.sql'] }), ...lines.slice(1)].join('\n'));
     await expect(restoreFrom(target, other, { force: true })).rejects.toMatchObject({
-      code: 'backup.migrations_mismatch', details: { missing: ['9999_future.sql'], extra: [] },
+      code: 'backup.newer_version', details: { unknown: ['9999_future.sql'] },
     });
 
     const damaged = path.join(dir, 'damaged.jsonl');
@@ -188,6 +189,16 @@ describe(`backup and restore, PGlite → ${onPostgres ? 'PostgreSQL' : 'PGlite'}
     const third = await parseBackup(path.join(dir, 'third.jsonl'));
     expect(checksums(third)).toEqual(checksums(first));
     expect(third.end).toEqual(first.end);
+  });
+
+  it('writes and reads a gzip-compressed file when the name ends in .gz', async () => {
+    const [plain, gz] = [path.join(dir, 'fourth.jsonl'), path.join(dir, 'fourth.jsonl.gz')];
+    await backupTo(target, plain);
+    await backupTo(target, gz);
+    const lines = async (text: Promise<string>) => (await text).split('\n').slice(1); // the header's time differs
+    expect(await lines(readFile(gz).then((b) => gunzipSync(b).toString('utf8')))).toEqual(await lines(readFile(plain, 'utf8')));
+    const result = await restoreFrom(target, gz, { force: true });
+    expect(result.tables).toEqual((await parseBackup(plain)).end.tables);
   });
 });
 

@@ -7,7 +7,7 @@
 import { formatDate, formatDateLong, formatNumber } from '../../../lib/vi/format.ts';
 import type { AdministrativeDocument, DocBlock } from '../../../shared/schemas/documents.ts';
 import type { Council, CouncilMember, CouncilResults, DossierResult } from '../../../shared/schemas/councils.ts';
-import { KIND_LABELS, RATING_LABELS, ROLE_LABELS } from './councils.rules.ts';
+import { COUNCIL_KIND_LABELS, RATING_LABELS, COUNCIL_ROLE_LABELS } from '../../../shared/labels/councils.ts';
 
 export interface DocumentHeading {
   governingBody: string | null;
@@ -41,7 +41,7 @@ export interface MinutesInput {
 }
 
 const n = (v: number | null) => (v === null ? '' : formatNumber(v));
-const role = (m: CouncilMember) => ROLE_LABELS[m.role].vi;
+const role = (m: CouncilMember) => COUNCIL_ROLE_LABELS[m.role].vi;
 
 function membersTable(members: CouncilMember[]): DocBlock {
   return {
@@ -136,7 +136,7 @@ export function buildCouncilMinutes({ council, members, results, heading, date }
     { type: 'heading', text: 'I. THÀNH PHẦN THAM DỰ' },
     {
       type: 'paragraph',
-      text: `${KIND_LABELS[council.kind].vi} gồm ${members.length} thành viên; có mặt ${present.length} thành viên không có xung đột lợi ích`
+      text: `${COUNCIL_KIND_LABELS[council.kind].vi} gồm ${members.length} thành viên; có mặt ${present.length} thành viên không có xung đột lợi ích`
         + ` (yêu cầu tối thiểu ${results.quorum.required}, tức ${rules.composition.value.quorum.numerator}/${rules.composition.value.quorum.denominator} số thành viên);`
         + ` vắng mặt ${absent.length}; khai báo xung đột lợi ích ${conflicted.length}.`,
     },

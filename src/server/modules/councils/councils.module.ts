@@ -4,9 +4,9 @@ import { loadCouncilRules, registerCouncilRules } from './councils.rules.ts';
 import { councilRoutes } from './councils.routes.ts';
 import * as tables from './councils.tables.ts';
 
-// Members are shown with their expert record, organisation, place and account.
+// Members are shown with their expert record, organisation and place.
 export const councilsModule = defineModule({
   name: 'councils', routes: [councilRoutes], tables,
-  reads: ['people', 'organizations', 'admin-units', 'users', 'tenants'],
+  reads: ['people', 'organizations', 'admin-units', 'tenants'],
   register: registerCouncilRules, referenceLoaders: [loadCouncilRules], messages: councilsMessages,
 });

@@ -4,11 +4,12 @@
  * dossiers assigned to them, declares their own conflicts and submits their own sheets.
  */
 import type { Actor } from '../../context.ts';
+import { COUNCIL_MANAGERS, COUNCIL_READERS } from '../../../shared/permissions.ts';
 
 export type CouncilAction = 'manage' | 'read_all' | 'results';
 
-const MANAGERS = new Set(['admin', 'dost_officer']);
-const READERS = new Set(['admin', 'dost_officer', 'leader']);
+const MANAGERS = COUNCIL_MANAGERS;
+const READERS = COUNCIL_READERS;
 
 export function can(actor: Actor, action: CouncilAction): boolean {
   switch (action) {

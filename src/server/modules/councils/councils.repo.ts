@@ -6,7 +6,6 @@ import { councilAssignments, councilDossiers, councilMembers, councils, councilS
 import { organizations } from '../organizations/organizations.tables.ts';
 import { people } from '../people/people.tables.ts';
 import { tenants } from '../tenants/tenants.tables.ts';
-import { users } from '../users/users.tables.ts';
 import { afterCursor, byName, matchesAllWords } from '../../db/search.ts';
 import type { NameCursor } from '../../db/paging.ts';
 import type { CouncilListQuery } from '../../../shared/schemas/councils.ts';
@@ -142,7 +141,9 @@ export async function findMember(db: Q, councilId: string, memberId: string) {
   return row ?? null;
 }
 
-export async function findMemberByUser(db: Q, councilId: string, userId: string) {
+/** The member seated with this account; none for an actor without one (the system). */
+export async function findMemberByUser(db: Q, councilId: string, userId: string | null) {
+  if (!userId) return null;
   const [row] = await membersQuery(db).where(and(eq(councilMembers.councilId, councilId), eq(councilMembers.userId, userId)));
   return row ?? null;
 }
@@ -164,20 +165,6 @@ export async function setConflict(tx: Tx, memberId: string, declared: boolean, n
 
 export async function setPresence(tx: Tx, memberId: string, present: boolean) {
   await tx.update(councilMembers).set({ present }).where(eq(councilMembers.id, memberId));
-}
-
-/** A person of the province's registry. */
-export async function findPerson(db: Q, tenantId: string, personId: string) {
-  const [row] = await db.select({ id: people.id, fullName: people.fullName, isExpert: people.isExpert })
-    .from(people).where(and(eq(people.tenantId, tenantId), eq(people.id, personId)));
-  return row ?? null;
-}
-
-/** An account of the province. */
-export async function findUser(db: Q, tenantId: string, userId: string) {
-  const [row] = await db.select({ id: users.id, active: users.active, role: users.role, displayName: users.displayName })
-    .from(users).where(and(eq(users.tenantId, tenantId), eq(users.id, userId)));
-  return row ?? null;
 }
 
 /* ---------- dossiers and assignments ---------- */

@@ -8,7 +8,7 @@ import {
 } from '../../../shared/schemas/councils.ts';
 import { pickLang } from '../../../shared/i18n/messages.ts';
 import { ctxOf } from '../../http/auth.ts';
-import { sendDocx } from '../documents/documents.service.ts';
+import { sendDocx } from '../../http/downloads.ts';
 import * as service from './councils.service.ts';
 
 const errors = { 400: ErrorBody, 401: ErrorBody, 403: ErrorBody, 404: ErrorBody, 409: ErrorBody };

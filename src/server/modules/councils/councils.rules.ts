@@ -1,12 +1,10 @@
 /**
- * The councils' rule keys, registered with the rules module, and the labels used in messages and minutes.
+ * The councils' rule keys, registered with the rules module (labels of kinds, roles and ratings: shared/labels).
  * National defaults ship from the councils' reference loader (`loadCouncilRules`, tenant_id NULL); a province
  * enters its own versions through /api/rules. A module whose councils use another sheet, composition or pass rule
  * registers its own key with the same schema and names it in registerCouncilSubject (councils.subjects.ts).
  */
-import {
-  CompositionRule, PassRule, ScoringSheetRule, type MemberRole, type Rating, type CouncilKind,
-} from '../../../shared/schemas/councils.ts';
+import { CompositionRule, PassRule, ScoringSheetRule } from '../../../shared/schemas/councils.ts';
 import type { DbHandle } from '../../db/client.ts';
 import { ensureNationalRules, registerRuleKey, type NationalRuleInput } from '../rules/rules.service.ts';
 
@@ -31,27 +29,6 @@ export function registerCouncilRules(): void {
     en: 'Pass rule: minimum average, share of members giving a criterion 0; acceptance rating by majority',
   });
 }
-
-export const ROLE_LABELS: Record<MemberRole, { vi: string; en: string }> = {
-  chair: { vi: 'Chủ tịch', en: 'Chair' },
-  vice_chair: { vi: 'Phó Chủ tịch', en: 'Vice-chair' },
-  secretary: { vi: 'Thư ký', en: 'Secretary' },
-  reviewer: { vi: 'Ủy viên phản biện', en: 'Reviewer' },
-  member: { vi: 'Ủy viên', en: 'Member' },
-};
-
-export const RATING_LABELS: Record<Rating, { vi: string; en: string }> = {
-  excellent: { vi: 'Xuất sắc', en: 'Excellent' },
-  passed: { vi: 'Đạt', en: 'Passed' },
-  failed: { vi: 'Không đạt', en: 'Failed' },
-};
-
-export const KIND_LABELS: Record<CouncilKind, { vi: string; en: string }> = {
-  identification: { vi: 'Hội đồng tư vấn xác định nhiệm vụ', en: 'Identification council' },
-  selection: { vi: 'Hội đồng tư vấn tuyển chọn, giao trực tiếp', en: 'Selection council' },
-  budget_appraisal: { vi: 'Tổ thẩm định kinh phí', en: 'Budget appraisal council' },
-  acceptance: { vi: 'Hội đồng nghiệm thu', en: 'Acceptance council' },
-};
 
 /**
  * The national defaults (illustrative values in the common form; a province replaces them with the numbers of its own

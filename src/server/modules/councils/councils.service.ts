@@ -20,11 +20,15 @@ import type {
   DossierResult, PassRule, Rating, ScoringSheetRule, Sheet, SheetInput,
 } from '../../../shared/schemas/councils.ts';
 import { recordAudit } from '../audit/audit.service.ts';
-import { resolveRule, todayInVietnam } from '../rules/rules.service.ts';
+import { resolveRule } from '../rules/rules.service.ts';
+import { todayInVietnam } from '../../../lib/vi/dates.ts';
 import { renderAdministrativeDocument } from '../documents/documents.service.ts';
+import { assertExpert } from '../people/people.service.ts';
+import { assertActiveAccount } from '../users/users.service.ts';
 import * as repo from './councils.repo.ts';
 import { can, canActForMember } from './councils.policy.ts';
-import { RATING_LABELS, ROLE_LABELS } from './councils.rules.ts';
+import { RATING_LABELS, COUNCIL_ROLE_LABELS } from '../../../shared/labels/councils.ts';
+import { personDisplayName } from '../../../lib/vi/person-name.ts';
 import { councilSubject, ruleKeysFor } from './councils.subjects.ts';
 import {
   aggregateRatings, aggregateScores, checkComposition, checkScores, quorumOf, sheetTotal, type Reason,
@@ -99,15 +103,9 @@ function toCouncil({ sortKey: _sk, ...r }: repo.CouncilRow): Council {
   };
 }
 
-/** "PGS.TS Nguyễn Văn An": academic title and degree before the name, as Vietnamese documents write it. */
-export function memberDisplayName(m: { fullName: string; academicTitle: string | null; degree: string | null }): string {
-  const prefix = [m.academicTitle, m.degree && m.degree !== 'other' ? m.degree : null].filter(Boolean).join('.');
-  return prefix ? `${prefix} ${m.fullName}` : m.fullName;
-}
-
 function toMember(m: repo.MemberRow): CouncilMember {
   return {
-    id: m.id, personId: m.personId, fullName: m.fullName, displayName: memberDisplayName(m),
+    id: m.id, personId: m.personId, fullName: m.fullName, displayName: personDisplayName(m),
     organizationName: m.organizationName ?? null, role: m.role, userId: m.userId,
     conflictDeclared: m.conflictDeclared, conflictNote: m.conflictNote, declaredAt: m.declaredAt?.toISOString() ?? null,
     present: m.present,
@@ -274,19 +272,10 @@ export async function addCouncilMember(ctx: Ctx, councilId: string, input: Counc
   const tenantId = ctx.actor.tenantId;
   return ctx.db.transaction(async (tx) => {
     const council = await managedCouncil(ctx, tx, councilId, ['draft'], 'members');
-    const person = await repo.findPerson(tx, tenantId, input.personId);
-    if (!person) {
-      throw new AppError('council.person_not_found', { status: 400, details: [{ path: 'body.personId', code: 'unknown_reference' }] });
-    }
-    if (!person.isExpert) {
-      throw new AppError('council.person_not_expert', { status: 400, params: { name: person.fullName }, details: [{ path: 'body.personId', code: 'not_expert' }] });
-    }
-    if (input.userId) {
-      const user = await repo.findUser(tx, tenantId, input.userId);
-      if (!user || !user.active) {
-        throw new AppError('council.user_not_found', { status: 400, details: [{ path: 'body.userId', code: 'unknown_reference' }] });
-      }
-    }
+    const person = await assertExpert(tx, tenantId, input.personId, {
+      path: 'body.personId', notFound: 'council.person_not_found', notExpert: 'council.person_not_expert',
+    });
+    if (input.userId) await assertActiveAccount(tx, tenantId, input.userId, { path: 'body.userId', code: 'council.user_not_found' });
     const { value: composition, legalBasis } = council.rules.composition;
     const members = await repo.listMembers(tx, councilId);
     if (members.length >= composition.maxMembers) {
@@ -296,7 +285,7 @@ export async function addCouncilMember(ctx: Ctx, councilId: string, input: Counc
     const sameRole = members.filter((m) => m.role === input.role).length;
     if (bound?.max !== undefined && sameRole >= bound.max) {
       throw new AppError('council.role_full', {
-        status: 409, params: { max: bound.max, role: ROLE_LABELS[input.role], legalBasis }, details: { role: input.role, max: bound.max },
+        status: 409, params: { max: bound.max, role: COUNCIL_ROLE_LABELS[input.role], legalBasis }, details: { role: input.role, max: bound.max },
       });
     }
     const id = await repo.insertMember(tx, {
@@ -429,7 +418,7 @@ export async function setAssignments(ctx: Ctx, councilId: string, dossierId: str
 
 function compositionProblems(lang: Lang, rule: CompositionRule, roles: CouncilMember['role'][]): string {
   return checkComposition(rule, roles).map((p) => translate(lang, `council.problem.${p.kind}`, {
-    ...p, role: 'role' in p ? ROLE_LABELS[p.role] : undefined,
+    ...p, role: 'role' in p ? COUNCIL_ROLE_LABELS[p.role] : undefined,
   })).join('; ');
 }
 
@@ -484,7 +473,7 @@ export async function submitSheet(ctx: Ctx, o: { councilId: string; dossierId: s
     requireStatus(locked.status, ['open'], 'sheet');
     const dossier = await repo.findDossier(tx, councilId, dossierId);
     if (!dossier) throw dossierNotFound(dossierId);
-    const name = memberDisplayName(member);
+    const name = personDisplayName(member);
     if (member.conflictDeclared) {
       throw new AppError('council.member_conflicted', { status: 409, params: { name }, details: { memberId, conflictNote: member.conflictNote } });
     }
@@ -552,14 +541,14 @@ async function computeResults(db: Db | Tx, council: repo.CouncilRow, lang: Lang)
     const counted = own.filter((s) => !byId.get(s.memberId)?.conflictDeclared);
     const excluded = own.filter((s) => byId.get(s.memberId)?.conflictDeclared);
     const submitted = new Set(own.map((s) => s.memberId));
-    const memberName = (id: string) => memberDisplayName(byId.get(id)!);
+    const memberName = (id: string) => personDisplayName(byId.get(id)!);
     const base = {
       dossierId: d.id, title: d.title, subjectType: d.subjectType, subjectId: d.subjectId,
       sheets: counted.map((s) => ({
         memberId: s.memberId, memberName: memberName(s.memberId), role: byId.get(s.memberId)!.role,
         scores: s.scores, total: s.total === null ? null : Number(s.total), rating: s.rating, comment: s.comment,
       })),
-      missing: assigned.filter((m) => !m.conflictDeclared && !submitted.has(m.id)).map((m) => ({ memberId: m.id, memberName: memberDisplayName(m) })),
+      missing: assigned.filter((m) => !m.conflictDeclared && !submitted.has(m.id)).map((m) => ({ memberId: m.id, memberName: personDisplayName(m) })),
       excluded: excluded.map((s) => ({ memberId: s.memberId, memberName: memberName(s.memberId) })),
     };
     if (council.kind === 'acceptance') {

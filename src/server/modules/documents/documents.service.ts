@@ -17,12 +17,10 @@ import {
   AlignmentType, BorderStyle, Document, Header, Packer, PageNumber, Paragraph, Table, TableCell, TableLayoutType,
   TableRow, TextRun, VerticalAlignTable, WidthType, type FileChild, type IBorderOptions,
 } from 'docx';
-import type { FastifyReply } from 'fastify';
 import { formatDateLong } from '../../../lib/vi/format.ts';
 import {
   AdministrativeDocument, type DocBlock, type DocInline, type DocRun, type DocSigner,
 } from '../../../shared/schemas/documents.ts';
-import { contentDisposition } from '../exports/exports.service.ts';
 
 /** Millimetres to twips (1/20 pt; 1 inch = 25.4 mm = 1440 twips). */
 export const mm = (v: number) => Math.round((v * 1440) / 25.4);
@@ -349,12 +347,3 @@ export async function renderAdministrativeDocument(input: AdministrativeDocument
 }
 
 export const DOCX_MIME = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
-
-/** Sends a generated .docx as a download with a UTF-8 (RFC 5987) file name. */
-export function sendDocx(reply: FastifyReply, filename: string, buffer: Buffer) {
-  return reply
-    .header('content-type', DOCX_MIME)
-    .header('content-disposition', contentDisposition(filename))
-    .header('cache-control', 'no-store')
-    .send(buffer);
-}

@@ -1,9 +1,10 @@
 /**
  * XLSX export of any list: real numbers and dates (not text), a bold frozen header row with an autofilter, an
- * optional title row. Feature modules describe their columns once and call `toXlsx`, then `sendXlsx`.
+ * optional title row. Feature modules describe their columns once and call `toXlsx`; the route sends the bytes with
+ * `sendXlsx` (src/server/http/downloads.ts).
  */
 import ExcelJS from 'exceljs';
-import type { FastifyReply } from 'fastify';
+import { AppError } from '../../errors.ts';
 import type { Lang } from '../../../shared/i18n/messages.ts';
 
 export type ColumnType = 'text' | 'integer' | 'number' | 'money' | 'date' | 'percent';
@@ -190,11 +191,26 @@ export function contentDisposition(filename: string): string {
 
 export const XLSX_MIME = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
-/** Sends an .xlsx as a download. */
-export function sendXlsx(reply: FastifyReply, filename: string, buffer: Buffer) {
-  return reply
-    .header('content-type', XLSX_MIME)
-    .header('content-disposition', contentDisposition(filename))
-    .header('cache-control', 'no-store')
-    .send(buffer);
+/** Most rows one export may hold; a longer list must be filtered first. */
+export const MAX_EXPORT_ROWS = 100_000;
+/** Rows fetched per page while collecting an export. */
+export const EXPORT_PAGE = 200;
+
+/**
+ * Every row of a list, page by page through the list's own service (so its permissions and province filter apply
+ * unchanged), refused with 400 `exports.too_many_rows` past `max` rows.
+ */
+export async function collectPages<T>(
+  fetchPage: (page: { limit: number; cursor: string | undefined }) => Promise<{ items: T[]; nextCursor: string | null }>,
+  max = MAX_EXPORT_ROWS,
+): Promise<T[]> {
+  const rows: T[] = [];
+  let cursor: string | undefined;
+  do {
+    const p = await fetchPage({ limit: EXPORT_PAGE, cursor });
+    rows.push(...p.items);
+    if (rows.length > max) throw new AppError('exports.too_many_rows', { status: 400, params: { max }, details: { max } });
+    cursor = p.nextCursor ?? undefined;
+  } while (cursor);
+  return rows;
 }

@@ -1,8 +1,7 @@
 import { defineModule } from '../module.ts';
-import { organizationExportRoutes } from '../exports/organizations-export.routes.ts';
 import { organizationRoutes } from './organizations.routes.ts';
 import * as tables from './organizations.tables.ts';
 
 export const organizationsModule = defineModule({
-  name: 'organizations', routes: [organizationRoutes, organizationExportRoutes], tables, reads: ['admin-units'],
+  name: 'organizations', routes: [organizationRoutes], tables, reads: ['admin-units'],
 });

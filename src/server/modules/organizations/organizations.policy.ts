@@ -1,10 +1,11 @@
 /** Who may do what with the organisation registry, declared in one place. */
 import type { Actor } from '../../context.ts';
+import { REGISTRY_READERS, REGISTRY_WRITERS } from '../../../shared/permissions.ts';
 
 export type OrganizationAction = 'read' | 'list' | 'create' | 'update' | 'delete';
 
-const WRITERS = new Set(['admin', 'dost_officer']);
-const READERS = new Set(['admin', 'dost_officer', 'unit_officer', 'reviewer', 'leader']);
+const WRITERS = REGISTRY_WRITERS;
+const READERS = REGISTRY_READERS;
 
 export function can(actor: Actor, action: OrganizationAction, org?: { id: string }): boolean {
   switch (action) {

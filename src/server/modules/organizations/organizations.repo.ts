@@ -6,10 +6,11 @@ import { adminUnits } from '../admin-units/admin-units.tables.ts';
 import { organizations } from './organizations.tables.ts';
 import { afterCursor, orderByName, matchesAllWords } from '../../db/search.ts';
 import type { NameCursor } from '../../db/paging.ts';
+import { versionedWrites, type WritableValues } from '../../db/versioned-table.ts';
 import type { OrganizationListQuery } from '../../../shared/schemas/organizations.ts';
 
 export type OrganizationRow = typeof organizations.$inferSelect;
-export type OrganizationValues = Omit<typeof organizations.$inferInsert, 'id' | 'tenantId' | 'version' | 'createdAt' | 'updatedAt'>;
+export type OrganizationValues = WritableValues<typeof organizations>;
 
 const columns = {
   id: organizations.id,
@@ -85,28 +86,8 @@ export async function list(db: Db, tenantId: string, q: OrganizationListQuery, c
     .limit(q.limit + 1);
 }
 
-export async function insert(tx: Tx, tenantId: string, values: OrganizationValues) {
-  const [row] = await tx.insert(organizations).values({ ...values, tenantId }).returning({ id: organizations.id });
-  return row.id;
-}
-
-/** Updates when the version matches; returns false when no row was changed (stale version or missing). */
-export async function update(tx: Tx, tenantId: string, id: string, version: number, values: OrganizationValues) {
-  const rows = await tx
-    .update(organizations)
-    .set({ ...values, version: version + 1, updatedAt: new Date() })
-    .where(and(eq(organizations.tenantId, tenantId), eq(organizations.id, id), eq(organizations.version, version)))
-    .returning({ id: organizations.id });
-  return rows.length === 1;
-}
-
-export async function remove(tx: Tx, tenantId: string, id: string, version: number) {
-  const rows = await tx
-    .delete(organizations)
-    .where(and(eq(organizations.tenantId, tenantId), eq(organizations.id, id), eq(organizations.version, version)))
-    .returning({ id: organizations.id });
-  return rows.length === 1;
-}
+/** Insert, and update / delete when the version matches (db/versioned-table.ts). */
+export const writes = versionedWrites(organizations);
 
 export async function counts(db: Db, tenantId: string) {
   return db

@@ -5,7 +5,16 @@ import {
   Organization, OrganizationInput, OrganizationListQuery, OrganizationPage, OrganizationUpdate, RegistryStats,
 } from '../../../shared/schemas/organizations.ts';
 import { ctxOf } from '../../http/auth.ts';
+import { countPeople } from '../people/people.service.ts';
 import * as service from './organizations.service.ts';
+import { exportOrganizations } from './organizations.export.ts';
+import { sendXlsx } from '../../http/downloads.ts';
+import { LANGS, pickLang } from '../../../shared/i18n/messages.ts';
+
+const ExportQuery = OrganizationListQuery.omit({ cursor: true, limit: true }).extend({
+  /** Language of headers and labels; default from Accept-Language. */
+  lang: z.enum(LANGS).optional(),
+});
 
 const errors = { 400: ErrorBody, 401: ErrorBody, 403: ErrorBody, 404: ErrorBody, 409: ErrorBody };
 
@@ -17,7 +26,23 @@ export const organizationRoutes: FastifyPluginAsyncZod = async (app) => {
 
   app.get('/api/registry/stats', {
     schema: { tags: ['registry'], summary: 'Counts: organisations by kind, S&T enterprises, people and experts', response: { 200: RegistryStats, ...errors } },
-  }, async (req) => service.registryStats(ctxOf(req)));
+  }, async (req) => {
+    const ctx = ctxOf(req);
+    return service.registryStats(ctx, await countPeople(ctx));
+  });
+
+  app.get('/api/organizations/export.xlsx', {
+    schema: {
+      tags: ['registry'], summary: 'Export the organisation list (same filters as the list) as XLSX',
+      querystring: ExportQuery,
+      // 200: the .xlsx bytes (application/vnd.openxmlformats-officedocument.spreadsheetml.sheet).
+      response: { 400: ErrorBody, 401: ErrorBody, 403: ErrorBody },
+    },
+  }, async (req, reply) => {
+    const { lang, ...filters } = req.query;
+    const file = await exportOrganizations(ctxOf(req), filters, lang ?? pickLang(req.headers['accept-language']));
+    return sendXlsx(reply, file.filename, file.buffer);
+  });
 
   app.get('/api/organizations/:id', {
     schema: { tags: ['registry'], summary: 'Read an organisation', params: IdParams, response: { 200: Organization, ...errors } },

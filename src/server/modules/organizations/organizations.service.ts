@@ -1,20 +1,18 @@
-import type { Ctx } from '../../context.ts';
-import { forbidden, notFound, versionConflict } from '../../errors.ts';
-import { mapConstraintError } from '../../db/errors.ts';
+import type { Ctx, Tx } from '../../context.ts';
+import type { Db } from '../../db/client.ts';
+import { forbidden, validationError } from '../../errors.ts';
+import { versionedRecords } from '../../records/versioned-record.ts';
 import { decodeCursor, page } from '../../db/paging.ts';
 import { fold } from '../../../lib/vi/fold.ts';
 import { sortKey } from '../../../lib/vi/collate.ts';
 import type { Organization, OrganizationInput, OrganizationListQuery, OrganizationUpdate, RegistryStats } from '../../../shared/schemas/organizations.ts';
-import { recordAudit } from '../audit/audit.service.ts';
 import { assertUnitInForce } from '../admin-units/admin-units.service.ts';
-import { countPeople } from '../people/people.service.ts';
 import * as repo from './organizations.repo.ts';
 import { can } from './organizations.policy.ts';
 
 const ENTITY = 'organization';
 
 const constraints = {
-  entity: ENTITY,
   foreignKeys: { organizations_admin_unit_id_fkey: 'adminUnitId', organizations_science_field_fkey: 'scienceField' },
   unique: { organizations_tax_code: 'taxCode' },
 };
@@ -45,11 +43,10 @@ function values(input: OrganizationInput): repo.OrganizationValues {
   };
 }
 
+const records = versionedRecords({ entity: ENTITY, constraints, find: repo.findById, toDto, writes: repo.writes });
+
 export async function getOrganization(ctx: Ctx, id: string): Promise<Organization> {
-  const row = await repo.findById(ctx.db, ctx.actor.tenantId, id);
-  if (!row) throw notFound(ENTITY, id);
-  if (!can(ctx.actor, 'read', row)) throw forbidden();
-  return toDto(row);
+  return records.get(ctx, id, (row) => can(ctx.actor, 'read', row));
 }
 
 export async function listOrganizations(ctx: Ctx, q: OrganizationListQuery) {
@@ -59,53 +56,34 @@ export async function listOrganizations(ctx: Ctx, q: OrganizationListQuery) {
 }
 
 export async function createOrganization(ctx: Ctx, input: OrganizationInput): Promise<Organization> {
-  if (!can(ctx.actor, 'create')) throw forbidden();
-  if (input.adminUnitId) await assertUnitInForce(ctx.db, input.adminUnitId, 'body.adminUnitId');
-  return ctx.db.transaction(async (tx) => {
-    const id = await repo.insert(tx, ctx.actor.tenantId, values(input)).catch((e) => mapConstraintError(e, constraints, input));
-    const created = toDto((await repo.findById(tx, ctx.actor.tenantId, id))!);
-    await recordAudit(tx, ctx, { action: 'create', entity: ENTITY, entityId: id, after: created });
-    return created;
+  return records.create(ctx, values(input), {
+    input,
+    authorize: () => can(ctx.actor, 'create'),
+    check: async (tx) => { if (input.adminUnitId) await assertUnitInForce(tx, input.adminUnitId, 'body.adminUnitId'); },
   });
 }
 
 export async function updateOrganization(ctx: Ctx, id: string, input: OrganizationUpdate): Promise<Organization> {
-  return ctx.db.transaction(async (tx) => {
-    const before = await repo.findById(tx, ctx.actor.tenantId, id);
-    if (!before) throw notFound(ENTITY, id);
-    if (!can(ctx.actor, 'update', before)) throw forbidden();
-    if (before.version !== input.version) throw versionConflict(before.version, input.version);
-    if (input.adminUnitId && input.adminUnitId !== before.adminUnitId) {
-      await assertUnitInForce(tx, input.adminUnitId, 'body.adminUnitId');
-    }
-    const ok = await repo.update(tx, ctx.actor.tenantId, id, input.version, values(input))
-      .catch((e) => mapConstraintError(e, constraints, input));
-    if (!ok) {
-      const current = await repo.findById(tx, ctx.actor.tenantId, id);
-      throw versionConflict(current?.version ?? 0, input.version);
-    }
-    const after = toDto((await repo.findById(tx, ctx.actor.tenantId, id))!);
-    await recordAudit(tx, ctx, { action: 'update', entity: ENTITY, entityId: id, before: toDto(before), after });
-    return after;
+  return records.update(ctx, id, input.version, values(input), {
+    input,
+    authorize: (before) => can(ctx.actor, 'update', before!),
+    check: async (tx, before) => {
+      if (input.adminUnitId && input.adminUnitId !== before!.adminUnitId) await assertUnitInForce(tx, input.adminUnitId, 'body.adminUnitId');
+    },
   });
 }
 
 export async function deleteOrganization(ctx: Ctx, id: string, version: number): Promise<void> {
-  await ctx.db.transaction(async (tx) => {
-    const before = await repo.findById(tx, ctx.actor.tenantId, id);
-    if (!before) throw notFound(ENTITY, id);
-    if (!can(ctx.actor, 'delete', before)) throw forbidden();
-    if (before.version !== version) throw versionConflict(before.version, version);
-    const ok = await repo.remove(tx, ctx.actor.tenantId, id, version).catch((e) => mapConstraintError(e, constraints));
-    if (!ok) throw versionConflict(before.version, version);
-    await recordAudit(tx, ctx, { action: 'delete', entity: ENTITY, entityId: id, before: toDto(before) });
-  });
+  await records.remove(ctx, id, version, { authorize: () => can(ctx.actor, 'delete') });
 }
 
-/** Counts for the overview page: organisations by kind, S&T enterprises, people and experts. */
-export async function registryStats(ctx: Ctx): Promise<RegistryStats> {
+/**
+ * Counts for the overview page: organisations by kind and S&T enterprises, with the people and experts the caller
+ * counted through the people module (the route asks both, so neither service imports the other twice over).
+ */
+export async function registryStats(ctx: Ctx, people: { total: number; experts: number }): Promise<RegistryStats> {
   if (!can(ctx.actor, 'list')) throw forbidden();
-  const [byKind, people] = await Promise.all([repo.counts(ctx.db, ctx.actor.tenantId), countPeople(ctx)]);
+  const byKind = await repo.counts(ctx.db, ctx.actor.tenantId);
   return {
     organizations: byKind.reduce((n, r) => n + r.total, 0),
     stEnterprises: byKind.reduce((n, r) => n + r.stEnterprises, 0),
@@ -113,4 +91,27 @@ export async function registryStats(ctx: Ctx): Promise<RegistryStats> {
     people: people.total,
     experts: people.experts,
   };
+}
+
+// ---- checks for other modules: they validate references to organisations here, never by querying organizations ----
+
+/** A field of another module's input that names an organisation: its path (`body.hostOrganizationId`) and the id. */
+export interface OrganizationReference { path: string; id: string }
+
+/**
+ * The field problems (`unknown_reference`) of the references that name no organisation of the province, in the
+ * order given; empty when all are known. The caller throws them, with its own, as one validation error.
+ */
+export async function organizationReferenceProblems(db: Db | Tx, tenantId: string, refs: OrganizationReference[]) {
+  const problems: { path: string; code: string; message: string }[] = [];
+  for (const r of refs) { // in sequence: `db` may be a transaction (one connection)
+    if (!(await repo.findById(db, tenantId, r.id))) problems.push({ path: r.path, code: 'unknown_reference', message: 'Unknown organisation' });
+  }
+  return problems;
+}
+
+/** Throws a validation error (`unknown_reference` at `path`) unless `id` is an organisation of the province. */
+export async function assertOrganizationInTenant(db: Db | Tx, tenantId: string, id: string, path: string) {
+  const problems = await organizationReferenceProblems(db, tenantId, [{ path, id }]);
+  if (problems.length) throw validationError(problems);
 }

@@ -1,13 +1,14 @@
-import { and, eq, sql } from 'drizzle-orm';
+import { and, eq, inArray, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
 import type { Tx } from '../../context.ts';
 import { organizations } from '../organizations/organizations.tables.ts';
 import { people } from './people.tables.ts';
 import { afterCursor, orderByName, matchesAllWords } from '../../db/search.ts';
 import type { NameCursor } from '../../db/paging.ts';
+import { versionedWrites, type WritableValues } from '../../db/versioned-table.ts';
 import type { PersonListQuery } from '../../../shared/schemas/people.ts';
 
-export type PersonValues = Omit<typeof people.$inferInsert, 'id' | 'tenantId' | 'version' | 'createdAt' | 'updatedAt'>;
+export type PersonValues = WritableValues<typeof people>;
 
 const columns = {
   id: people.id,
@@ -60,37 +61,8 @@ export async function list(db: Db, tenantId: string, q: PersonListQuery, cursor:
     .limit(q.limit + 1);
 }
 
-export async function insert(tx: Tx, tenantId: string, values: PersonValues) {
-  const [row] = await tx.insert(people).values({ ...values, tenantId }).returning({ id: people.id });
-  return row.id;
-}
-
-/** Updates when the version matches; returns false when no row was changed (stale version or missing). */
-export async function update(tx: Tx, tenantId: string, id: string, version: number, values: PersonValues) {
-  const rows = await tx
-    .update(people)
-    .set({ ...values, version: version + 1, updatedAt: new Date() })
-    .where(and(eq(people.tenantId, tenantId), eq(people.id, id), eq(people.version, version)))
-    .returning({ id: people.id });
-  return rows.length === 1;
-}
-
-export async function remove(tx: Tx, tenantId: string, id: string, version: number) {
-  const rows = await tx
-    .delete(people)
-    .where(and(eq(people.tenantId, tenantId), eq(people.id, id), eq(people.version, version)))
-    .returning({ id: people.id });
-  return rows.length === 1;
-}
-
-/** Whether the organisation exists in this tenant (a person may only belong to an organisation of its province). */
-export async function organizationInTenant(db: Db | Tx, tenantId: string, id: string) {
-  const [row] = await db
-    .select({ id: organizations.id })
-    .from(organizations)
-    .where(and(eq(organizations.tenantId, tenantId), eq(organizations.id, id)));
-  return !!row;
-}
+/** Insert, and update / delete when the version matches (db/versioned-table.ts). */
+export const writes = versionedWrites(people);
 
 export async function count(db: Db, tenantId: string): Promise<{ total: number; experts: number }> {
   const [row] = await db
@@ -98,4 +70,11 @@ export async function count(db: Db, tenantId: string): Promise<{ total: number; 
     .from(people)
     .where(eq(people.tenantId, tenantId));
   return row;
+}
+
+/** Which of these ids are people of the province. */
+export async function idsInTenant(db: Db | Tx, tenantId: string, ids: string[]) {
+  if (!ids.length) return new Set<string>();
+  const rows = await db.select({ id: people.id }).from(people).where(and(eq(people.tenantId, tenantId), inArray(people.id, ids)));
+  return new Set(rows.map((r) => r.id));
 }

@@ -5,12 +5,13 @@
  */
 import type { Ctx, Tx } from '../../context.ts';
 import type { Db } from '../../db/client.ts';
-import { AppError, forbidden, notFound, validationError, versionConflict } from '../../errors.ts';
-import { mapConstraintError } from '../../db/errors.ts';
+import { AppError, forbidden } from '../../errors.ts';
+import { versionedRecords } from '../../records/versioned-record.ts';
 import { decodeCursor, page } from '../../db/paging.ts';
 import { fold } from '../../../lib/vi/fold.ts';
+import type { MessageKey } from '../../../shared/i18n/messages.ts';
 import type { Person, PersonInput, PersonListQuery, PersonUpdate } from '../../../shared/schemas/people.ts';
-import { recordAudit } from '../audit/audit.service.ts';
+import { assertOrganizationInTenant } from '../organizations/organizations.service.ts';
 import * as repo from './people.repo.ts';
 import { can } from './people.policy.ts';
 import { personSortKey } from './people.name-order.ts';
@@ -18,7 +19,6 @@ import { personSortKey } from './people.name-order.ts';
 const ENTITY = 'person';
 
 const constraints = {
-  entity: ENTITY,
   foreignKeys: { people_organization_id_fkey: 'organizationId', people_science_field_fkey: 'scienceField' },
 };
 
@@ -53,18 +53,15 @@ function values(input: PersonInput): repo.PersonValues {
   };
 }
 
+const records = versionedRecords({ entity: ENTITY, constraints, find: repo.findById, toDto, writes: repo.writes });
+
 /** The foreign key only proves the organisation exists somewhere; it must also be one of this province's. */
-async function assertOrganizationInTenant(db: Db | Tx, tenantId: string, id: string) {
-  if (!(await repo.organizationInTenant(db, tenantId, id))) {
-    throw validationError([{ path: 'body.organizationId', code: 'unknown_reference', message: `Unknown organizationId ${id}` }]);
-  }
-}
+const organizationOfProvince = (ctx: Ctx, id: string | null | undefined) => async (tx: Tx) => {
+  if (id) await assertOrganizationInTenant(tx, ctx.actor.tenantId, id, 'body.organizationId');
+};
 
 export async function getPerson(ctx: Ctx, id: string): Promise<Person> {
-  if (!can(ctx.actor, 'read')) throw forbidden();
-  const row = await repo.findById(ctx.db, ctx.actor.tenantId, id);
-  if (!row) throw notFound(ENTITY, id);
-  return toDto(row);
+  return records.get(ctx, id, () => can(ctx.actor, 'read'));
 }
 
 export async function listPeople(ctx: Ctx, q: PersonListQuery) {
@@ -74,51 +71,55 @@ export async function listPeople(ctx: Ctx, q: PersonListQuery) {
 }
 
 export async function createPerson(ctx: Ctx, input: PersonInput): Promise<Person> {
-  if (!can(ctx.actor, 'create')) throw forbidden();
-  return ctx.db.transaction(async (tx) => {
-    if (input.organizationId) await assertOrganizationInTenant(tx, ctx.actor.tenantId, input.organizationId);
-    const id = await repo.insert(tx, ctx.actor.tenantId, values(input)).catch((e) => mapConstraintError(e, constraints, input));
-    const created = toDto((await repo.findById(tx, ctx.actor.tenantId, id))!);
-    await recordAudit(tx, ctx, { action: 'create', entity: ENTITY, entityId: id, after: created });
-    return created;
+  return records.create(ctx, values(input), {
+    input, authorize: () => can(ctx.actor, 'create'), check: organizationOfProvince(ctx, input.organizationId),
   });
 }
 
 export async function updatePerson(ctx: Ctx, id: string, input: PersonUpdate): Promise<Person> {
-  return ctx.db.transaction(async (tx) => {
-    const before = await repo.findById(tx, ctx.actor.tenantId, id);
-    if (!before) throw notFound(ENTITY, id);
-    if (!can(ctx.actor, 'update')) throw forbidden();
-    if (before.version !== input.version) throw versionConflict(before.version, input.version);
-    if (input.organizationId && input.organizationId !== before.organizationId) {
-      await assertOrganizationInTenant(tx, ctx.actor.tenantId, input.organizationId);
-    }
-    const ok = await repo.update(tx, ctx.actor.tenantId, id, input.version, values(input))
-      .catch((e) => mapConstraintError(e, constraints, input));
-    if (!ok) {
-      const current = await repo.findById(tx, ctx.actor.tenantId, id);
-      throw versionConflict(current?.version ?? 0, input.version);
-    }
-    const after = toDto((await repo.findById(tx, ctx.actor.tenantId, id))!);
-    await recordAudit(tx, ctx, { action: 'update', entity: ENTITY, entityId: id, before: toDto(before), after });
-    return after;
+  return records.update(ctx, id, input.version, values(input), {
+    input,
+    authorize: () => can(ctx.actor, 'update'),
+    check: async (tx, before) => {
+      if (input.organizationId !== before!.organizationId) await organizationOfProvince(ctx, input.organizationId)(tx);
+    },
   });
 }
 
 export async function deletePerson(ctx: Ctx, id: string, version: number): Promise<void> {
-  await ctx.db.transaction(async (tx) => {
-    const before = await repo.findById(tx, ctx.actor.tenantId, id);
-    if (!before) throw notFound(ENTITY, id);
-    if (!can(ctx.actor, 'delete')) throw forbidden();
-    if (before.version !== version) throw versionConflict(before.version, version);
-    const ok = await repo.remove(tx, ctx.actor.tenantId, id, version).catch((e) => mapConstraintError(e, constraints));
-    if (!ok) throw versionConflict(before.version, version);
-    await recordAudit(tx, ctx, { action: 'delete', entity: ENTITY, entityId: id, before: toDto(before) });
-  });
+  await records.remove(ctx, id, version, { authorize: () => can(ctx.actor, 'delete') });
 }
 
 /** How many people (and experts) the province's registry holds. */
 export async function countPeople(ctx: Ctx) {
   if (!can(ctx.actor, 'list')) throw forbidden();
   return repo.count(ctx.db, ctx.actor.tenantId);
+}
+
+// ---- checks for other modules: they validate references to people here, never by querying people ----
+
+/** A field of another module's input that names a person: its path (`body.members.0.personId`) and the id. */
+export interface PersonReference { path: string; id: string }
+
+/**
+ * The field problems (`unknown_reference`) of the references that name no person of the province, in the order
+ * given; empty when all are known. The caller throws them, with its own, as one validation error.
+ */
+export async function personReferenceProblems(db: Db | Tx, tenantId: string, refs: PersonReference[]) {
+  const known = await repo.idsInTenant(db, tenantId, [...new Set(refs.map((r) => r.id))]);
+  return refs.filter((r) => !known.has(r.id)).map((r) => ({ path: r.path, code: 'unknown_reference', message: 'Unknown person' }));
+}
+
+/**
+ * The expert `id` names (a council member): throws `o.notFound` (400, `unknown_reference` at `o.path`) when it is no
+ * person of the province, `o.notExpert` (400, `not_expert`, params `{ name }`) when the person is not an expert.
+ * The codes are the caller's, so its API keeps its own messages.
+ */
+export async function assertExpert(db: Db | Tx, tenantId: string, id: string, o: { path: string; notFound: MessageKey; notExpert: MessageKey }) {
+  const person = await repo.findById(db, tenantId, id);
+  if (!person) throw new AppError(o.notFound, { status: 400, details: [{ path: o.path, code: 'unknown_reference' }] });
+  if (!person.isExpert) {
+    throw new AppError(o.notExpert, { status: 400, params: { name: person.fullName }, details: [{ path: o.path, code: 'not_expert' }] });
+  }
+  return { id: person.id, fullName: person.fullName };
 }

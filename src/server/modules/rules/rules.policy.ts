@@ -1,6 +1,7 @@
 /** Who may do what with rules. Everyone signed in reads them (the UI shows stage names and legal bases); only a
  * province's administrator enters its versions. National defaults ship with the code (ensureNationalRules). */
 import type { Actor } from '../../context.ts';
+import { RULE_EDITORS } from '../../../shared/permissions.ts';
 
 export type RuleAction = 'read' | 'create';
 
@@ -9,6 +10,6 @@ export function can(actor: Actor, action: RuleAction): boolean {
     case 'read':
       return true;
     case 'create':
-      return actor.role === 'admin';
+      return RULE_EDITORS.has(actor.role);
   }
 }

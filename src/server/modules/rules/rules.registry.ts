@@ -3,7 +3,7 @@
  * its values must satisfy and a description in both languages; the rules module then refuses values that do not fit.
  */
 import type { z } from 'zod';
-import type { LocalizedText } from '../../../shared/schemas/rules.ts';
+import type { LocalizedText } from '../../../shared/schemas/common.ts';
 import { RuleKey } from '../../../shared/schemas/rules.ts';
 
 export interface RuleKeyEntry {

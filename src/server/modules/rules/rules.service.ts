@@ -20,19 +20,10 @@ import { checkRuleValue, registeredRuleKeys, ruleKeyEntry } from './rules.regist
 import * as repo from './rules.repo.ts';
 
 export { registerRuleKey } from './rules.registry.ts';
+import { dayBefore, todayInVietnam } from '../../../lib/vi/dates.ts';
 
 const ENTITY = 'rule_version';
 
-/** Today's date in Vietnam (UTC+7), yyyy-mm-dd: the date a rule "today" is read for. */
-export function todayInVietnam(now = new Date()): string {
-  return new Date(now.getTime() + 7 * 3_600_000).toISOString().slice(0, 10);
-}
-
-/** The day before an ISO date (the last day of the version a new one replaces). */
-export function dayBefore(isoDate: string): string {
-  const [y, m, d] = isoDate.split('-').map(Number);
-  return new Date(Date.UTC(y, m - 1, d - 1)).toISOString().slice(0, 10);
-}
 
 const scopeOf = (row: { tenantId: string | null }): RuleScope => (row.tenantId ? 'province' : 'national');
 

@@ -3,7 +3,8 @@ import { z } from 'zod';
 import { testEnv, buildTenant, type TestEnv, type AuthHeaders } from '../../testing/harness.ts';
 import { AppError } from '../../errors.ts';
 import { translate } from '../../../shared/i18n/messages.ts';
-import { dayBefore, ensureNationalRules, registerRuleKey, resolveRule, todayInVietnam } from './rules.service.ts';
+import { ensureNationalRules, registerRuleKey, resolveRule } from './rules.service.ts';
+import { dayBefore, todayInVietnam } from '../../../lib/vi/dates.ts';
 
 // A rule shaped like a council pass rule: provinces transpose the national numbers in their own decisions.
 const PassRule = z.object({

@@ -1,16 +1,17 @@
 /** Who may do what with S&T tasks. Which role may make which stage transition is data (the workflow definition). */
 import type { Actor } from '../../context.ts';
+import { TASK_EDITORS, TASK_READERS } from '../../../shared/permissions.ts';
 
 export type TaskAction = 'list' | 'read' | 'create' | 'update' | 'transition' | 'export' | 'dashboard';
 
-const OFFICE = new Set(['admin', 'dost_officer']);
+const OFFICE = TASK_EDITORS;
 /**
  * Tasks are the department's own records: its officers and the province's leaders read them all. A unit officer
  * (another department or a commune) sees only what is assigned to it — plan items, not tasks — so not this list;
  * a reviewer reads the tasks of the councils they sit on, an applicant the tasks its organisation hosts, and the
  * public the accepted ones (public summary).
  */
-const STAFF_READERS = new Set(['admin', 'dost_officer', 'leader']);
+const STAFF_READERS = TASK_READERS;
 
 /**
  * `facts` are what the service knows about the task for this actor: whether the actor's organisation hosts it, and
@@ -32,6 +33,6 @@ export function can(actor: Actor, action: TaskAction, facts: { hostedByActor?: b
       return OFFICE.has(actor.role);
     case 'transition':
       // The definition names the roles of each transition; these are the roles that take any.
-      return OFFICE.has(actor.role) || actor.role === 'leader';
+      return OFFICE.has(actor.role) || STAFF_READERS.has(actor.role);
   }
 }

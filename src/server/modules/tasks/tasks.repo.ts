@@ -1,8 +1,8 @@
 import { and, asc, eq, inArray, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
+import { rowsOf } from '../../db/rows.ts';
 import type { Tx } from '../../context.ts';
 import { adminUnits } from '../admin-units/admin-units.tables.ts';
-import { organizations } from '../organizations/organizations.tables.ts';
 import { people } from '../people/people.tables.ts';
 import { scienceFields } from '../science-fields/science-fields.tables.ts';
 import { users } from '../users/users.tables.ts';
@@ -195,7 +195,7 @@ export async function insertReplication(tx: Tx, v: typeof taskReplications.$infe
 
 /** Earlier proposals (following previous_task_id) and later ones (tasks pointing back), oldest first. */
 export async function lineage(db: Q, tenantId: string, id: string) {
-  return db.execute<{ id: string; title: string; proposal_year: number; stage: string; regime_date: string }>(sql`
+  return rowsOf<{ id: string; title: string; proposal_year: number; stage: string; regime_date: string }>(db, sql`
     WITH RECURSIVE back(id) AS (
       SELECT previous_task_id FROM tasks WHERE id = ${id} AND tenant_id = ${tenantId} AND previous_task_id IS NOT NULL
       UNION SELECT t.previous_task_id FROM tasks t JOIN back b ON t.id = b.id WHERE t.previous_task_id IS NOT NULL
@@ -206,17 +206,6 @@ export async function lineage(db: Q, tenantId: string, id: string) {
     SELECT t.id, t.title, t.proposal_year, t.stage, t.regime_date::text AS regime_date FROM tasks t
     WHERE t.tenant_id = ${tenantId} AND (t.id IN (SELECT id FROM back) OR t.id IN (SELECT id FROM fwd))
     ORDER BY t.proposal_year, t.created_at`);
-}
-
-export async function organizationInTenant(db: Q, tenantId: string, id: string) {
-  const [row] = await db.select({ id: organizations.id }).from(organizations).where(and(eq(organizations.tenantId, tenantId), eq(organizations.id, id)));
-  return !!row;
-}
-
-export async function peopleInTenant(db: Q, tenantId: string, ids: string[]) {
-  if (!ids.length) return new Set<string>();
-  const rows = await db.select({ id: people.id }).from(people).where(and(eq(people.tenantId, tenantId), inArray(people.id, ids)));
-  return new Set(rows.map((r) => r.id));
 }
 
 export async function stageCounts(db: Q, tenantId: string) {

@@ -8,7 +8,8 @@ import {
 } from '../../../shared/schemas/tasks.ts';
 import { pickLang } from '../../../shared/i18n/messages.ts';
 import { ctxOf } from '../../http/auth.ts';
-import { contentDisposition, sendXlsx } from '../exports/exports.service.ts';
+import { contentDisposition } from '../exports/exports.service.ts';
+import { sendXlsx } from '../../http/downloads.ts';
 import { getTenantBySlug } from '../tenants/tenants.service.ts';
 import * as service from './tasks.service.ts';
 

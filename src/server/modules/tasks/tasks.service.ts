@@ -15,11 +15,14 @@ import { sortKey } from '../../../lib/vi/collate.ts';
 import type { Lang } from '../../../shared/i18n/messages.ts';
 import type { WorkflowDefinition } from '../../../shared/schemas/workflow.ts';
 import { PRODUCT_KINDS } from '../../../shared/schemas/tasks.ts';
+import { labelOf } from '../../../shared/labels/labels.ts';
+import { FUNDING_MODE_LABELS, TASK_TYPE_LABELS } from '../../../shared/labels/tasks.ts';
 import type {
   DocumentUpload, ProgressInput, ReplicationInput, Task, TaskCreate, TaskDetail, TaskInput, TaskListQuery, TaskUpdate,
 } from '../../../shared/schemas/tasks.ts';
 import { recordAudit } from '../audit/audit.service.ts';
-import { todayInVietnam, ensureNationalRules } from '../rules/rules.service.ts';
+import { ensureNationalRules } from '../rules/rules.service.ts';
+import { todayInVietnam } from '../../../lib/vi/dates.ts';
 import {
   applyTransition, availableActions, currentStages, enterInitialStage, history, registerWorkflow, resolveWorkflow, stageDurations,
 } from '../workflow/workflow.service.ts';
@@ -28,7 +31,9 @@ import { listCouncils } from '../councils/councils.service.ts';
 import { registerCouncilSubject, type CouncilSubjectType } from '../councils/councils.subjects.ts';
 import { assertUnitInForce } from '../admin-units/admin-units.service.ts';
 import { reviewerAccounts as listReviewerAccounts } from '../users/users.service.ts';
-import { toXlsx } from '../exports/exports.service.ts';
+import { assertOrganizationInTenant, organizationReferenceProblems } from '../organizations/organizations.service.ts';
+import { personReferenceProblems } from '../people/people.service.ts';
+import { collectPages, toXlsx } from '../exports/exports.service.ts';
 import type { DbHandle } from '../../db/client.ts';
 import * as repo from './tasks.repo.ts';
 import { can } from './tasks.policy.ts';
@@ -118,18 +123,12 @@ async function readable(ctx: Ctx, id: string): Promise<Row> {
 // ---- validation of references ----
 
 async function checkReferences(db: Db | Tx, tenantId: string, input: TaskInput) {
-  const problems: { path: string; code: string; message: string }[] = [];
-  if (input.hostOrganizationId && !(await repo.organizationInTenant(db, tenantId, input.hostOrganizationId))) {
-    problems.push({ path: 'body.hostOrganizationId', code: 'unknown_reference', message: 'Unknown organisation' });
-  }
-  const personIds = [input.principalInvestigatorId, ...input.members.map((m) => m.personId)].filter((x): x is string => !!x);
-  const known = await repo.peopleInTenant(db, tenantId, personIds);
-  if (input.principalInvestigatorId && !known.has(input.principalInvestigatorId)) {
-    problems.push({ path: 'body.principalInvestigatorId', code: 'unknown_reference', message: 'Unknown person' });
-  }
-  input.members.forEach((m, i) => {
-    if (!known.has(m.personId)) problems.push({ path: `body.members.${i}.personId`, code: 'unknown_reference', message: 'Unknown person' });
-  });
+  const problems = await organizationReferenceProblems(db, tenantId,
+    input.hostOrganizationId ? [{ path: 'body.hostOrganizationId', id: input.hostOrganizationId }] : []);
+  problems.push(...await personReferenceProblems(db, tenantId, [
+    ...(input.principalInvestigatorId ? [{ path: 'body.principalInvestigatorId', id: input.principalInvestigatorId }] : []),
+    ...input.members.map((m, i) => ({ path: `body.members.${i}.personId`, id: m.personId })),
+  ]));
   if (problems.length) throw validationError(problems);
 }
 
@@ -157,8 +156,7 @@ async function detail(db: Db | Tx, tenantId: string, row: Row, now = new Date())
     () => repo.members(db, row.id), () => repo.funding(db, row.id), () => repo.products(db, row.id), () => repo.documents(db, row.id),
     () => repo.progress(db, row.id), () => repo.replications(db, [row.id]), () => repo.lineage(db, tenantId, row.id),
   ] as const);
-  const lineageRows = (lineage as unknown as { rows: { id: string; title: string; proposal_year: number; stage: string; regime_date: string }[] }).rows;
-  const lineageDefs = await definitionsFor(db, tenantId, lineageRows.map((l) => ({ regimeDate: l.regime_date })));
+  const lineageDefs = await definitionsFor(db, tenantId, lineage.map((l) => ({ regimeDate: l.regime_date })));
   return {
     ...toTask(row, defs, now),
     members: members.map((m) => ({ ...m, role: m.role as TaskDetail['members'][number]['role'] })),
@@ -172,7 +170,7 @@ async function detail(db: Db | Tx, tenantId: string, row: Row, now = new Date())
       summary: p.summary, newEndDate: p.newEndDate, createdAt: p.createdAt.toISOString(),
     })),
     replications: replications.map(({ taskId: _t, ...r }) => ({ ...r, createdAt: r.createdAt.toISOString() })),
-    lineage: lineageRows.map((l) => ({
+    lineage: lineage.map((l) => ({
       id: l.id, title: l.title, proposalYear: Number(l.proposal_year), stage: l.stage,
       stageName: stageOf(lineageDefs.get(l.regime_date)!.def, l.stage)?.name ?? { vi: l.stage, en: l.stage },
     })),
@@ -403,9 +401,7 @@ export async function addReplication(ctx: Ctx, id: string, input: ReplicationInp
     requireStage(row, def, ['result_registration', 'replication']);
     // The place must be a unit in force at the time: mid-year of a past year, else today (old communes for old records).
     if (input.adminUnitId) await assertUnitInForce(tx, input.adminUnitId, 'body.adminUnitId', `${input.year}-12-31` < todayInVietnam() ? `${input.year}-06-30` : todayInVietnam());
-    if (input.adopterOrganizationId && !(await repo.organizationInTenant(tx, ctx.actor.tenantId, input.adopterOrganizationId))) {
-      throw validationError([{ path: 'body.adopterOrganizationId', code: 'unknown_reference', message: 'Unknown organisation' }]);
-    }
+    if (input.adopterOrganizationId) await assertOrganizationInTenant(tx, ctx.actor.tenantId, input.adopterOrganizationId, 'body.adopterOrganizationId');
     const replicationId = await repo.insertReplication(tx, {
       taskId: id, adminUnitId: input.adminUnitId ?? null, place: input.place, adopterOrganizationId: input.adopterOrganizationId ?? null,
       adopterName: input.adopterName ?? null, scale: input.scale, year: input.year, note: input.note ?? null, createdBy: ctx.actor.userId,
@@ -469,28 +465,10 @@ export async function taskDashboard(ctx: Ctx, q: { year?: number }, now = new Da
   };
 }
 
-const LABELS = {
-  type: {
-    research_topic: { vi: 'Đề tài', en: 'Research topic' }, pilot_production_project: { vi: 'Dự án SXTN', en: 'Pilot production project' },
-    scheme: { vi: 'Đề án', en: 'Scheme' }, st_project: { vi: 'Dự án KH&CN', en: 'S&T project' },
-  },
-  fundingMode: {
-    partial_lump_sum: { vi: 'Khoán từng phần', en: 'Partial lump sum' },
-    final_product_lump_sum: { vi: 'Khoán đến sản phẩm cuối cùng', en: 'Final-product lump sum' },
-  },
-} as const;
-
 /** Every task matching the filters (all pages) as an XLSX workbook. */
 export async function exportTasks(ctx: Ctx, q: TaskListQuery, lang: Lang) {
   if (!can(ctx.actor, 'export')) throw forbidden();
-  const rows: Task[] = [];
-  let cursor: string | undefined;
-  do {
-    const p = await listTasks(ctx, { ...q, limit: 200, cursor });
-    rows.push(...p.items);
-    cursor = p.nextCursor ?? undefined;
-  } while (cursor);
-  const label = (table: Record<string, { vi: string; en: string }>, k: string | null) => (k ? table[k]?.[lang] ?? k : '');
+  const rows = await collectPages((page) => listTasks(ctx, { ...q, ...page }));
   return toXlsx<Task>({
     title: lang === 'vi' ? 'Danh sách nhiệm vụ khoa học và công nghệ' : 'S&T tasks',
     sheetName: lang === 'vi' ? 'Nhiệm vụ' : 'Tasks',
@@ -499,14 +477,14 @@ export async function exportTasks(ctx: Ctx, q: TaskListQuery, lang: Lang) {
     columns: [
       { key: 'code', header: { vi: 'Mã số', en: 'Code' }, type: 'text' },
       { key: 'title', header: { vi: 'Tên nhiệm vụ', en: 'Title' }, type: 'text', width: 60 },
-      { key: (t) => label(LABELS.type, t.type), header: { vi: 'Loại', en: 'Type' }, type: 'text' },
+      { key: (t) => labelOf(TASK_TYPE_LABELS, t.type, lang), header: { vi: 'Loại', en: 'Type' }, type: 'text' },
       { key: 'proposalYear', header: { vi: 'Năm đề xuất', en: 'Proposal year' }, type: 'integer' },
       { key: (t) => t.stageName[lang], header: { vi: 'Giai đoạn', en: 'Stage' }, type: 'text', width: 30 },
       { key: 'daysInStage', header: { vi: 'Số ngày ở giai đoạn', en: 'Days in stage' }, type: 'number', decimals: 0 },
       { key: (t) => (t.overdue ? (lang === 'vi' ? 'Quá hạn' : 'Overdue') : ''), header: { vi: 'Quá hạn', en: 'Overdue' }, type: 'text' },
       { key: 'hostOrganizationName', header: { vi: 'Tổ chức chủ trì', en: 'Host organisation' }, type: 'text', width: 40 },
       { key: 'principalInvestigatorName', header: { vi: 'Chủ nhiệm', en: 'Principal investigator' }, type: 'text', width: 25 },
-      { key: (t) => label(LABELS.fundingMode, t.fundingMode), header: { vi: 'Phương thức khoán', en: 'Funding mode' }, type: 'text' },
+      { key: (t) => labelOf(FUNDING_MODE_LABELS, t.fundingMode, lang), header: { vi: 'Phương thức khoán', en: 'Funding mode' }, type: 'text' },
       { key: 'stateBudgetTotal', header: { vi: 'Kinh phí NSNN (triệu đồng)', en: 'State budget (million VND)' }, type: 'money' },
       { key: 'counterpartTotal', header: { vi: 'Kinh phí đối ứng (triệu đồng)', en: 'Counterpart (million VND)' }, type: 'money' },
       { key: 'counterpartShare', header: { vi: 'Tỷ lệ đối ứng', en: 'Counterpart share' }, type: 'percent' },

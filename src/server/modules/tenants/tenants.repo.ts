@@ -12,6 +12,11 @@ export async function findBySlug(db: Db | Tx, slug: string) {
   return row ?? null;
 }
 
+export async function findById(db: Db | Tx, id: string) {
+  const [row] = await db.select().from(tenants).where(eq(tenants.id, id));
+  return row ?? null;
+}
+
 export async function listAll(db: Db | Tx) {
   return db.select(columns).from(tenants).orderBy(asc(tenants.slug));
 }

@@ -21,6 +21,13 @@ export async function getTenantBySlug(db: Db | Tx, slug: string): Promise<Tenant
   return t;
 }
 
+/** The tenant with this id; a 404 AppError when there is none. */
+export async function getTenant(db: Db | Tx, id: string): Promise<Tenant> {
+  const t = await repo.findById(db, id);
+  if (!t) throw notFound('tenant', id);
+  return t;
+}
+
 export function listTenants(db: Db | Tx): Promise<Tenant[]> {
   return repo.listAll(db);
 }

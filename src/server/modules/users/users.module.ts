@@ -4,5 +4,5 @@ import { userRoutes } from './users.routes.ts';
 import * as tables from './users.tables.ts';
 
 export const usersModule = defineModule({
-  name: 'users', routes: [userRoutes], tables, reads: ['organizations'], messages: usersMessages,
+  name: 'users', routes: [userRoutes], tables, reads: ['organizations', 'agencies', 'admin-units'], messages: usersMessages,
 });

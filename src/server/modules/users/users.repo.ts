@@ -1,15 +1,16 @@
-import { and, eq } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
 import type { Tx } from '../../context.ts';
+import { versionedWrites, type WritableValues } from '../../db/versioned-table.ts';
+import { adminUnits } from '../admin-units/admin-units.tables.ts';
+import { agencies } from '../agencies/agencies.tables.ts';
 import { organizations } from '../organizations/organizations.tables.ts';
-import { sessions } from '../auth/auth.tables.ts';
 import { users } from './users.tables.ts';
 import { afterCursor, byName } from '../../db/search.ts';
 import type { NameCursor } from '../../db/paging.ts';
 import type { UserListQuery } from '../../../shared/schemas/users.ts';
 
-export type UserValues = Omit<typeof users.$inferInsert, 'id' | 'tenantId' | 'version' | 'createdAt' | 'updatedAt'>;
-export type UserChanges = Omit<UserValues, 'username' | 'passwordHash'>;
+export type UserValues = WritableValues<typeof users>;
 
 // Never the password hash.
 const columns = {
@@ -20,7 +21,9 @@ const columns = {
   role: users.role,
   organizationId: users.organizationId,
   organizationName: organizations.name,
-  unitName: users.unitName,
+  agencyId: users.agencyId,
+  adminUnitId: users.adminUnitId,
+  unitName: sql<string | null>`coalesce(${agencies.name}, ${adminUnits.name})`,
   active: users.active,
   version: users.version,
   createdAt: users.createdAt,
@@ -29,46 +32,35 @@ const columns = {
   sortKey: users.username,
 };
 
+// Joined within the tenant, so another province's name can never show through.
 const orgJoin = and(eq(organizations.id, users.organizationId), eq(organizations.tenantId, users.tenantId));
+const agencyJoin = and(eq(agencies.id, users.agencyId), eq(agencies.tenantId, users.tenantId));
+const unitJoin = eq(adminUnits.id, users.adminUnitId);
+
+function select(db: Db | Tx) {
+  return db.select(columns).from(users).leftJoin(organizations, orgJoin).leftJoin(agencies, agencyJoin).leftJoin(adminUnits, unitJoin);
+}
 
 export async function findById(db: Db | Tx, tenantId: string, id: string) {
-  const [row] = await db
-    .select(columns)
-    .from(users)
-    .leftJoin(organizations, orgJoin)
-    .where(and(eq(users.tenantId, tenantId), eq(users.id, id)));
+  const [row] = await select(db).where(and(eq(users.tenantId, tenantId), eq(users.id, id)));
   return row ?? null;
 }
 
 export async function list(db: Db, tenantId: string, q: UserListQuery, cursor: NameCursor | null) {
-  return db
-    .select(columns)
-    .from(users)
-    .leftJoin(organizations, orgJoin)
+  return select(db)
     .where(and(
       eq(users.tenantId, tenantId),
       q.role ? eq(users.role, q.role) : undefined,
       q.active !== undefined ? eq(users.active, q.active) : undefined,
+      q.agencyId ? eq(users.agencyId, q.agencyId) : undefined,
       afterCursor(users.username, users.id, cursor),
     ))
     .orderBy(...byName(users.username, users.id))
     .limit(q.limit + 1);
 }
 
-export async function insert(tx: Tx | Db, tenantId: string, values: UserValues) {
-  const [row] = await tx.insert(users).values({ ...values, tenantId }).returning({ id: users.id });
-  return row.id;
-}
-
-/** Updates when the version matches; returns false when no row was changed (stale version or missing). */
-export async function update(tx: Tx, tenantId: string, id: string, version: number, values: UserChanges) {
-  const rows = await tx
-    .update(users)
-    .set({ ...values, version: version + 1, updatedAt: new Date() })
-    .where(and(eq(users.tenantId, tenantId), eq(users.id, id), eq(users.version, version)))
-    .returning({ id: users.id });
-  return rows.length === 1;
-}
+/** Insert, and update / delete when the version matches (db/versioned-table.ts). */
+export const writes = versionedWrites(users);
 
 /** Sets a new password hash; the version is kept, since nothing the API shows has changed. */
 export async function setPasswordHash(tx: Tx, tenantId: string, id: string, passwordHash: string) {
@@ -78,21 +70,6 @@ export async function setPasswordHash(tx: Tx, tenantId: string, id: string, pass
     .where(and(eq(users.tenantId, tenantId), eq(users.id, id)))
     .returning({ id: users.id });
   return rows.length === 1;
-}
-
-/** Ends every session of the user (after a password reset); returns how many ended. */
-export async function deleteSessions(tx: Tx, userId: string) {
-  const rows = await tx.delete(sessions).where(eq(sessions.userId, userId)).returning({ tokenHash: sessions.tokenHash });
-  return rows.length;
-}
-
-/** Whether the organisation exists in this tenant (an account may only act for an organisation of its province). */
-export async function organizationInTenant(db: Db | Tx, tenantId: string, id: string) {
-  const [row] = await db
-    .select({ id: organizations.id })
-    .from(organizations)
-    .where(and(eq(organizations.tenantId, tenantId), eq(organizations.id, id)));
-  return !!row;
 }
 
 /** Active accounts of one role in the province (id, username, name only). */

@@ -4,26 +4,24 @@
  * auth.service.ts and never leave the server, not even in the audit log. A role change or a deactivation takes
  * effect on the user's next request: the cached actor is evicted once the change is committed.
  */
-import type { Actor, Ctx, Tx } from '../../context.ts';
+import { systemActor, type Ctx, type Tx } from '../../context.ts';
 import type { Db } from '../../db/client.ts';
-import { forbidden, notFound, validationError, versionConflict, AppError } from '../../errors.ts';
-import { mapConstraintError } from '../../db/errors.ts';
+import { forbidden, notFound, validationError, AppError } from '../../errors.ts';
 import { decodeCursor, page } from '../../db/paging.ts';
-import { translate } from '../../../shared/i18n/messages.ts';
+import { versionedRecords, type Writer } from '../../records/versioned-record.ts';
+import { translate, type MessageKey } from '../../../shared/i18n/messages.ts';
 import type { Role } from '../../../shared/roles.ts';
 import { UserInput, type PasswordReset, type User, type UserListQuery, type UserUpdate } from '../../../shared/schemas/users.ts';
 import { recordAudit } from '../audit/audit.service.ts';
-import { evictUser, hashPassword } from '../auth/auth.service.ts';
+import { endSessionsOf, evictUser, hashPassword } from '../auth/auth.service.ts';
+import { assertAgencyInForce } from '../agencies/agencies.service.ts';
+import { assertCommuneOfProvince } from '../admin-units/admin-units.service.ts';
+import { assertOrganizationInTenant } from '../organizations/organizations.service.ts';
+import { getTenant } from '../tenants/tenants.service.ts';
 import * as repo from './users.repo.ts';
 import { can } from './users.policy.ts';
 
 const ENTITY = 'user';
-
-const constraints = {
-  entity: 'user',
-  foreignKeys: { users_organization_id_fkey: 'organizationId' },
-  unique: { users_username_key: 'username' },
-};
 
 export interface NewUser {
   tenantId: string;
@@ -32,24 +30,13 @@ export interface NewUser {
   password: string;
   role: Role;
   organizationId?: string | null;
-  unitName?: string | null;
+  agencyId?: string | null;
+  adminUnitId?: string | null;
   email?: string | null;
 }
 
 /** Who made a change: a signed-in admin, or nobody (command line, demo seed). */
 type Author = Pick<Ctx, 'actor' | 'requestId'>;
-
-/**
- * Writes from the command line and the demo seed have no signed-in author: the audit entry names the system and
- * leaves actor_id empty (the column is nullable; the Actor type is not, hence the cast).
- */
-function systemAuthor(tenantId: string): Author {
-  const actor: Actor = {
-    userId: null as unknown as string, username: 'system', displayName: 'Hệ thống (dòng lệnh)', role: 'admin',
-    tenantId, organizationId: null, unitName: null,
-  };
-  return { actor };
-}
 
 type Row = NonNullable<Awaited<ReturnType<typeof repo.findById>>>;
 
@@ -57,9 +44,31 @@ function toDto({ sortKey: _sk, ...r }: Row): User {
   return { ...r, role: r.role as Role, createdAt: r.createdAt.toISOString(), updatedAt: r.updatedAt.toISOString() };
 }
 
-async function assertOrganizationInTenant(db: Db | Tx, tenantId: string, id: string) {
-  if (!(await repo.organizationInTenant(db, tenantId, id))) {
-    throw validationError([{ path: 'body.organizationId', code: 'unknown_reference', message: `Unknown organizationId ${id}` }]);
+const records = versionedRecords({
+  entity: ENTITY,
+  constraints: {
+    foreignKeys: { users_organization_id_fkey: 'organizationId', users_agency_id_fkey: 'agencyId', users_admin_unit_id_fkey: 'adminUnitId' },
+    unique: { users_username_key: 'username' },
+  },
+  find: repo.findById,
+  toDto,
+  writes: repo.writes,
+});
+
+/**
+ * The references an account makes, checked inside the write's transaction: its organisation is one of the
+ * province's; its unit is an agency of the province in force today, or a commune of the province in force today.
+ * Only what changed is checked on an update, so an account keeps the unit it had when that unit closes.
+ */
+async function checkReferences(tx: Tx, tenantId: string, next: Partial<Pick<NewUser, 'organizationId' | 'agencyId' | 'adminUnitId'>>,
+  before: Row | null = null) {
+  if (next.organizationId && next.organizationId !== before?.organizationId) {
+    await assertOrganizationInTenant(tx, tenantId, next.organizationId, 'body.organizationId');
+  }
+  if (next.agencyId && next.agencyId !== before?.agencyId) await assertAgencyInForce(tx, tenantId, next.agencyId, 'body.agencyId');
+  if (next.adminUnitId && next.adminUnitId !== before?.adminUnitId) {
+    const tenant = await getTenant(tx, tenantId);
+    await assertCommuneOfProvince(tx, next.adminUnitId, tenant.provinceUnitId, 'body.adminUnitId');
   }
 }
 
@@ -79,28 +88,24 @@ function parseNewUser(input: NewUser) {
 
 /**
  * Creates an account: validates, hashes the password, refuses a taken username (409 common.duplicate on
- * body.username) and an organisation of another province (400 on body.organizationId), and audits the write.
+ * body.username), an organisation of another province and a unit not in force (400 naming the field), and audits
+ * the write. Without `by` the author is the system (command line, demo seed).
  */
 export async function createUser(db: Db | Tx, input: NewUser, by?: Author): Promise<User> {
   const data = parseNewUser(input);
-  const author = by ?? systemAuthor(data.tenantId);
+  const writer: Writer = { db, ...(by ?? { actor: systemActor(data.tenantId, 'Hệ thống (dòng lệnh)') }) };
   const passwordHash = await hashPassword(data.password);
-  return db.transaction(async (tx) => {
-    if (data.organizationId) await assertOrganizationInTenant(tx, data.tenantId, data.organizationId);
-    const id = await repo.insert(tx, data.tenantId, {
-      username: data.username,
-      displayName: data.displayName,
-      email: data.email ?? null,
-      passwordHash,
-      role: data.role,
-      organizationId: data.organizationId ?? null,
-      unitName: data.unitName ?? null,
-      active: true,
-    }).catch((e) => mapConstraintError(e, constraints, data));
-    const created = toDto((await repo.findById(tx, data.tenantId, id))!);
-    await recordAudit(tx, author, { action: 'create', entity: ENTITY, entityId: id, after: created });
-    return created;
-  });
+  return records.create(writer, {
+    username: data.username,
+    displayName: data.displayName,
+    email: data.email ?? null,
+    passwordHash,
+    role: data.role,
+    organizationId: data.organizationId ?? null,
+    agencyId: data.agencyId ?? null,
+    adminUnitId: data.adminUnitId ?? null,
+    active: true,
+  }, { input: data, check: (tx) => checkReferences(tx, data.tenantId, data) });
 }
 
 /** POST /api/users: an admin creates an account in their own province. */
@@ -115,12 +120,7 @@ export async function listUsers(ctx: Ctx, q: UserListQuery) {
   return page(rows, q.limit, (r) => toDto(r));
 }
 
-export async function getUser(ctx: Ctx, id: string): Promise<User> {
-  if (!can(ctx.actor, 'read')) throw forbidden();
-  const row = await repo.findById(ctx.db, ctx.actor.tenantId, id);
-  if (!row) throw notFound(ENTITY, id);
-  return toDto(row);
-}
+export const getUser = (ctx: Ctx, id: string): Promise<User> => records.get(ctx, id, () => can(ctx.actor, 'read'));
 
 export async function updateUser(ctx: Ctx, id: string, input: UserUpdate): Promise<User> {
   if (!can(ctx.actor, 'update')) throw forbidden();
@@ -130,30 +130,16 @@ export async function updateUser(ctx: Ctx, id: string, input: UserUpdate): Promi
       status: 400, details: [{ path: input.active ? 'body.role' : 'body.active', code: 'self_lockout' }],
     });
   }
-  const after = await ctx.db.transaction(async (tx) => {
-    const before = await repo.findById(tx, ctx.actor.tenantId, id);
-    if (!before) throw notFound(ENTITY, id);
-    if (before.version !== input.version) throw versionConflict(before.version, input.version);
-    if (input.organizationId && input.organizationId !== before.organizationId) {
-      await assertOrganizationInTenant(tx, ctx.actor.tenantId, input.organizationId);
-    }
-    const ok = await repo.update(tx, ctx.actor.tenantId, id, input.version, {
-      displayName: input.displayName,
-      role: input.role,
-      active: input.active,
-      organizationId: input.organizationId ?? null,
-      unitName: input.unitName ?? null,
-      email: input.email ?? null,
-    }).catch((e) => mapConstraintError(e, constraints, input));
-    if (!ok) {
-      const current = await repo.findById(tx, ctx.actor.tenantId, id);
-      throw versionConflict(current?.version ?? 0, input.version);
-    }
-    const after = toDto((await repo.findById(tx, ctx.actor.tenantId, id))!);
-    await recordAudit(tx, ctx, { action: 'update', entity: ENTITY, entityId: id, before: toDto(before), after });
-    return after;
-  });
-  // After the commit, so no request can re-cache the old role, organisation or active flag.
+  const after = await records.update(ctx, id, input.version, {
+    displayName: input.displayName,
+    role: input.role,
+    active: input.active,
+    organizationId: input.organizationId ?? null,
+    agencyId: input.agencyId ?? null,
+    adminUnitId: input.adminUnitId ?? null,
+    email: input.email ?? null,
+  }, { input, check: (tx, before) => checkReferences(tx, ctx.actor.tenantId, input, before) });
+  // After the commit, so no request can re-cache the old role, organisation, unit or active flag.
   evictUser(id);
   return after;
 }
@@ -164,7 +150,7 @@ export async function resetPassword(ctx: Ctx, id: string, input: PasswordReset):
   const passwordHash = await hashPassword(input.password);
   await ctx.db.transaction(async (tx) => {
     if (!(await repo.setPasswordHash(tx, ctx.actor.tenantId, id, passwordHash))) throw notFound(ENTITY, id);
-    const sessionsEnded = await repo.deleteSessions(tx, id);
+    const sessionsEnded = await endSessionsOf(tx, id);
     await recordAudit(tx, ctx, { action: 'reset_password', entity: ENTITY, entityId: id, after: { sessionsEnded } });
   });
   evictUser(id);
@@ -176,4 +162,13 @@ export async function resetPassword(ctx: Ctx, id: string, input: PasswordReset):
  */
 export function reviewerAccounts(db: Db | Tx, tenantId: string) {
   return repo.activeAccountsWithRole(db, tenantId, 'reviewer');
+}
+
+/**
+ * For other modules (the account a council member scores with): throws `o.code` (400, `unknown_reference` at
+ * `o.path`) unless `id` is an active account of the province. The code is the caller's.
+ */
+export async function assertActiveAccount(db: Db | Tx, tenantId: string, id: string, o: { path: string; code: MessageKey }) {
+  const user = await repo.findById(db, tenantId, id);
+  if (!user || !user.active) throw new AppError(o.code, { status: 400, details: [{ path: o.path, code: 'unknown_reference' }] });
 }

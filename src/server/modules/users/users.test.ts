@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildTenant, login, testEnv, TEST_PASSWORD, type AuthHeaders, type TestEnv } from '../../testing/harness.ts';
+import { buildTenant, login, testEnv, type AuthHeaders, type TestEnv } from '../../testing/harness.ts';
 import { buildOrganization } from '../../testing/factories.ts';
 import { buildApp } from '../../http/app.ts';
 import { AppError } from '../../errors.ts';
@@ -17,6 +17,13 @@ afterAll(() => env.close());
 interface UserBody { id: string; username: string; role: string; active: boolean; version: number; [k: string]: unknown }
 
 const NEW_PASSWORD = 'mot-mat-khau-dai-2026';
+
+/** An agency of the test province, entered by its admin. */
+async function addAgency(name: string, o: { validFrom?: string; validTo?: string | null } = {}) {
+  const res = await post(admin, '/api/agencies', { kind: 'department', name, validFrom: o.validFrom ?? '2025-03-01', validTo: o.validTo ?? null });
+  expect(res.statusCode).toBe(201);
+  return res.json() as { id: string; name: string; version: number };
+}
 let n = 0;
 const newUsername = (prefix = 'canbo') => `${prefix}.${Date.now().toString(36)}${n++}`;
 
@@ -24,7 +31,7 @@ const post = (headers: Record<string, string>, url: string, payload: object) => 
 const put = (headers: Record<string, string>, url: string, payload: object) => env.app.inject({ method: 'PUT', url, headers, payload });
 const get = (headers: Record<string, string>, url: string) => env.app.inject({ method: 'GET', url, headers });
 
-async function addUser(o: Partial<{ username: string; role: string; password: string; organizationId: string | null; unitName: string }> = {}) {
+async function addUser(o: Partial<{ username: string; role: string; password: string; organizationId: string | null; agencyId: string | null }> = {}) {
   const res = await post(admin, '/api/users', {
     username: newUsername(), displayName: 'Trần Thị Thu Hà', password: NEW_PASSWORD, role: 'dost_officer', ...o,
   });
@@ -34,7 +41,7 @@ async function addUser(o: Partial<{ username: string; role: string; password: st
 
 /** The editable fields of an account as read back, ready to send in a PUT. */
 const editable = (u: UserBody) => ({
-  displayName: u.displayName, role: u.role, active: u.active, organizationId: u.organizationId, unitName: u.unitName,
+  displayName: u.displayName, role: u.role, active: u.active, organizationId: u.organizationId, agencyId: u.agencyId, adminUnitId: u.adminUnitId,
   email: u.email, version: u.version,
 });
 
@@ -98,11 +105,12 @@ describe('accounts', () => {
     const session = await login(env.app, user.username, NEW_PASSWORD);
     // The first request caches the signed-in actor.
     expect((await post(session, '/api/organizations', buildOrganization({ name: 'Công ty CP Nông sản Đức Hòa' }))).statusCode).toBe(201);
-    const changed = await put(admin, `/api/users/${user.id}`, { ...editable(user), role: 'leader', unitName: 'Văn phòng UBND tỉnh' });
+    const office = await addAgency(`Văn phòng UBND tỉnh ${n++}`);
+    const changed = await put(admin, `/api/users/${user.id}`, { ...editable(user), role: 'leader', agencyId: office.id });
     expect(changed.statusCode).toBe(200);
-    expect(changed.json()).toMatchObject({ role: 'leader', unitName: 'Văn phòng UBND tỉnh', version: 2 });
+    expect(changed.json()).toMatchObject({ role: 'leader', agencyId: office.id, unitName: office.name, version: 2 });
     expect((await post(session, '/api/organizations', buildOrganization())).statusCode).toBe(403);
-    expect((await get(session, '/api/auth/session')).json().user).toMatchObject({ role: 'leader', unitName: 'Văn phòng UBND tỉnh' });
+    expect((await get(session, '/api/auth/session')).json().user).toMatchObject({ role: 'leader', agencyId: office.id, unitName: office.name });
     const stale = await put(admin, `/api/users/${user.id}`, { ...editable(user), displayName: 'Ghi đè' });
     expect(stale.statusCode).toBe(409);
     expect(stale.json()).toMatchObject({ code: 'common.version_conflict', details: { current: 2, sent: 1 } });
@@ -171,12 +179,13 @@ describe('accounts', () => {
   });
 
   it('createUser (command line, demo seed) validates, hashes and audits as the system', async () => {
+    const agriculture = await addAgency(`Sở Nông nghiệp và Môi trường ${n++}`);
     const username = newUsername('donvi');
     const user = await createUser(env.app.db, {
       tenantId: env.tenantId, username, displayName: 'Phòng Kinh tế xã Đức Hòa', password: NEW_PASSWORD, role: 'unit_officer',
-      unitName: 'UBND xã Đức Hòa',
+      agencyId: agriculture.id,
     });
-    expect(user).toMatchObject({ username, role: 'unit_officer', unitName: 'UBND xã Đức Hòa', organizationId: null, active: true });
+    expect(user).toMatchObject({ username, role: 'unit_officer', agencyId: agriculture.id, unitName: agriculture.name, organizationId: null, active: true });
     await login(env.app, username, NEW_PASSWORD);
     const [row] = await env.h.query<{ password_hash: string }>('SELECT password_hash FROM users WHERE id = $1', [user.id]);
     expect(row.password_hash).toMatch(/^\$argon2id\$/);

@@ -1,7 +1,7 @@
 /** Who may read the stage-timing views (aggregates and lists across subjects): the department's staff. */
 import type { Actor } from '../../context.ts';
+import { WORKFLOW_READERS } from '../../../shared/permissions.ts';
 
-const STAFF = new Set(['admin', 'dost_officer', 'unit_officer', 'reviewer', 'leader']);
 
 export type WorkflowAction = 'read_definition' | 'read_timing';
 
@@ -10,6 +10,6 @@ export function can(actor: Actor, action: WorkflowAction): boolean {
     case 'read_definition':
       return true;
     case 'read_timing':
-      return STAFF.has(actor.role);
+      return WORKFLOW_READERS.has(actor.role);
   }
 }

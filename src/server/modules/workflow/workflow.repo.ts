@@ -1,5 +1,6 @@
 import { and, asc, desc, eq, lte, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
+import { rowsOf } from '../../db/rows.ts';
 import type { Tx } from '../../context.ts';
 import { stageEvents } from './workflow.tables.ts';
 import { users } from '../users/users.tables.ts';
@@ -57,7 +58,7 @@ export interface DurationRow { year: number; stage: string; count: number; media
  * subject's next event. Median and 90th percentile by percentile_cont (interpolated), in days.
  */
 export async function durations(db: Db | Tx, tenantId: string, subjectType: string, year?: number): Promise<DurationRow[]> {
-  const res = await db.execute(sql`
+  const rows = await rowsOf<Record<string, unknown>>(db, sql`
     SELECT year, stage, count(*)::int AS count,
            percentile_cont(0.5) WITHIN GROUP (ORDER BY days) AS median_days,
            percentile_cont(0.9) WITHIN GROUP (ORDER BY days) AS p90_days
@@ -72,7 +73,6 @@ export async function durations(db: Db | Tx, tenantId: string, subjectType: stri
     WHERE days IS NOT NULL ${year === undefined ? sql`` : sql`AND year = ${year}`}
     GROUP BY year, stage
     ORDER BY year, stage`);
-  const rows = (res as unknown as { rows: Record<string, unknown>[] }).rows;
   return rows.map((r) => ({
     year: Number(r.year), stage: String(r.stage), count: Number(r.count),
     medianDays: Number(r.median_days), p90Days: Number(r.p90_days),

@@ -5,7 +5,7 @@ import { RuleScope } from '../../../shared/schemas/rules.ts';
 import { CurrentStages, CurrentStagesQuery, StageDurations, StageDurationsQuery, WorkflowDefinition } from '../../../shared/schemas/workflow.ts';
 import { forbidden } from '../../errors.ts';
 import { ctxOf } from '../../http/auth.ts';
-import { todayInVietnam } from '../rules/rules.service.ts';
+import { todayInVietnam } from '../../../lib/vi/dates.ts';
 import { can } from './workflow.policy.ts';
 import * as service from './workflow.service.ts';
 

@@ -12,7 +12,7 @@ import type { Ctx, Tx } from '../../context.ts';
 import { AppError } from '../../errors.ts';
 import { translate, type Lang } from '../../../shared/i18n/messages.ts';
 import type { Role } from '../../../shared/roles.ts';
-import type { LocalizedText } from '../../../shared/schemas/rules.ts';
+import type { LocalizedText } from '../../../shared/schemas/common.ts';
 import {
   WorkflowDefinition, type CurrentStage, type StageDuration, type StageEvent, type WorkflowTransition,
 } from '../../../shared/schemas/workflow.ts';

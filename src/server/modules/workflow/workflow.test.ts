@@ -29,7 +29,7 @@ const actors: Partial<Record<Role, Actor>> = {};
 
 async function actor(role: Role, tenantId = env.tenantId): Promise<Actor> {
   const u = await buildUser(env.h, { tenantId, role });
-  return { userId: u.id, username: u.username, displayName: `Người dùng ${u.username}`, role, tenantId, organizationId: null, unitName: null };
+  return { userId: u.id, username: u.username, displayName: `Người dùng ${u.username}`, role, tenantId, organizationId: null, agencyId: null, adminUnitId: null, unitName: null };
 }
 const as = (role: Role) => ({ actor: actors[role]! });
 

@@ -1,0 +1,68 @@
+import { and, eq, isNull, lte, gte, or, sql } from 'drizzle-orm';
+import { alias } from 'drizzle-orm/pg-core';
+import type { Db } from '../../db/client.ts';
+import type { Tx } from '../../context.ts';
+import type { NameCursor } from '../../db/paging.ts';
+import { afterCursor, matchesAllWords, orderByName } from '../../db/search.ts';
+import { versionedWrites, type WritableValues } from '../../db/versioned-table.ts';
+import type { AgencyListQuery } from '../../../shared/schemas/agencies.ts';
+import { agencies } from './agencies.tables.ts';
+
+export type AgencyValues = WritableValues<typeof agencies>;
+
+const parent = alias(agencies, 'parent');
+
+const columns = {
+  id: agencies.id,
+  kind: agencies.kind,
+  name: agencies.name,
+  shortName: agencies.shortName,
+  parentId: agencies.parentId,
+  parentName: parent.name,
+  validFrom: agencies.validFrom,
+  validTo: agencies.validTo,
+  note: agencies.note,
+  version: agencies.version,
+  createdAt: agencies.createdAt,
+  updatedAt: agencies.updatedAt,
+  sortKey: agencies.sortKey,
+  searchText: agencies.searchText,
+};
+
+const parentJoin = and(eq(parent.id, agencies.parentId), eq(parent.tenantId, agencies.tenantId));
+
+/** In force on a date: started on or before it, not ended before it. */
+export const inForceOn = (onDate: string) =>
+  and(lte(agencies.validFrom, onDate), or(isNull(agencies.validTo), gte(agencies.validTo, onDate)));
+
+export async function findById(db: Db | Tx, tenantId: string, id: string) {
+  const [row] = await db.select(columns).from(agencies).leftJoin(parent, parentJoin)
+    .where(and(eq(agencies.tenantId, tenantId), eq(agencies.id, id)));
+  return row ?? null;
+}
+
+export async function list(db: Db, tenantId: string, q: AgencyListQuery, cursor: NameCursor | null) {
+  return db.select(columns).from(agencies).leftJoin(parent, parentJoin)
+    .where(and(
+      eq(agencies.tenantId, tenantId),
+      matchesAllWords(agencies.searchText, q.q),
+      q.kind ? eq(agencies.kind, q.kind) : undefined,
+      q.asOf ? inForceOn(q.asOf) : undefined,
+      afterCursor(agencies.sortKey, agencies.id, cursor),
+    ))
+    .orderBy(...orderByName(agencies.sortKey, agencies.id, q.q))
+    .limit(q.limit + 1);
+}
+
+/** Insert, and update / delete when the version matches (db/versioned-table.ts). */
+export const writes = versionedWrites(agencies);
+
+/** Rows written by the 0030 migration, whose search and sort columns are still plain lower case. */
+export async function unfolded(db: Db | Tx) {
+  return db.select({ id: agencies.id, name: agencies.name, shortName: agencies.shortName }).from(agencies)
+    .where(sql`${agencies.sortKey} = lower(${agencies.name})`);
+}
+
+export async function setDerived(db: Db | Tx, id: string, searchText: string, sortKey: string) {
+  await db.update(agencies).set({ searchText, sortKey }).where(eq(agencies.id, id));
+}

@@ -1,0 +1,58 @@
+/**
+ * A province's departments and agencies (cơ quan, đơn vị), with validity dates: the units users work in and that
+ * plans assign items to. Communes are administrative units (admin-units.ts), not agencies.
+ */
+import { z } from 'zod';
+import { Id, IsoDate, PageQuery, Timestamps, Version, optionalText, pageOf, requiredText } from './common.ts';
+
+export const AGENCY_KINDS = ['people_committee', 'office', 'department', 'agency', 'dost_division', 'other'] as const;
+export const AgencyKind = z.enum(AGENCY_KINDS);
+export type AgencyKind = z.infer<typeof AgencyKind>;
+
+const AgencyFields = z.object({
+  kind: AgencyKind,
+  name: requiredText(300),
+  shortName: optionalText(100),
+  /** The department a division belongs to. */
+  parentId: Id.nullable().optional(),
+  validFrom: IsoDate,
+  /** The last day in force (merged, renamed or dissolved); none while in force. */
+  validTo: IsoDate.nullable().optional(),
+  note: optionalText(2000),
+});
+
+const validPeriod = (a: { validFrom: string; validTo?: string | null }, ctx: z.RefinementCtx) => {
+  if (a.validTo && a.validTo < a.validFrom) {
+    ctx.addIssue({ code: 'custom', path: ['validTo'], message: 'agency.valid_to_before_from', params: { i18n: 'agency.valid_to_before_from' } });
+  }
+};
+
+export const AgencyInput = AgencyFields.superRefine(validPeriod);
+export type AgencyInput = z.infer<typeof AgencyInput>;
+
+export const AgencyUpdate = AgencyFields.extend({ version: Version }).superRefine(validPeriod);
+export type AgencyUpdate = z.infer<typeof AgencyUpdate>;
+
+export const Agency = z.object({
+  id: Id,
+  kind: AgencyKind,
+  name: z.string(),
+  shortName: z.string().nullable(),
+  parentId: Id.nullable(),
+  parentName: z.string().nullable(),
+  validFrom: z.string(),
+  validTo: z.string().nullable(),
+  note: z.string().nullable(),
+  version: z.number().int(),
+  ...Timestamps,
+});
+export type Agency = z.infer<typeof Agency>;
+
+export const AgencyListQuery = PageQuery.extend({
+  kind: AgencyKind.optional(),
+  /** Only the agencies in force on this date (default: all). */
+  asOf: IsoDate.optional(),
+});
+export type AgencyListQuery = z.infer<typeof AgencyListQuery>;
+
+export const AgencyPage = pageOf(Agency);
