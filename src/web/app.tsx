@@ -1,5 +1,5 @@
 /** The app shell: Ant Design theme and locale (vi_VN by default, en_US), the session, and the routes. */
-import { useEffect } from 'react';
+import { Fragment, useEffect } from 'react';
 import { App as AntApp, ConfigProvider, Result, Spin, Button } from 'antd';
 import enUS from 'antd/locale/en_US';
 import viVN from 'antd/locale/vi_VN';
@@ -10,11 +10,7 @@ import { AppLayout } from './layout.tsx';
 import { SessionProvider, useSession } from './session.tsx';
 import { LoginPage } from './pages/login.page.tsx';
 import { DashboardPage } from './pages/dashboard.page.tsx';
-import { OrganizationsPage } from './pages/organizations.page.tsx';
-import { PeoplePage } from './pages/people.page.tsx';
-import { AuditPage } from './pages/audit.page.tsx';
-import { ApiTokensPage } from './pages/api-tokens.page.tsx';
-import { publicTaskRoutes, taskRoutes } from './pages/tasks/tasks.routes.tsx';
+import { webModules } from './modules.tsx';
 
 const antdLocales = { vi: viVN, en: enUS };
 
@@ -53,14 +49,10 @@ export function AppRoot() {
           <SessionProvider>
             <Routes>
               <Route path="/login" element={<LoginPage />} />
-              {publicTaskRoutes}
+              {webModules.map((m) => <Fragment key={m.name}>{m.publicRoutes}</Fragment>)}
               <Route element={<RequireSession><AppLayout /></RequireSession>}>
                 <Route index element={<DashboardPage />} />
-                <Route path="organizations" element={<OrganizationsPage />} />
-                <Route path="people" element={<PeoplePage />} />
-                <Route path="audit" element={<AuditPage />} />
-                <Route path="api-tokens" element={<ApiTokensPage />} />
-                {taskRoutes}
+                {webModules.map((m) => <Fragment key={m.name}>{m.routes}</Fragment>)}
                 <Route path="*" element={<NotFound />} />
               </Route>
             </Routes>

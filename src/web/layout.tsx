@@ -1,14 +1,11 @@
 /** The signed-in frame: sider menu, header with the user, role, province, language switch and sign-out. */
 import { useState } from 'react';
 import { Button, Flex, Grid, Layout, Menu, Tag, Tooltip, Typography, theme } from 'antd';
-import {
-  ApiOutlined, AuditOutlined, BankOutlined, DashboardOutlined, EnvironmentOutlined, LogoutOutlined, TeamOutlined, UserOutlined,
-} from '@ant-design/icons';
+import { DashboardOutlined, EnvironmentOutlined, LogoutOutlined, UserOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import { Link, Outlet, useLocation, useNavigate } from 'react-router-dom';
 import { LanguageSwitch } from './components/language-switch.tsx';
-import { canReadAudit, canReadRegistry } from './permissions.ts';
-import { taskMenuItems } from './pages/tasks/tasks.routes.tsx';
+import { menuEntries } from './modules.tsx';
 import { useSession, useUser } from './session.tsx';
 
 const { Header, Sider, Content } = Layout;
@@ -26,13 +23,7 @@ export function AppLayout() {
 
   const items = [
     { key: '/', icon: <DashboardOutlined />, label: <Link to="/">{t('menu.dashboard')}</Link> },
-    ...taskMenuItems(user.role, t),
-    ...(canReadRegistry(user.role) ? [
-      { key: '/organizations', icon: <BankOutlined />, label: <Link to="/organizations">{t('menu.organizations')}</Link> },
-      { key: '/people', icon: <TeamOutlined />, label: <Link to="/people">{t('menu.people')}</Link> },
-    ] : []),
-    ...(canReadAudit(user.role) ? [{ key: '/audit', icon: <AuditOutlined />, label: <Link to="/audit">{t('menu.audit')}</Link> }] : []),
-    { key: '/api-tokens', icon: <ApiOutlined />, label: <Link to="/api-tokens">{t('menu.apiTokens')}</Link> },
+    ...menuEntries(user.role, t),
   ];
   const selected = items.map((i) => i.key).filter((k) => k === '/' ? location.pathname === '/' : location.pathname.startsWith(k));
 

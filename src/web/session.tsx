@@ -1,10 +1,9 @@
 /** Who is signed in: probes GET /api/auth/session at start, signs in and out, keeps the CSRF token for the API client. */
 import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
-import type { z } from 'zod';
-import type { Me, Session } from '../shared/schemas/auth.ts';
-import { onUnauthenticated, request, setCsrfToken } from './api.ts';
+import type { Me } from '../shared/schemas/auth.ts';
+import { api, onUnauthenticated, setCsrfToken, type Schemas } from './api.ts';
 
-type SessionBody = z.infer<typeof Session>;
+type SessionBody = Schemas['Session'];
 
 interface SessionState {
   /** `loading` until the first probe answers. */
@@ -32,18 +31,18 @@ export function SessionProvider({ children }: { children: ReactNode }) {
   }, []);
 
   useEffect(() => {
-    request<SessionBody>('GET', '/api/auth/session', { quiet401: true }).then(accept, drop);
+    api.get('/api/auth/session', { quiet401: true }).then(accept, drop);
     onUnauthenticated(drop);
     return () => onUnauthenticated(null);
   }, [accept, drop]);
 
   const login = useCallback(async (username: string, password: string) => {
-    accept(await request<SessionBody>('POST', '/api/auth/login', { body: { username, password }, quiet401: true }));
+    accept(await api.post('/api/auth/login', { body: { username, password }, quiet401: true }));
   }, [accept]);
 
   const logout = useCallback(async () => {
     try {
-      await request<void>('POST', '/api/auth/logout', { body: {}, quiet401: true });
+      await api.post('/api/auth/logout', { quiet401: true });
     } finally {
       drop();
     }

@@ -1,8 +1,15 @@
 /** Keyset-paged lists: the first page for the current filters, then "Tải thêm" appends the page at `nextCursor`. */
 import { useCallback, useEffect, useRef, useState } from 'react';
-import { api, type Query } from './api.ts';
+import { api, type PathsWith, type QueryOf, type ResponseOf } from './api.ts';
 
-interface Page<T> { items: T[]; nextCursor: string | null }
+type Page<T> = { items: T[]; nextCursor: string | null };
+type GetPath = PathsWith<'get'>;
+/** The GET paths answering a keyset page of items with an id (`/api/organizations`, `/api/audit`…). */
+export type PagedPath = { [P in GetPath]: ResponseOf<'get', P> extends Page<{ id: string | number }> ? P : never }[GetPath];
+/** The item type of a paged path. */
+export type PageItem<P extends PagedPath> = ResponseOf<'get', P> extends Page<infer T extends { id: string | number }> ? T : never;
+/** The list's filters: its query parameters except the paging ones, which the hook sets. */
+export type PageFilters<P extends PagedPath> = Omit<QueryOf<'get', P>, 'cursor' | 'limit'>;
 
 export interface PagedList<T> {
   items: T[];
@@ -16,8 +23,9 @@ export interface PagedList<T> {
   remove(id: string): void;
 }
 
-/** `path` null: nothing to fetch (e.g. the user may not read the list). */
-export function usePagedList<T extends { id: string | number }>(path: string | null, query: Query, pageSize = 20): PagedList<T> {
+/** `path` null: nothing to fetch (e.g. the user may not read the list). The item type comes from the path's response. */
+export function usePagedList<P extends PagedPath>(path: P | null, query: PageFilters<P>, pageSize = 20): PagedList<PageItem<P>> {
+  type T = PageItem<P>;
   const [items, setItems] = useState<T[]>([]);
   const [cursor, setCursor] = useState<string | null>(null);
   const [loading, setLoading] = useState(false);
@@ -32,7 +40,9 @@ export function usePagedList<T extends { id: string | number }>(path: string | n
     setLoading(true);
     setError(null);
     try {
-      const page = await api.get<Page<T>>(path, { ...JSON.parse(key), limit: pageSize, cursor: after ?? undefined });
+      // Generic over the path, so the call's own checks cannot apply here; the callers' query is checked above.
+      const get = api.get as unknown as (path: PagedPath, init: { query: object }) => Promise<Page<T>>;
+      const page = await get(path, { query: { ...(JSON.parse(key) as object), limit: pageSize, cursor: after ?? undefined } });
       if (mine !== seq.current) return;
       setItems((prev) => (append ? [...prev, ...page.items] : page.items));
       setCursor(page.nextCursor);

@@ -18,15 +18,16 @@ import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import { createJsonSchemaTransform, createJsonSchemaTransformObject } from 'fastify-type-provider-zod';
 import { globalRegistry, type ZodType } from 'zod';
-import { ErrorBody } from '../../shared/schemas/common.ts';
+import { ErrorBody, LocalizedText } from '../../shared/schemas/common.ts';
 import { ApiTokenCreated, ApiTokenSummary, Me, Session } from '../../shared/schemas/auth.ts';
 import { AuditEntry, AuditPage } from '../../shared/schemas/audit.ts';
 import { AdminUnit, AdminUnitDetail, AdminUnitLink, AdminUnitPage } from '../../shared/schemas/admin-units.ts';
+import { Agency, AgencyPage } from '../../shared/schemas/agencies.ts';
 import { ScienceField, ScienceFieldList, ScienceFieldNode, ScienceFieldTree } from '../../shared/schemas/science-fields.ts';
 import { Organization, OrganizationPage, RegistryStats } from '../../shared/schemas/organizations.ts';
 import { Person, PersonPage } from '../../shared/schemas/people.ts';
 import { User, UserPage } from '../../shared/schemas/users.ts';
-import { LocalizedText, RuleHistory, RuleList, RuleSummary, RuleVersion } from '../../shared/schemas/rules.ts';
+import { RuleHistory, RuleList, RuleSummary, RuleVersion } from '../../shared/schemas/rules.ts';
 import {
   CurrentStage, CurrentStages, StageDuration, StageDurations, StageEvent, WorkflowDefinition, WorkflowStage, WorkflowTransition,
 } from '../../shared/schemas/workflow.ts';
@@ -50,6 +51,7 @@ export const openApiComponents: Record<string, ZodType> = {
   Me, Session, ApiTokenCreated, ApiTokenSummary,
   AuditEntry, AuditPage,
   AdminUnit, AdminUnitDetail, AdminUnitLink, AdminUnitPage,
+  Agency, AgencyPage,
   ScienceField, ScienceFieldNode, ScienceFieldList, ScienceFieldTree,
   Organization, OrganizationPage, RegistryStats,
   Person, PersonPage,

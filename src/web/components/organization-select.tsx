@@ -1,5 +1,5 @@
 /** Organisation picker searching GET /api/organizations?q=… (diacritics optional). */
-import type { Organization } from '../../shared/schemas/organizations.ts';
+import type { Schemas } from '../api.ts';
 import { RemoteSelect, type Option } from './remote-select.tsx';
 
 interface Props {
@@ -10,8 +10,8 @@ interface Props {
   placeholder?: string;
 }
 
-const toOption = (o: Organization): Option => ({ value: o.id, label: o.shortName ? `${o.name} (${o.shortName})` : o.name });
+const toOption = (o: Schemas['Organization']): Option => ({ value: o.id, label: o.shortName ? `${o.name} (${o.shortName})` : o.name });
 
 export function OrganizationSelect(props: Props) {
-  return <RemoteSelect<Organization> {...props} path="/api/organizations" toOption={toOption} />;
+  return <RemoteSelect {...props} path="/api/organizations" toOption={toOption} />;
 }

@@ -1,24 +1,32 @@
 /** A Select whose options come from a search endpoint as the user types (admin units, organisations). */
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { Select, Spin } from 'antd';
-import { api, type Query } from '../api.ts';
+import { api, type PathsWith, type QueryOf, type ResponseOf } from '../api.ts';
 import { useDebounced } from '../use-paged-list.ts';
 
 export interface Option { value: string; label: string }
 
-interface RemoteSelectProps<T> {
+type GetPath = PathsWith<'get'>;
+/** The GET paths that search with `q` and answer `{ items }` (`/api/admin-units`, `/api/organizations`…). */
+export type SearchPath = {
+  [P in GetPath]: ResponseOf<'get', P> extends { items: unknown[] } ? 'q' extends keyof QueryOf<'get', P> ? P : never : never;
+}[GetPath];
+type SearchItem<P extends SearchPath> = ResponseOf<'get', P> extends { items: (infer T)[] } ? T : never;
+
+interface RemoteSelectProps<P extends SearchPath> {
   id?: string;
   value?: string | null;
   onChange?: (value: string | null) => void;
-  path: string;
-  query?: Query;
-  toOption(item: T): Option;
+  path: P;
+  /** Fixed filters besides the search text. */
+  query?: Omit<QueryOf<'get', P>, 'q' | 'limit'>;
+  toOption(item: SearchItem<P>): Option;
   /** The label of the current value before any search (e.g. the record's adminUnitName). */
   initialOption?: Option | null;
   placeholder?: string;
 }
 
-export function RemoteSelect<T>({ id, value, onChange, path, query, toOption, initialOption, placeholder }: RemoteSelectProps<T>) {
+export function RemoteSelect<P extends SearchPath>({ id, value, onChange, path, query, toOption, initialOption, placeholder }: RemoteSelectProps<P>) {
   const [search, setSearch] = useState('');
   const q = useDebounced(search, 250);
   const [options, setOptions] = useState<Option[]>([]);
@@ -31,7 +39,9 @@ export function RemoteSelect<T>({ id, value, onChange, path, query, toOption, in
   useEffect(() => {
     const mine = ++seq.current;
     setLoading(true);
-    api.get<{ items: T[] }>(path, { ...JSON.parse(extra), q: q || undefined, limit: 20 })
+    // Generic over the path, so the call's own checks cannot apply here; the callers' query is checked above.
+    const get = api.get as unknown as (path: SearchPath, init: { query: object }) => Promise<{ items: SearchItem<P>[] }>;
+    get(path, { query: { ...(JSON.parse(extra) as object), q: q || undefined, limit: 20 } })
       .then((page) => { if (mine === seq.current) setOptions(page.items.map((i) => toOptionRef.current(i))); })
       .catch(() => { if (mine === seq.current) setOptions([]); })
       .finally(() => { if (mine === seq.current) setLoading(false); });

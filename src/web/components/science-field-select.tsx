@@ -3,8 +3,12 @@ import { useEffect, useMemo, useState } from 'react';
 import { TreeSelect } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { fold } from '../../lib/vi/fold.ts';
-import type { ScienceFieldNode } from '../../shared/schemas/science-fields.ts';
-import { api } from '../api.ts';
+import { api, type ResponseOf, type Schemas } from '../api.ts';
+
+type ScienceFieldNode = Schemas['ScienceFieldNode'];
+type ScienceFields = ResponseOf<'get', '/api/science-fields'>;
+/** The endpoint answers a tree or a flat list depending on `shape`; only the tree has `children`. */
+const isTree = (r: ScienceFields): r is Schemas['ScienceFieldTree'] => r.items.every((i) => 'children' in i);
 
 interface TreeNode { value: string; title: string; search: string; children: TreeNode[] }
 
@@ -12,8 +16,8 @@ let cache: Promise<ScienceFieldNode[]> | null = null;
 
 /** The classification, fetched once per page load (it changes only with a migration). */
 export function loadScienceFields(): Promise<ScienceFieldNode[]> {
-  cache ??= api.get<{ items: ScienceFieldNode[] }>('/api/science-fields', { shape: 'tree' })
-    .then((r) => r.items)
+  cache ??= api.get('/api/science-fields', { query: { shape: 'tree' } })
+    .then((r) => (isTree(r) ? r.items : Promise.reject(new Error('science fields: expected the tree shape'))))
     .catch((e) => { cache = null; throw e; });
   return cache;
 }

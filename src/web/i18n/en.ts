@@ -1,6 +1,11 @@
 /** English UI strings. Same keys as vi.ts (the type enforces it; i18n.test.ts checks it at run time too). */
 import type { WebStrings } from './vi.ts';
 
+import { labelTree } from '../../shared/labels/labels.ts';
+import { ROLE_LABELS } from '../../shared/labels/roles.ts';
+import { ORG_KIND_LABELS } from '../../shared/labels/organizations.ts';
+import { ACADEMIC_TITLE_LABELS, DEGREE_LABELS } from '../../shared/labels/people.ts';
+
 export const en: WebStrings = {
   app: {
     title: 'S&T Information System',
@@ -50,14 +55,7 @@ export const en: WebStrings = {
     province: 'Province',
     role: 'Role',
   },
-  roles: {
-    admin: 'Administrator',
-    dost_officer: 'DOST officer',
-    unit_officer: 'Unit officer',
-    reviewer: 'Council member',
-    leader: 'Leader',
-    applicant: 'Enterprise / organisation',
-  },
+  roles: labelTree(ROLE_LABELS, 'en'),
   login: {
     title: 'Sign in',
     username: 'Username',
@@ -111,15 +109,7 @@ export const en: WebStrings = {
       website: 'Website',
       note: 'Note',
     },
-    kinds: {
-      enterprise: 'Enterprise',
-      cooperative: 'Cooperative',
-      research_institute: 'Research institute or centre',
-      university: 'University or college',
-      state_agency: 'State agency',
-      startup: 'Startup',
-      household_business: 'Household business',
-    },
+    kinds: labelTree(ORG_KIND_LABELS, 'en'),
     taxCodeHint: '10 digits, or 10 digits-3 digits for a branch',
     adminUnitPlaceholder: 'Type a commune or ward name',
   },
@@ -142,21 +132,8 @@ export const en: WebStrings = {
       isExpert: 'Advisory / review expert',
       note: 'Note',
     },
-    degrees: {
-      TSKH: 'Doctor of Science (TSKH)',
-      TS: 'Doctor (TS)',
-      ThS: 'Master (ThS)',
-      KS: 'Engineer (KS)',
-      CN: 'Bachelor (CN)',
-      BS: 'Medical doctor (BS)',
-      DS: 'Pharmacist (DS)',
-      KTS: 'Architect (KTS)',
-      other: 'Other',
-    },
-    titles: {
-      GS: 'Professor (GS)',
-      PGS: 'Associate professor (PGS)',
-    },
+    degrees: labelTree(DEGREE_LABELS, 'en'),
+    titles: labelTree(ACADEMIC_TITLE_LABELS, 'en'),
     organizationPlaceholder: 'Type an organisation name',
   },
   audit: {

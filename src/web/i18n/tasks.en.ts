@@ -1,5 +1,10 @@
 /** English UI strings of the task lifecycle pages. Same keys as tasks.vi.ts (the type enforces it). */
 import type { TaskStrings } from './tasks.vi.ts';
+import { labelTree } from '../../shared/labels/labels.ts';
+import { COUNCIL_KIND_LABELS, COUNCIL_ROLE_LABELS, RATING_LABELS } from '../../shared/labels/councils.ts';
+import {
+  ASSIGNMENT_MODE_LABELS, FUNDING_MODE_LABELS, PRODUCT_KIND_LABELS, TASK_LEVEL_LABELS, TASK_MEMBER_ROLE_LABELS, TASK_TYPE_LABELS,
+} from '../../shared/labels/tasks.ts';
 
 export const tasksEn: TaskStrings = {
   taskMenu: {
@@ -86,53 +91,19 @@ export const tasksEn: TaskStrings = {
       history: 'History',
       lineage: 'Related proposals',
     },
-    types: {
-      research_topic: 'Research topic',
-      pilot_production_project: 'Pilot production project',
-      scheme: 'Scheme',
-      st_project: 'S&T project',
-    },
-    levels: {
-      provincial: 'Provincial',
-      grassroots: 'Grassroots',
-      national: 'National',
-    },
-    assignmentModes: {
-      ordering: 'Ordering',
-      selection: 'Competitive selection',
-      direct: 'Direct assignment',
-    },
-    fundingModes: {
-      partial_lump_sum: 'Partial lump sum',
-      final_product_lump_sum: 'Final-product lump sum',
-    },
-    memberRoles: {
-      secretary: 'Scientific secretary',
-      key_member: 'Key member',
-      member: 'Member',
-    },
-    productKinds: {
-      sample: 'Sample, product',
-      process: 'Technological process',
-      model: 'Model',
-      report: 'Report',
-      software: 'Software',
-      ip_application: 'IP application',
-      publication: 'Publication',
-      training: 'Training',
-      other: 'Other',
-    },
+    types: labelTree(TASK_TYPE_LABELS, 'en'),
+    levels: labelTree(TASK_LEVEL_LABELS, 'en'),
+    assignmentModes: labelTree(ASSIGNMENT_MODE_LABELS, 'en'),
+    fundingModes: labelTree(FUNDING_MODE_LABELS, 'en'),
+    memberRoles: labelTree(TASK_MEMBER_ROLE_LABELS, 'en'),
+    productKinds: labelTree(PRODUCT_KIND_LABELS, 'en'),
     productStatuses: {
       planned: 'Planned',
       delivered: 'Delivered',
       accepted: 'Accepted',
       rejected: 'Rejected',
     },
-    ratings: {
-      excellent: 'Excellent',
-      passed: 'Passed',
-      failed: 'Failed',
-    },
+    ratings: labelTree(RATING_LABELS, 'en'),
     progressKinds: {
       check: 'Progress check',
       extension: 'Extension',
@@ -247,24 +218,13 @@ export const tasksEn: TaskStrings = {
       sheetRule: 'Scoring sheet',
       passRule: 'Pass rule',
     },
-    kinds: {
-      identification: 'Identification council',
-      selection: 'Selection council',
-      budget_appraisal: 'Budget appraisal council',
-      acceptance: 'Acceptance council',
-    },
+    kinds: labelTree(COUNCIL_KIND_LABELS, 'en'),
     statuses: {
       draft: 'In preparation',
       open: 'In session',
       closed: 'Closed',
     },
-    roles: {
-      chair: 'Chair',
-      vice_chair: 'Vice-chair',
-      secretary: 'Secretary',
-      reviewer: 'Reviewer',
-      member: 'Member',
-    },
+    roles: labelTree(COUNCIL_ROLE_LABELS, 'en'),
     members: {
       title: 'Council members ({{n}})',
       composition: 'Composition rule: {{min}}–{{max}} members; {{roles}}; a sitting is valid with at least {{quorum}} of the members present.',

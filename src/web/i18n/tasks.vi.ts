@@ -2,6 +2,12 @@
  * Vietnamese UI strings of the task lifecycle pages (tasks, councils, stage timing, public page). Merged into the
  * app's strings by index.ts; tasks.en.ts has the same keys (its type enforces it; tasks.i18n.test.ts checks it).
  */
+import { labelTree } from '../../shared/labels/labels.ts';
+import { COUNCIL_KIND_LABELS, COUNCIL_ROLE_LABELS, RATING_LABELS } from '../../shared/labels/councils.ts';
+import {
+  ASSIGNMENT_MODE_LABELS, FUNDING_MODE_LABELS, PRODUCT_KIND_LABELS, TASK_LEVEL_LABELS, TASK_MEMBER_ROLE_LABELS, TASK_TYPE_LABELS,
+} from '../../shared/labels/tasks.ts';
+
 export const tasksVi = {
   taskMenu: {
     tasks: 'Nhiệm vụ KH&CN',
@@ -87,53 +93,19 @@ export const tasksVi = {
       history: 'Lịch sử',
       lineage: 'Đề xuất liên quan',
     },
-    types: {
-      research_topic: 'Đề tài',
-      pilot_production_project: 'Dự án sản xuất thử nghiệm',
-      scheme: 'Đề án',
-      st_project: 'Dự án KH&CN',
-    },
-    levels: {
-      provincial: 'Cấp tỉnh',
-      grassroots: 'Cấp cơ sở',
-      national: 'Cấp quốc gia',
-    },
-    assignmentModes: {
-      ordering: 'Đặt hàng',
-      selection: 'Tuyển chọn',
-      direct: 'Giao trực tiếp',
-    },
-    fundingModes: {
-      partial_lump_sum: 'Khoán chi từng phần',
-      final_product_lump_sum: 'Khoán chi đến sản phẩm cuối cùng',
-    },
-    memberRoles: {
-      secretary: 'Thư ký khoa học',
-      key_member: 'Thành viên chính',
-      member: 'Thành viên',
-    },
-    productKinds: {
-      sample: 'Mẫu, sản phẩm',
-      process: 'Quy trình công nghệ',
-      model: 'Mô hình',
-      report: 'Báo cáo',
-      software: 'Phần mềm',
-      ip_application: 'Đơn đăng ký sở hữu trí tuệ',
-      publication: 'Bài báo, ấn phẩm',
-      training: 'Đào tạo',
-      other: 'Khác',
-    },
+    types: labelTree(TASK_TYPE_LABELS, 'vi'),
+    levels: labelTree(TASK_LEVEL_LABELS, 'vi'),
+    assignmentModes: labelTree(ASSIGNMENT_MODE_LABELS, 'vi'),
+    fundingModes: labelTree(FUNDING_MODE_LABELS, 'vi'),
+    memberRoles: labelTree(TASK_MEMBER_ROLE_LABELS, 'vi'),
+    productKinds: labelTree(PRODUCT_KIND_LABELS, 'vi'),
     productStatuses: {
       planned: 'Dự kiến',
       delivered: 'Đã giao nộp',
       accepted: 'Đã nghiệm thu',
       rejected: 'Không đạt',
     },
-    ratings: {
-      excellent: 'Xuất sắc',
-      passed: 'Đạt',
-      failed: 'Không đạt',
-    },
+    ratings: labelTree(RATING_LABELS, 'vi'),
     progressKinds: {
       check: 'Kiểm tra định kỳ',
       extension: 'Gia hạn',
@@ -248,24 +220,13 @@ export const tasksVi = {
       sheetRule: 'Phiếu đánh giá',
       passRule: 'Điều kiện đạt',
     },
-    kinds: {
-      identification: 'Hội đồng tư vấn xác định nhiệm vụ',
-      selection: 'Hội đồng tư vấn tuyển chọn, giao trực tiếp',
-      budget_appraisal: 'Tổ thẩm định kinh phí',
-      acceptance: 'Hội đồng nghiệm thu',
-    },
+    kinds: labelTree(COUNCIL_KIND_LABELS, 'vi'),
     statuses: {
       draft: 'Đang chuẩn bị',
       open: 'Đang họp',
       closed: 'Đã kết thúc',
     },
-    roles: {
-      chair: 'Chủ tịch',
-      vice_chair: 'Phó Chủ tịch',
-      secretary: 'Thư ký',
-      reviewer: 'Ủy viên phản biện',
-      member: 'Ủy viên',
-    },
+    roles: labelTree(COUNCIL_ROLE_LABELS, 'vi'),
     members: {
       title: 'Thành viên hội đồng ({{n}})',
       composition: 'Thành phần theo quy định: {{min}}–{{max}} thành viên; {{roles}}; phiên họp hợp lệ khi có mặt ít nhất {{quorum}} số thành viên.',

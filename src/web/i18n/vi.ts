@@ -1,4 +1,9 @@
 /** Vietnamese UI strings (the default language). Every key must also exist in en.ts: i18n.test.ts checks it. */
+import { labelTree } from '../../shared/labels/labels.ts';
+import { ROLE_LABELS } from '../../shared/labels/roles.ts';
+import { ORG_KIND_LABELS } from '../../shared/labels/organizations.ts';
+import { ACADEMIC_TITLE_LABELS, DEGREE_LABELS } from '../../shared/labels/people.ts';
+
 export const vi = {
   app: {
     title: 'Hệ thống thông tin KH&CN',
@@ -48,14 +53,7 @@ export const vi = {
     province: 'Tỉnh',
     role: 'Vai trò',
   },
-  roles: {
-    admin: 'Quản trị hệ thống',
-    dost_officer: 'Cán bộ Sở KH&CN',
-    unit_officer: 'Cán bộ đơn vị',
-    reviewer: 'Thành viên hội đồng',
-    leader: 'Lãnh đạo',
-    applicant: 'Doanh nghiệp / tổ chức',
-  },
+  roles: labelTree(ROLE_LABELS, 'vi'),
   login: {
     title: 'Đăng nhập',
     username: 'Tên đăng nhập',
@@ -109,15 +107,7 @@ export const vi = {
       website: 'Trang thông tin điện tử',
       note: 'Ghi chú',
     },
-    kinds: {
-      enterprise: 'Doanh nghiệp',
-      cooperative: 'Hợp tác xã',
-      research_institute: 'Viện, trung tâm nghiên cứu',
-      university: 'Trường đại học, cao đẳng',
-      state_agency: 'Cơ quan nhà nước',
-      startup: 'Dự án khởi nghiệp',
-      household_business: 'Hộ kinh doanh',
-    },
+    kinds: labelTree(ORG_KIND_LABELS, 'vi'),
     taxCodeHint: '10 chữ số, hoặc 10 chữ số-3 chữ số với chi nhánh',
     adminUnitPlaceholder: 'Gõ tên xã, phường để tìm',
   },
@@ -140,21 +130,8 @@ export const vi = {
       isExpert: 'Chuyên gia tư vấn, phản biện',
       note: 'Ghi chú',
     },
-    degrees: {
-      TSKH: 'Tiến sĩ khoa học (TSKH)',
-      TS: 'Tiến sĩ (TS)',
-      ThS: 'Thạc sĩ (ThS)',
-      KS: 'Kỹ sư (KS)',
-      CN: 'Cử nhân (CN)',
-      BS: 'Bác sĩ (BS)',
-      DS: 'Dược sĩ (DS)',
-      KTS: 'Kiến trúc sư (KTS)',
-      other: 'Khác',
-    },
-    titles: {
-      GS: 'Giáo sư (GS)',
-      PGS: 'Phó giáo sư (PGS)',
-    },
+    degrees: labelTree(DEGREE_LABELS, 'vi'),
+    titles: labelTree(ACADEMIC_TITLE_LABELS, 'vi'),
     organizationPlaceholder: 'Gõ tên tổ chức để tìm',
   },
   audit: {

@@ -3,15 +3,14 @@ import { useCallback, useEffect, useState } from 'react';
 import { Alert, Button, Flex, Form, Input, InputNumber, Modal, Popconfirm, Table, Tag, Typography } from 'antd';
 import { PlusOutlined, StopOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
-import type { z } from 'zod';
-import { ApiTokenInput, type ApiTokenCreated, type ApiTokenSummary } from '../../shared/schemas/auth.ts';
-import { api, isApiError } from '../api.ts';
+import { ApiTokenInput } from '../../shared/schemas/auth.ts';
+import { api, isApiError, type Schemas } from '../api.ts';
 import { useFeedback } from '../feedback.tsx';
 import { applyServerErrors, isRequired, validateWith, zodRules } from '../form-validation.ts';
 import { formatDay } from '../format.ts';
 
-type Summary = z.infer<typeof ApiTokenSummary>;
-type Created = z.infer<typeof ApiTokenCreated>;
+type Summary = Schemas['ApiTokenSummary'];
+type Created = Schemas['ApiTokenCreated'];
 
 function status(tk: Summary): 'revoked' | 'expired' | 'active' {
   if (tk.revokedAt) return 'revoked';
@@ -33,7 +32,7 @@ export function ApiTokensPage() {
   const load = useCallback(async () => {
     setLoading(true);
     try {
-      setItems(await api.get<Summary[]>('/api/auth/tokens'));
+      setItems(await api.get('/api/auth/tokens'));
     } catch (e) {
       showError(e);
     } finally {
@@ -50,7 +49,7 @@ export function ApiTokensPage() {
     }
     setSaving(true);
     try {
-      const tk = await api.post<Created>('/api/auth/tokens', checked.data);
+      const tk = await api.post('/api/auth/tokens', { body: checked.data });
       setCreating(false);
       form.resetFields();
       setCreated(tk);
@@ -65,7 +64,7 @@ export function ApiTokensPage() {
 
   const revoke = async (tk: Summary) => {
     try {
-      await api.delete(`/api/auth/tokens/${tk.id}`);
+      await api.delete('/api/auth/tokens/{id}', { params: { id: tk.id } });
       showSuccess(t('tokens.revokedDone'));
       void load();
     } catch (e) {

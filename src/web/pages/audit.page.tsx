@@ -2,9 +2,8 @@
 import { useMemo, useState } from 'react';
 import { Flex, Result, Select, Table, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
-import type { z } from 'zod';
 import { entityNames } from '../../shared/i18n/messages.ts';
-import type { AuditEntry } from '../../shared/schemas/audit.ts';
+import type { Schemas } from '../api.ts';
 import { asRow, changedFields, type FieldChange } from '../audit-diff.ts';
 import { LoadMore } from '../components/load-more.tsx';
 import { useScienceFieldNames } from '../components/science-field-select.tsx';
@@ -13,7 +12,7 @@ import { canReadAudit } from '../permissions.ts';
 import { useUser } from '../session.tsx';
 import { usePagedList } from '../use-paged-list.ts';
 
-type Entry = z.infer<typeof AuditEntry>;
+type Entry = Schemas['AuditEntry'];
 
 /** Where the field labels of an entity live in the UI strings. */
 const FIELD_LABELS: Record<string, string> = { organization: 'org.fields', person: 'person.fields' };
@@ -69,7 +68,7 @@ export function AuditPage() {
   const user = useUser();
   const [entity, setEntity] = useState<string | undefined>();
   const allowed = canReadAudit(user.role);
-  const list = usePagedList<Entry>(allowed ? '/api/audit' : null, { entity }, 50);
+  const list = usePagedList(allowed ? '/api/audit' : null, { entity }, 50);
   const lang = i18n.language === 'en' ? 'en' : 'vi';
   const names = entityNames[lang];
 

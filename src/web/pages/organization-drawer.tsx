@@ -22,11 +22,11 @@ const EMPTY = { kind: 'enterprise', isStEnterprise: false };
 export function OrganizationDrawer({ open, record: initial, onClose, onSaved }: Props) {
   const { t } = useTranslation();
   const [form] = Form.useForm();
-  const { record, reload } = useDrawerRecord<Organization>({ form, open, initial, empty: EMPTY, basePath: '/api/organizations' });
+  const { record, reload } = useDrawerRecord({ form, open, initial, empty: EMPTY, basePath: '/api/organizations' });
 
-  const { saving, submit } = useRecordSave<Organization>({
+  const { saving, submit } = useRecordSave({
     form, inputSchema: OrganizationInput, updateSchema: OrganizationUpdate, basePath: '/api/organizations',
-    record, onSaved, onReload: reload,
+    record, onSaved, onReload: () => void reload(), // reload shows its own errors
   });
 
   const item = (name: keyof typeof OrganizationInput.shape) => ({

@@ -20,15 +20,15 @@ export function OrganizationsPage() {
   const { showError, showSuccess } = useFeedback();
   const [search, setSearch] = useState('');
   const q = useDebounced(search.trim());
-  const [kind, setKind] = useState<string | undefined>();
+  const [kind, setKind] = useState<Organization['kind'] | undefined>();
   const [st, setSt] = useState<'true' | 'false' | undefined>();
-  const list = usePagedList<Organization>('/api/organizations', { q, kind, isStEnterprise: st });
+  const list = usePagedList('/api/organizations', { q, kind, isStEnterprise: st });
   const [editing, setEditing] = useState<{ record: Organization | null } | null>(null);
   const fieldNames = useScienceFieldNames();
 
   const remove = async (org: Organization) => {
     try {
-      await api.delete(`/api/organizations/${org.id}`, { version: org.version });
+      await api.delete('/api/organizations/{id}', { params: { id: org.id }, query: { version: org.version } });
       list.remove(org.id);
       showSuccess(t('common.deleted'));
     } catch (e) {

@@ -4,6 +4,7 @@ import { Button, Flex, Input, Popconfirm, Select, Space, Table, Tag, Typography 
 import { DeleteOutlined, EditOutlined, PlusOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import { DEGREES, type Person } from '../../shared/schemas/people.ts';
+import { personDisplayName } from '../../lib/vi/person-name.ts';
 import { api } from '../api.ts';
 import { LoadMore } from '../components/load-more.tsx';
 import { useScienceFieldNames } from '../components/science-field-select.tsx';
@@ -13,12 +14,6 @@ import { useUser } from '../session.tsx';
 import { useDebounced, usePagedList } from '../use-paged-list.ts';
 import { PersonDrawer } from './person-drawer.tsx';
 
-/** `PGS.TS. Nguyễn Văn A`: the usual way of writing a title, degree and name. */
-export function personDisplayName(p: Pick<Person, 'academicTitle' | 'degree' | 'fullName'>): string {
-  const prefix = [p.academicTitle, p.degree && p.degree !== 'other' ? p.degree : null].filter(Boolean).join('.');
-  return prefix ? `${prefix}. ${p.fullName}` : p.fullName;
-}
-
 export function PeoplePage() {
   const { t } = useTranslation();
   const user = useUser();
@@ -26,14 +21,14 @@ export function PeoplePage() {
   const { showError, showSuccess } = useFeedback();
   const [search, setSearch] = useState('');
   const q = useDebounced(search.trim());
-  const [degree, setDegree] = useState<string | undefined>();
-  const list = usePagedList<Person>('/api/people', { q, degree });
+  const [degree, setDegree] = useState<(typeof DEGREES)[number] | undefined>();
+  const list = usePagedList('/api/people', { q, degree });
   const [editing, setEditing] = useState<{ record: Person | null } | null>(null);
   const fieldNames = useScienceFieldNames();
 
   const remove = async (p: Person) => {
     try {
-      await api.delete(`/api/people/${p.id}`, { version: p.version });
+      await api.delete('/api/people/{id}', { params: { id: p.id }, query: { version: p.version } });
       list.remove(p.id);
       showSuccess(t('common.deleted'));
     } catch (e) {

@@ -19,10 +19,10 @@ const EMPTY = { isExpert: true };
 export function PersonDrawer({ open, record: initial, onClose, onSaved }: Props) {
   const { t } = useTranslation();
   const [form] = Form.useForm();
-  const { record, reload } = useDrawerRecord<Person>({ form, open, initial, empty: EMPTY, basePath: '/api/people' });
+  const { record, reload } = useDrawerRecord({ form, open, initial, empty: EMPTY, basePath: '/api/people' });
 
-  const { saving, submit } = useRecordSave<Person>({
-    form, inputSchema: PersonInput, updateSchema: PersonUpdate, basePath: '/api/people', record, onSaved, onReload: reload,
+  const { saving, submit } = useRecordSave({
+    form, inputSchema: PersonInput, updateSchema: PersonUpdate, basePath: '/api/people', record, onSaved, onReload: () => void reload(),
   });
 
   const item = (name: keyof typeof PersonInput.shape) => ({

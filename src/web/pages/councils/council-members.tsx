@@ -7,16 +7,16 @@ import { useEffect, useMemo, useState } from 'react';
 import { Button, Flex, Form, Input, Modal, Popconfirm, Select, Switch, Table, Tag, Tooltip, Typography } from 'antd';
 import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
-import { MEMBER_ROLES, type CouncilDetail, type CouncilMember } from '../../../shared/schemas/councils.ts';
-import type { User } from '../../../shared/schemas/users.ts';
-import { api, isApiError } from '../../api.ts';
+import { MEMBER_ROLES, type CouncilDetail, type CouncilMember, type MemberRole } from '../../../shared/schemas/councils.ts';
+import { api, isApiError, type ResponseOf } from '../../api.ts';
 import { useFeedback } from '../../feedback.tsx';
 import { applyServerErrors } from '../../form-validation.ts';
 import { useUser } from '../../session.tsx';
 import { canListUsers } from '../tasks/task-permissions.ts';
 import { PersonSelect, useEnumOptions } from '../tasks/task-ui.tsx';
 
-interface Account { id: string; username: string; displayName: string }
+/** A reviewer account as GET /api/tasks/reviewer-accounts lists it (GET /api/users gives more of each). */
+type Account = ResponseOf<'get', '/api/tasks/reviewer-accounts'>['items'][number];
 
 /** Reviewer accounts a member may be linked to: GET /api/users for admins, the DOST's list for officers. */
 function useReviewerAccounts(enabled: boolean) {
@@ -25,9 +25,9 @@ function useReviewerAccounts(enabled: boolean) {
   useEffect(() => {
     if (!enabled) return;
     let live = true;
-    const load = canListUsers(user.role)
-      ? api.get<{ items: User[] }>('/api/users', { role: 'reviewer', active: 'true', limit: 200 }).then((r) => r.items)
-      : api.get<{ items: Account[] }>('/api/tasks/reviewer-accounts').then((r) => r.items);
+    const load: Promise<Account[]> = canListUsers(user.role)
+      ? api.get('/api/users', { query: { role: 'reviewer', active: 'true', limit: 200 } }).then((r) => r.items)
+      : api.get('/api/tasks/reviewer-accounts').then((r) => r.items);
     load.then((items) => { if (live) setAccounts(items); }, () => { if (live) setAccounts([]); });
     return () => { live = false; };
   }, [enabled, user.role]);
@@ -54,10 +54,13 @@ export function CouncilMembers({ council, manager, onChanged, onError }: Props) 
   const accountName = useMemo(() => new Map((accounts ?? []).map((a) => [a.id, `${a.displayName} (${a.username})`])), [accounts]);
   const comp = council.rules.composition.value;
 
-  const add = async (values: { personId?: string; role?: string; userId?: string | null }) => {
+  // personId is a required field, role starts as 'member' and cannot be cleared.
+  const add = async (values: { personId: string; role: MemberRole; userId?: string | null }) => {
     setBusy(true);
     try {
-      await api.post(`/api/councils/${council.id}/members`, { personId: values.personId, role: values.role, userId: values.userId ?? null });
+      await api.post('/api/councils/{id}/members', {
+        params: { id: council.id }, body: { personId: values.personId, role: values.role, userId: values.userId ?? null },
+      });
       showSuccess(t('council.members.added'));
       form.resetFields(['personId', 'userId']);
       onChanged();
@@ -80,7 +83,9 @@ export function CouncilMembers({ council, manager, onChanged, onError }: Props) 
 
   const saveConflict = async (declared: boolean) => {
     if (!conflictFor) return;
-    await call(() => api.put(`/api/councils/${council.id}/members/${conflictFor.id}/conflict`, { declared, note: declared ? conflictNote.trim() || null : null }));
+    await call(() => api.put('/api/councils/{id}/members/{memberId}/conflict', {
+      params: { id: council.id, memberId: conflictFor.id }, body: { declared, note: declared ? conflictNote.trim() || null : null },
+    }));
     setConflictFor(null);
   };
 
@@ -125,7 +130,7 @@ export function CouncilMembers({ council, manager, onChanged, onError }: Props) 
           checked={m.present}
           disabled={!manager || council.status === 'closed'}
           aria-label={t('council.members.presentOf', { name: m.displayName })}
-          onChange={(present) => call(() => api.put(`/api/councils/${council.id}/members/${m.id}/presence`, { present }))}
+          onChange={(present) => call(() => api.put('/api/councils/{id}/members/{memberId}/presence', { params: { id: council.id, memberId: m.id }, body: { present } }))}
         />
       ),
     },
@@ -137,7 +142,7 @@ export function CouncilMembers({ council, manager, onChanged, onError }: Props) 
           okText={t('common.delete')}
           cancelText={t('common.cancel')}
           okButtonProps={{ danger: true }}
-          onConfirm={() => call(() => api.delete(`/api/councils/${council.id}/members/${m.id}`))}
+          onConfirm={() => call(() => api.delete('/api/councils/{id}/members/{memberId}', { params: { id: council.id, memberId: m.id } }))}
         >
           <Button size="small" danger icon={<DeleteOutlined />} aria-label={t('common.delete')} />
         </Popconfirm>

@@ -7,7 +7,7 @@ import { useMemo, useState } from 'react';
 import { Alert, Button, Card, Checkbox, Flex, Form, Input, InputNumber, Radio, Space, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { formatNumber } from '../../../lib/vi/format.ts';
-import { RATINGS, type CouncilDetail, type CouncilDossier, type Sheet } from '../../../shared/schemas/councils.ts';
+import { RATINGS, type CouncilDetail, type CouncilDossier, type Rating, type Sheet } from '../../../shared/schemas/councils.ts';
 import { api, isApiError } from '../../api.ts';
 import { useFeedback } from '../../feedback.tsx';
 import { formatDateTime } from '../../format.ts';
@@ -27,7 +27,9 @@ function ConflictDeclaration({ council, onChanged }: Props) {
     setBusy(true);
     setError(null);
     try {
-      await api.put(`/api/councils/${council.id}/members/${me.id}/conflict`, { declared, note: declared ? note.trim() || null : null });
+      await api.put('/api/councils/{id}/members/{memberId}/conflict', {
+        params: { id: council.id, memberId: me.id }, body: { declared, note: declared ? note.trim() || null : null },
+      });
       showSuccess(t('council.sheet.conflictSaved'));
       onChanged();
     } catch (e) {
@@ -70,14 +72,18 @@ function DossierSheet({ council, dossier, sheet, onChanged }: Props & { dossier:
   const maxTotal = criteria.reduce((s, c) => s + c.maxPoints, 0);
   const open = council.status === 'open';
 
-  const submit = async (values: { scores?: Record<string, number | null>; rating?: string; comment?: string }) => {
+  const submit = async (values: { scores?: Record<string, number | null>; rating?: Rating; comment?: string }) => {
     setBusy(true);
     setError(null);
     try {
       const body = acceptance
         ? { rating: values.rating, comment: values.comment?.trim() || null }
-        : { scores: Object.fromEntries(criteria.map((c) => [c.key, values.scores?.[c.key] ?? null])), comment: values.comment?.trim() || null };
-      await api.put(`/api/councils/${council.id}/dossiers/${dossier.id}/sheets/${council.myMemberId}`, body);
+        // A criterion left empty is left out: the server names it as missing.
+        : { scores: Object.fromEntries(criteria.flatMap((c) => { const v = values.scores?.[c.key]; return typeof v === 'number' ? [[c.key, v]] : []; })),
+          comment: values.comment?.trim() || null };
+      await api.put('/api/councils/{id}/dossiers/{dossierId}/sheets/{memberId}', {
+        params: { id: council.id, dossierId: dossier.id, memberId: council.myMemberId ?? '' }, body,
+      });
       showSuccess(t('council.sheet.submitted'));
       onChanged();
     } catch (e) {

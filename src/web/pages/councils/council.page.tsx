@@ -36,8 +36,8 @@ export function CouncilPage() {
   const load = useCallback(async () => {
     try {
       const [c, r] = await Promise.all([
-        api.get<CouncilDetail>(`/api/councils/${id}`),
-        reader ? api.get<CouncilResults>(`/api/councils/${id}/results`) : Promise.resolve(null),
+        api.get('/api/councils/{id}', { params: { id } }),
+        reader ? api.get('/api/councils/{id}/results', { params: { id } }) : Promise.resolve(null),
       ]);
       setCouncil(c);
       setResults(r);
@@ -63,7 +63,7 @@ export function CouncilPage() {
   const act = async (path: 'open' | 'close', done: string) => {
     setBusy(true);
     try {
-      await api.post(`/api/councils/${council.id}/${path}`, { version: council.version });
+      await api.post(path === 'open' ? '/api/councils/{id}/open' : '/api/councils/{id}/close', { params: { id: council.id }, body: { version: council.version } });
       showSuccess(done);
       changed();
     } catch (e) {
@@ -75,7 +75,7 @@ export function CouncilPage() {
 
   const remove = async () => {
     try {
-      await api.delete(`/api/councils/${council.id}`, { version: council.version });
+      await api.delete('/api/councils/{id}', { params: { id: council.id }, query: { version: council.version } });
       showSuccess(t('common.deleted'));
       navigate(council.subjectType === 'task' ? `/tasks/${council.subjectId}` : '/');
     } catch (e) {

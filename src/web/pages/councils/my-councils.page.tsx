@@ -3,7 +3,7 @@ import { useState } from 'react';
 import { Flex, Select, Table, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
-import { COUNCIL_STATUSES, type Council } from '../../../shared/schemas/councils.ts';
+import { COUNCIL_STATUSES, type Council, type CouncilStatus } from '../../../shared/schemas/councils.ts';
 import { LoadMore } from '../../components/load-more.tsx';
 import { usePagedList } from '../../use-paged-list.ts';
 import { COUNCIL_STATUS_COLORS } from '../tasks/task-councils.tsx';
@@ -11,8 +11,8 @@ import { isoDay, useEnumOptions } from '../tasks/task-ui.tsx';
 
 export function MyCouncilsPage() {
   const { t } = useTranslation();
-  const [status, setStatus] = useState<string | undefined>();
-  const list = usePagedList<Council>('/api/councils', { status });
+  const [status, setStatus] = useState<CouncilStatus | undefined>();
+  const list = usePagedList('/api/councils', { status });
   const statuses = useEnumOptions(COUNCIL_STATUSES, 'council.statuses');
 
   const columns = [

@@ -6,14 +6,13 @@ import { useState } from 'react';
 import { Button, Card, Empty, Flex, Input, Layout, List, Select, Space, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
-import type { z } from 'zod';
-import type { PublicTask } from '../../../shared/schemas/tasks.ts';
+import type { Schemas } from '../../api.ts';
 import { LanguageSwitch } from '../../components/language-switch.tsx';
 import { LoadMore } from '../../components/load-more.tsx';
 import { useDebounced, usePagedList } from '../../use-paged-list.ts';
 import { useLang } from '../tasks/task-ui.tsx';
 
-type Item = z.infer<typeof PublicTask>;
+type Item = Schemas['PublicTask'];
 
 export const PUBLIC_PROVINCES = ['tay-ninh', 'lang-son', 'an-giang'] as const;
 
@@ -63,7 +62,7 @@ export function PublicTasksPage() {
   const [province, setProvince] = useState<string>('tay-ninh');
   const [search, setSearch] = useState('');
   const q = useDebounced(search.trim());
-  const list = usePagedList<Item>('/api/public/tasks', { province, q });
+  const list = usePagedList('/api/public/tasks', { province, q });
 
   return (
     <Layout style={{ minHeight: '100vh', background: '#f5f7fa' }}>

@@ -6,17 +6,16 @@ import { Suspense, lazy, useEffect, useMemo, useState } from 'react';
 import { Card, Col, Empty, Flex, Result, Row, Select, Spin, Statistic, Table, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
-import type { z } from 'zod';
 import { formatNumber } from '../../../lib/vi/format.ts';
-import type { Task, TaskDashboard } from '../../../shared/schemas/tasks.ts';
-import { api } from '../../api.ts';
+import type { Task } from '../../../shared/schemas/tasks.ts';
+import { api, type Schemas } from '../../api.ts';
 import { useFeedback } from '../../feedback.tsx';
 import { formatDateTime } from '../../format.ts';
 import { useUser } from '../../session.tsx';
 import { canSeeStageTiming } from './task-permissions.ts';
 import { StageTag, days, useLang } from './task-ui.tsx';
 
-type Dashboard = z.infer<typeof TaskDashboard>;
+type Dashboard = Schemas['TaskDashboard'];
 
 /** ECharts is loaded only when a chart is shown. */
 const StageDurationChart = lazy(() => import('./stage-chart.tsx').then((m) => ({ default: m.StageDurationChart })));
@@ -34,7 +33,7 @@ export function StageTimingPage() {
   useEffect(() => {
     if (!allowed) return;
     let live = true;
-    api.get<Dashboard>('/api/tasks/dashboard').then((d) => {
+    api.get('/api/tasks/dashboard').then((d) => {
       if (!live) return;
       setAll(d);
       const years = [...new Set(d.durations.map((x) => x.year))];
@@ -46,7 +45,7 @@ export function StageTimingPage() {
   useEffect(() => {
     if (!allowed || year === null) return;
     let live = true;
-    api.get<Dashboard>('/api/tasks/dashboard', { year }).then((d) => { if (live) setForYear(d); }, showError);
+    api.get('/api/tasks/dashboard', { query: { year } }).then((d) => { if (live) setForYear(d); }, showError);
     return () => { live = false; };
   }, [allowed, year, showError]);
 

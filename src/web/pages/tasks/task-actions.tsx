@@ -6,13 +6,12 @@
 import { useState } from 'react';
 import { Alert, Button, Card, Flex, Input, Modal, Space, Tooltip, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
-import type { z } from 'zod';
-import type { TaskActions, TaskDetail } from '../../../shared/schemas/tasks.ts';
-import { api, isApiError } from '../../api.ts';
+import type { TaskDetail } from '../../../shared/schemas/tasks.ts';
+import { api, isApiError, type Schemas } from '../../api.ts';
 import { useFeedback } from '../../feedback.tsx';
 import { useLang, type ResolvedWorkflow } from './task-ui.tsx';
 
-type Actions = z.infer<typeof TaskActions>;
+type Actions = Schemas['TaskActions'];
 type Action = Actions['actions'][number];
 
 interface Props {
@@ -48,7 +47,9 @@ export function TaskStageActions({ task, actions, workflow, onChanged, extra }: 
     setBusy(true);
     setError(null);
     try {
-      const updated = await api.post<TaskDetail>(`/api/tasks/${task.id}/transitions`, { action: pending.action, note: note.trim() || null, version: task.version });
+      const updated = await api.post('/api/tasks/{id}/transitions', {
+        params: { id: task.id }, body: { action: pending.action, note: note.trim() || null, version: task.version },
+      });
       showSuccess(t('task.actions.done', { stage: updated.stageName[lang] }));
       setPending(null);
       onChanged(updated);

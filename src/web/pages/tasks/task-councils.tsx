@@ -41,7 +41,7 @@ export function TaskCouncils({ task, councils, manager }: Props) {
   const defaultName = (k: CouncilKind) => `${t(`council.kinds.${k}`)}: ${task.title}`.slice(0, 500);
   useEffect(() => {
     if (open && kind) form.setFieldValue('name', defaultName(kind));
-  }, [kind, open]); // eslint-disable-line react-hooks/exhaustive-deps
+  }, [kind, open]); // deliberately not on every render of defaultName (react-hooks lint is not installed)
 
   const start = () => {
     const k = KIND_FOR_STAGE[task.stage] ?? 'identification';
@@ -59,8 +59,8 @@ export function TaskCouncils({ task, councils, manager }: Props) {
     }
     setBusy(true);
     try {
-      const council = await api.post<Council>('/api/councils', checked.data);
-      await api.post(`/api/councils/${council.id}/dossiers`, { subjectType: 'task', subjectId: task.id });
+      const council = await api.post('/api/councils', { body: checked.data });
+      await api.post('/api/councils/{id}/dossiers', { params: { id: council.id }, body: { subjectType: 'task', subjectId: task.id } });
       setOpen(false);
       navigate(`/councils/${council.id}`);
     } catch (e) {

@@ -6,9 +6,8 @@ import { useMemo, useState } from 'react';
 import { Button, Flex, Input, Popconfirm, Select, Table, Typography, Upload } from 'antd';
 import { DeleteOutlined, DownloadOutlined, UploadOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
-import type { z } from 'zod';
-import type { TaskActions, TaskDetail } from '../../../shared/schemas/tasks.ts';
-import { api } from '../../api.ts';
+import type { TaskDetail } from '../../../shared/schemas/tasks.ts';
+import { api, type Schemas } from '../../api.ts';
 import { formatDateTime } from '../../format.ts';
 import { useFeedback } from '../../feedback.tsx';
 import { fileSize, fileToBase64, useLang, type ResolvedWorkflow } from './task-ui.tsx';
@@ -18,7 +17,7 @@ const MAX_BYTES = 10 * 1024 * 1024;
 
 interface Props {
   task: TaskDetail;
-  actions: z.infer<typeof TaskActions> | null;
+  actions: Schemas['TaskActions'] | null;
   workflow: ResolvedWorkflow | null;
   writable: boolean;
   onChanged(task?: TaskDetail): void;
@@ -48,9 +47,12 @@ export function TaskDocuments({ task, actions, workflow, writable, onChanged }: 
     }
     setBusy(true);
     try {
-      const updated = await api.post<TaskDetail>(`/api/tasks/${task.id}/documents`, {
-        kind, fileName: file.name, contentType: file.type || 'application/octet-stream', contentBase64: await fileToBase64(file),
-        note: note.trim() || null,
+      const updated = await api.post('/api/tasks/{id}/documents', {
+        params: { id: task.id },
+        body: {
+          kind, fileName: file.name, contentType: file.type || 'application/octet-stream', contentBase64: await fileToBase64(file),
+          note: note.trim() || null,
+        },
       });
       showSuccess(t('task.documents.uploaded', { name: file.name }));
       setFile(null);
@@ -66,7 +68,7 @@ export function TaskDocuments({ task, actions, workflow, writable, onChanged }: 
 
   const remove = async (d: Doc) => {
     try {
-      await api.delete(`/api/tasks/${task.id}/documents/${d.id}`);
+      await api.delete('/api/tasks/{id}/documents/{docId}', { params: { id: task.id, docId: d.id } });
       showSuccess(t('common.deleted'));
       onChanged();
     } catch (e) {

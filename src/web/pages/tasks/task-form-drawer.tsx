@@ -76,19 +76,19 @@ export function TaskFormDrawer({ open, record: initial, onClose, onSaved }: Prop
     form.resetFields();
     form.setFieldsValue(r ? toFormValues(r) : emptyTask());
   };
-  useEffect(() => { if (open) fill(initial); }, [open, initial]); // eslint-disable-line react-hooks/exhaustive-deps
+  useEffect(() => { if (open) fill(initial); }, [open, initial]); // deliberately only when opened (react-hooks lint is not installed)
 
   const reload = async () => {
     if (!record) return;
     try {
-      fill(await api.get<TaskDetail>(`/api/tasks/${record.id}`));
+      fill(await api.get('/api/tasks/{id}', { params: { id: record.id } }));
     } catch (e) {
       showError(e);
     }
   };
 
-  const { saving, submit } = useRecordSave<TaskDetail>({
-    form, inputSchema: TaskCreate, updateSchema: TaskUpdate, basePath: '/api/tasks', record, onSaved, onReload: reload,
+  const { saving, submit } = useRecordSave({
+    form, inputSchema: TaskCreate, updateSchema: TaskUpdate, basePath: '/api/tasks', record, onSaved, onReload: () => void reload(),
   });
 
   /** The field rules check top-level fields only; when they fail, flag the members, funding and products rows too. */

@@ -21,7 +21,7 @@ type Progress = TaskDetail['progress'][number];
 type Replication = TaskDetail['replications'][number];
 
 /** Submits a small form with a shared schema: field errors on the fields, the server's message otherwise. */
-function useSubmit<T>(form: ReturnType<typeof Form.useForm>[0], schema: z.ZodObject, send: (data: Record<string, unknown>) => Promise<T>, done: (r: T) => void) {
+function useSubmit<S extends z.ZodObject, T>(form: ReturnType<typeof Form.useForm>[0], schema: S, send: (data: z.output<S>) => Promise<T>, done: (r: T) => void) {
   const { t } = useTranslation();
   const { showError, showSuccess } = useFeedback();
   const [busy, setBusy] = useState(false);
@@ -33,7 +33,7 @@ function useSubmit<T>(form: ReturnType<typeof Form.useForm>[0], schema: z.ZodObj
     }
     setBusy(true);
     try {
-      const r = await send(checked.data as Record<string, unknown>);
+      const r = await send(checked.data);
       showSuccess(t('common.saved'));
       form.resetFields();
       done(r);
@@ -53,7 +53,7 @@ export function TaskProgress({ task, writable, onChanged }: { task: TaskDetail; 
   const kinds = useEnumOptions(PROGRESS_KINDS, 'task.progressKinds');
   const kind = Form.useWatch('kind', form);
   const { busy, submit } = useSubmit(form, ProgressInput,
-    (data) => api.post<TaskDetail>(`/api/tasks/${task.id}/progress`, data), onChanged);
+    (data) => api.post('/api/tasks/{id}/progress', { params: { id: task.id }, body: data }), onChanged);
   const canAdd = writable && task.stage === 'implementation';
 
   const columns = [
@@ -90,7 +90,7 @@ export function TaskReplications({ task, writable, onChanged }: { task: TaskDeta
   const { t } = useTranslation();
   const [form] = Form.useForm();
   const { busy, submit } = useSubmit(form, ReplicationInput,
-    (data) => api.post<TaskDetail>(`/api/tasks/${task.id}/replications`, data), onChanged);
+    (data) => api.post('/api/tasks/{id}/replications', { params: { id: task.id }, body: data }), onChanged);
   const canAdd = writable && (task.stage === 'result_registration' || task.stage === 'replication');
 
   const columns = [
@@ -158,7 +158,7 @@ export function TaskLineage({ task, writable }: { task: TaskDetail; writable: bo
   const navigate = useNavigate();
   const [form] = Form.useForm();
   const { busy, submit } = useSubmit(form, ReproposeInput,
-    (data) => api.post<TaskDetail>(`/api/tasks/${task.id}/repropose`, data), (created) => navigate(`/tasks/${created.id}`));
+    (data) => api.post('/api/tasks/{id}/repropose', { params: { id: task.id }, body: data }), (created) => navigate(`/tasks/${created.id}`));
   return (
     <Space orientation="vertical" style={{ width: '100%' }}>
       {task.lineage.length > 0 ? (

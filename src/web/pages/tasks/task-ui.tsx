@@ -7,10 +7,9 @@ import { Input, InputNumber, Tag, type InputNumberProps } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { formatDate, formatNumber, parseDate } from '../../../lib/vi/format.ts';
 import type { Person } from '../../../shared/schemas/people.ts';
-import type { WorkflowDefinition } from '../../../shared/schemas/workflow.ts';
-import { api } from '../../api.ts';
+import { api, type ResponseOf } from '../../api.ts';
 import { RemoteSelect, type Option } from '../../components/remote-select.tsx';
-import { personDisplayName } from '../people.page.tsx';
+import { personDisplayName } from '../../../lib/vi/person-name.ts';
 
 export type LocalText = { vi: string; en: string };
 
@@ -101,13 +100,11 @@ export function PersonSelect({ expertsOnly, ...props }: PersonSelectProps) {
   const toOption = (p: Person): Option => ({
     value: p.id, label: p.organizationName ? `${personDisplayName(p)} — ${p.organizationName}` : personDisplayName(p),
   });
-  return <RemoteSelect<Person> {...props} path="/api/people" query={expertsOnly ? { isExpert: 'true' } : undefined} toOption={toOption} />;
+  return <RemoteSelect {...props} path="/api/people" query={expertsOnly ? { isExpert: 'true' } : undefined} toOption={toOption} />;
 }
 
-export interface ResolvedWorkflow {
-  legalBasis: string;
-  definition: WorkflowDefinition;
-}
+/** A workflow definition in force on a date, with its legal basis (GET /api/workflows/{name}). */
+export type ResolvedWorkflow = ResponseOf<'get', '/api/workflows/{name}'>;
 
 const workflows = new Map<string, Promise<ResolvedWorkflow>>();
 
@@ -119,7 +116,7 @@ export function useTaskWorkflow(onDate: string | null | undefined): ResolvedWork
     let live = true;
     let p = workflows.get(onDate);
     if (!p) {
-      p = api.get<ResolvedWorkflow>('/api/workflows/st_task', { onDate });
+      p = api.get('/api/workflows/{name}', { params: { name: 'st_task' }, query: { onDate } });
       p.catch(() => workflows.delete(onDate));
       workflows.set(onDate, p);
     }

@@ -7,12 +7,8 @@ import { Button, Card, Descriptions, Flex, Result, Space, Spin, Table, Tabs, Tag
 import { ArrowLeftOutlined, EditOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router-dom';
-import type { z } from 'zod';
 import { formatPercent } from '../../../lib/vi/format.ts';
-import type { Council } from '../../../shared/schemas/councils.ts';
-import type { TaskActions, TaskDetail } from '../../../shared/schemas/tasks.ts';
-import type { StageEvent } from '../../../shared/schemas/workflow.ts';
-import { api, isApiError, type ApiError } from '../../api.ts';
+import { api, isApiError, type ApiError, type ResponseOf, type Schemas } from '../../api.ts';
 import { useFeedback } from '../../feedback.tsx';
 import { useUser } from '../../session.tsx';
 import { TaskStageActions } from './task-actions.tsx';
@@ -23,11 +19,15 @@ import { canEditTasks, canManageCouncils } from './task-permissions.ts';
 import { TaskHistory, TaskLineage, TaskProgress, TaskReplications } from './task-records.tsx';
 import { StageTag, days, isoDay, money, useLang, useTaskWorkflow } from './task-ui.tsx';
 
-type Actions = z.infer<typeof TaskActions>;
 
 const REPLICATION_STAGES = ['result_registration', 'replication'];
 
-interface Loaded { task: TaskDetail; actions: Actions; history: StageEvent[]; councils: Council[] }
+interface Loaded {
+  task: Schemas['TaskDetail'];
+  actions: Schemas['TaskActions'];
+  history: Schemas['StageEvent'][];
+  councils: ResponseOf<'get', '/api/councils'>['items'];
+}
 
 export function TaskPage() {
   const { id = '' } = useParams();
@@ -44,10 +44,10 @@ export function TaskPage() {
   const load = useCallback(async () => {
     try {
       const [task, actions, history, councils] = await Promise.all([
-        api.get<TaskDetail>(`/api/tasks/${id}`),
-        api.get<Actions>(`/api/tasks/${id}/actions`),
-        api.get<StageEvent[]>(`/api/tasks/${id}/history`),
-        api.get<{ items: Council[] }>('/api/councils', { subjectType: 'task', subjectId: id, limit: 100 }),
+        api.get('/api/tasks/{id}', { params: { id } }),
+        api.get('/api/tasks/{id}/actions', { params: { id } }),
+        api.get('/api/tasks/{id}/history', { params: { id } }),
+        api.get('/api/councils', { query: { subjectType: 'task', subjectId: id, limit: 100 } }),
       ]);
       setData({ task, actions, history, councils: councils.items });
       setError(null);
@@ -151,7 +151,7 @@ export function TaskPage() {
         { title: t('task.product.name'), dataIndex: 'name' },
         { title: t('task.product.kind'), dataIndex: 'kind', render: (k: string) => t(`task.productKinds.${k}`) },
         { title: t('task.product.specification'), dataIndex: 'specification', render: (v: string) => <span style={{ whiteSpace: 'pre-wrap' }}>{v}</span> },
-        { title: t('task.product.quantity'), key: 'q', align: 'right' as const, render: (_: unknown, p: TaskDetail['products'][number]) => (p.quantity === null ? none : `${money(p.quantity)} ${p.unit ?? ''}`) },
+        { title: t('task.product.quantity'), key: 'q', align: 'right' as const, render: (_: unknown, p: Schemas['TaskDetail']['products'][number]) => (p.quantity === null ? none : `${money(p.quantity)} ${p.unit ?? ''}`) },
         { title: t('task.product.status'), dataIndex: 'status', render: (s: string) => t(`task.productStatuses.${s}`) },
       ]}
     />

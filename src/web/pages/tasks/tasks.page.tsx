@@ -32,8 +32,8 @@ export function TasksPage() {
   const [stage, setStage] = useState<string | undefined>();
   const [scienceField, setScienceField] = useState<string | null>(null);
   const [host, setHost] = useState<string | null>(null);
-  const [fundingMode, setFundingMode] = useState<string | undefined>();
-  const [assignmentMode, setAssignmentMode] = useState<string | undefined>();
+  const [fundingMode, setFundingMode] = useState<(typeof FUNDING_MODES)[number] | undefined>();
+  const [assignmentMode, setAssignmentMode] = useState<(typeof ASSIGNMENT_MODES)[number] | undefined>();
   const [overdue, setOverdue] = useState<'true' | 'false' | undefined>();
   const [creating, setCreating] = useState(false);
   const workflow = useTaskWorkflow(todayIso());
@@ -45,7 +45,7 @@ export function TasksPage() {
     fundingMode, assignmentMode, overdue,
   };
   const allowed = canListTasks(user.role);
-  const list = usePagedList<Task>(allowed ? '/api/tasks' : null, filters);
+  const list = usePagedList(allowed ? '/api/tasks' : null, filters);
 
   const columns = useMemo(() => [
     { title: t('task.fields.code'), dataIndex: 'code', width: 160, render: (v: string | null) => v ?? t('common.none') },

@@ -1,0 +1,18 @@
+/**
+ * THE web manifest: every group of pages, in menu order. app.tsx mounts their routes and layout.tsx shows their
+ * menu entries; a new module adds its `<name>.module.tsx` and one line here.
+ */
+import type { Role } from '../shared/roles.ts';
+import type { TFunction } from 'i18next';
+import type { WebModule } from './module.ts';
+import { tasksWebModule } from './pages/tasks/tasks.module.tsx';
+import { registryWebModule } from './pages/registry/registry.module.tsx';
+import { accountsWebModule } from './pages/accounts/accounts.module.tsx';
+
+export const webModules: readonly WebModule[] = [
+  tasksWebModule,
+  registryWebModule,
+  accountsWebModule,
+];
+
+export const menuEntries = (role: Role, t: TFunction) => webModules.flatMap((m) => m.menu?.(role, t) ?? []);
