@@ -30,12 +30,16 @@ const send = {
   post: api.post as unknown as <R>(path: string, init: { body: unknown }) => Promise<R>,
 };
 
-interface Options<B extends RecordBase> {
-  form: FormInstance;
+/** The shared schemas of a collection's create and update bodies. */
+export interface SaveSchemas<B extends RecordBase> {
   /** Validates a new record; its output must be what `POST <base>` takes. */
   inputSchema: z.ZodObject & z.ZodType<BodyOf<'post', B>>;
   /** Validates an edited record (with `version`); its output must be what `PUT <base>/{id}` takes. */
   updateSchema: z.ZodObject & z.ZodType<BodyOf<'put', ItemOf<B>>>;
+}
+
+interface Options<B extends RecordBase> extends SaveSchemas<B> {
+  form: FormInstance;
   /** Collection path, e.g. /api/organizations */
   basePath: B;
   /** The record being edited (null when creating). */
@@ -87,6 +91,8 @@ export function useRecordSave<B extends RecordBase>(o: Options<B>) {
  */
 export function useDrawerRecord<B extends RecordBase>(o: {
   form: FormInstance; open: boolean; initial: RecordOf<B> | null; empty: Record<string, unknown>; basePath: B;
+  /** Record → form values, when the form has fields of its own (e.g. a choice that shows one of two selects). */
+  toForm?(record: RecordOf<B>): Record<string, unknown>;
 }) {
   type R = RecordOf<B>;
   const { showError } = useFeedback();
@@ -94,7 +100,7 @@ export function useDrawerRecord<B extends RecordBase>(o: {
   const fill = (r: R | null) => {
     setRecord(r);
     o.form.resetFields();
-    o.form.setFieldsValue(r ?? o.empty);
+    o.form.setFieldsValue(r ? (o.toForm ? o.toForm(r) : r) : o.empty);
   };
   useEffect(() => { if (o.open) fill(o.initial); }, [o.open, o.initial]);
   const reload = async () => {

@@ -14,6 +14,8 @@ export type PageFilters<P extends PagedPath> = Omit<QueryOf<'get', P>, 'cursor' 
 export interface PagedList<T> {
   items: T[];
   loading: boolean;
+  /** The first page of the current filters has arrived (until then an empty list means "not yet", not "none"). */
+  loaded: boolean;
   hasMore: boolean;
   error: unknown;
   loadMore(): void;
@@ -28,7 +30,8 @@ export function usePagedList<P extends PagedPath>(path: P | null, query: PageFil
   type T = PageItem<P>;
   const [items, setItems] = useState<T[]>([]);
   const [cursor, setCursor] = useState<string | null>(null);
-  const [loading, setLoading] = useState(false);
+  const [loading, setLoading] = useState(path !== null);
+  const [loadedKey, setLoadedKey] = useState<string | null>(null);
   const [error, setError] = useState<unknown>(null);
   const [generation, setGeneration] = useState(0);
   const seq = useRef(0);
@@ -46,8 +49,12 @@ export function usePagedList<P extends PagedPath>(path: P | null, query: PageFil
       if (mine !== seq.current) return;
       setItems((prev) => (append ? [...prev, ...page.items] : page.items));
       setCursor(page.nextCursor);
+      setLoadedKey(key);
     } catch (e) {
-      if (mine === seq.current) setError(e);
+      if (mine === seq.current) {
+        setError(e);
+        setLoadedKey(key); // the error shows under the table; "loading" would be a lie
+      }
     } finally {
       if (mine === seq.current) setLoading(false);
     }
@@ -60,6 +67,7 @@ export function usePagedList<P extends PagedPath>(path: P | null, query: PageFil
   return {
     items,
     loading,
+    loaded: loadedKey === key,
     hasMore: cursor !== null,
     error,
     loadMore: () => { if (cursor) void fetchPage(cursor, true); },

@@ -9,8 +9,7 @@ import type { Browser, Page } from 'playwright-core';
 import { fold } from '../../src/lib/vi/fold.ts';
 import { withCheckDigit } from '../../src/lib/vi/tax-code.ts';
 import { launchBrowser, startServer, type RunningServer } from './fixture.ts';
-
-const PASSWORD = 'khcn-demo-2026';
+import { menuLink, signIn, signOut, until } from './ui.ts';
 
 let server: RunningServer;
 let browser: Browser;
@@ -35,38 +34,12 @@ async function openApp(): Promise<{ page: Page; errors: string[] }> {
   return { page, errors };
 }
 
-async function signIn(page: Page, username: string, labels = { username: 'Tên đăng nhập', password: 'Mật khẩu', submit: 'Đăng nhập' }) {
-  await page.getByLabel(labels.username).fill(username);
-  await page.getByLabel(labels.password).fill(PASSWORD);
-  await page.getByRole('button', { name: labels.submit }).click();
-  await page.getByTestId('current-user').waitFor();
-}
-
-async function signOut(page: Page, label = 'Đăng xuất') {
-  await page.getByRole('button', { name: label }).click();
-  await page.getByLabel('Tên đăng nhập').waitFor();
-}
-
-const menuLink = (page: Page, name: string) => page.getByRole('navigation').getByRole('link', { name, exact: true });
-
 /** A tax code with a valid check digit that no demo organisation has. */
 function randomTaxCode(): string {
   for (;;) {
     const nine = String(Math.floor(Math.random() * 1e9)).padStart(9, '0');
     const code = withCheckDigit(`9${nine.slice(1)}`);
     if (code) return code;
-  }
-}
-
-/** Waits until the condition holds (polling the page state, not a timing assertion); names what it saw if not. */
-async function until(page: Page, condition: () => Promise<boolean>, what: string, timeoutMs = 45_000) {
-  const end = Date.now() + timeoutMs;
-  while (!(await condition())) {
-    if (Date.now() > end) {
-      const text = await page.locator('body').innerText().catch(() => '');
-      throw new Error(`timed out waiting for ${what}; the page shows:\n${text.slice(0, 2000)}`);
-    }
-    await new Promise((r) => setTimeout(r, 100));
   }
 }
 
@@ -100,7 +73,7 @@ describe('registry flow (Vietnamese UI)', () => {
     expect(folded).toBe(`cong ty tnhh cong nghe sinh hoc duc hue ${suffix}`);
     await page.getByRole('searchbox', { name: 'Tìm kiếm' }).fill(folded);
     const dataRows = page.locator('.ant-table-tbody tr.ant-table-row');
-    await until(page, async () => (await dataRows.count()) === 1 && (await dataRows.first().innerText()).includes(name), 'the search result');
+    await until(async () => (await dataRows.count()) === 1 && (await dataRows.first().innerText()).includes(name), 'the search result', { page });
     const row = dataRows.filter({ hasText: name });
     expect(await row.innerText()).toContain('Xã Đức Huệ');
     expect(await row.innerText()).toContain(oldPhone);
@@ -113,7 +86,7 @@ describe('registry flow (Vietnamese UI)', () => {
     await phone.fill(newPhone);
     await editor.getByRole('button', { name: 'Lưu' }).click();
     await editor.waitFor({ state: 'hidden' });
-    await until(page, async () => (await row.innerText()).includes(newPhone), 'the edited phone in the table');
+    await until(async () => (await row.innerText()).includes(newPhone), 'the edited phone in the table', { page });
 
     await signOut(page);
 
@@ -150,7 +123,7 @@ describe('language switch', () => {
     // The server answers in the UI language (Accept-Language).
     await page.getByRole('alert').filter({ hasText: 'Wrong username or password.' }).waitFor();
 
-    await signIn(page, 'canbo', en);
+    await signIn(page, 'canbo', { labels: en });
     for (const item of ['Dashboard', 'Organisations', 'People', 'API tokens']) await menuLink(page, item).waitFor();
     expect(await page.getByRole('navigation').innerText()).not.toContain('Tổ chức');
     expect(await page.evaluate(() => document.documentElement.lang)).toBe('en');

@@ -12,8 +12,8 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
 import { launchBrowser, startServer, type RunningServer } from './fixture.ts';
+import { choose, menuLink, settled, signIn as signInAs, signOut, until } from './ui.ts';
 
-const PASSWORD = 'khcn-demo-2026';
 const TITLE = 'Ứng dụng công nghệ IoT giám sát chất lượng nước nuôi cá trê vàng tại Đức Huệ';
 const REVIEWER = 'Trần Văn Hội';
 const DOCX = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
@@ -71,51 +71,7 @@ async function newPage(): Promise<{ context: BrowserContext; page: Page }> {
   return { context, page };
 }
 
-async function signIn(page: Page, username: string) {
-  await page.goto(`${server.url}/login`);
-  await page.getByLabel('Tên đăng nhập').fill(username);
-  await page.getByLabel('Mật khẩu').fill(PASSWORD);
-  await page.getByRole('button', { name: 'Đăng nhập' }).click();
-  await page.getByTestId('current-user').waitFor();
-}
-
-async function signOut(page: Page) {
-  await page.getByRole('button', { name: 'Đăng xuất' }).click();
-  await page.getByLabel('Tên đăng nhập').waitFor();
-}
-
-/** Waits until the condition holds (polling the page state, not a timing assertion). */
-async function until(condition: () => Promise<boolean>, what: string, timeoutMs = 20_000) {
-  const end = Date.now() + timeoutMs;
-  while (!(await condition().catch(() => false))) {
-    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 100));
-  }
-}
-
-/** Waits until an overlay (dialog, drawer, popover) has finished opening: a click during its zoom-in can be lost. */
-async function settled(overlay: Locator) {
-  await until(() => overlay.first().evaluate((el) => {
-    for (let e: Element | null = el; e; e = e.parentElement) {
-      if (/-(appear|enter|leave)(-start|-active|-prepare)?(\s|$)/.test(String(e.getAttribute('class') ?? ''))) return false;
-    }
-    return true;
-  }), 'the overlay to finish opening');
-}
-
-const menuLink = (page: Page, name: string) => page.getByRole('navigation').getByRole('link', { name, exact: true });
-const escapeRe = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-
-/**
- * Opens an Ant Design select and picks the option whose text is exactly `text`, or with `o.partial` the first one
- * containing it (`o.search` is typed first).
- */
-async function choose(page: Page, select: Locator, text: string, o: { search?: string; partial?: boolean } = {}) {
-  await select.click();
-  if (o.search !== undefined) await select.fill(o.search);
-  const hasText = o.partial ? text : new RegExp(`^${escapeRe(text)}$`);
-  await page.locator('.ant-select-item-option:visible').filter({ hasText }).first().click();
-}
+const signIn = (page: Page, username: string) => signInAs(page, username, { url: `${server.url}/login` });
 
 async function stageOf(page: Page) {
   return (await page.getByTestId('stage-tag').first().innerText()).trim();

@@ -13,7 +13,8 @@ export const Me = z.object({
   username: z.string(),
   displayName: z.string(),
   role: Role,
-  tenant: z.object({ id: z.uuid(), slug: z.string(), name: z.string() }),
+  /** The province (DOST) and its administrative unit in force, whose communes its accounts may work in. */
+  tenant: z.object({ id: z.uuid(), slug: z.string(), name: z.string(), provinceUnitId: z.uuid().nullable() }),
   organizationId: z.uuid().nullable(),
   agencyId: z.uuid().nullable(),
   adminUnitId: z.uuid().nullable(),

@@ -8,6 +8,8 @@ interface Props {
   onChange?: (v: string | null) => void;
   initialOption?: Option | null;
   placeholder?: string;
+  /** Only the communes of this province (its administrative unit id). */
+  parentId?: string | null;
 }
 
 export const adminUnitOption = (u: Schemas['AdminUnit']): Option => ({
@@ -15,6 +17,8 @@ export const adminUnitOption = (u: Schemas['AdminUnit']): Option => ({
   label: u.parentName ? `${u.name}, ${u.parentName}` : u.name,
 });
 
-export function AdminUnitSelect(props: Props) {
-  return <RemoteSelect {...props} path="/api/admin-units" query={{ level: 'commune' }} toOption={adminUnitOption} />;
+export function AdminUnitSelect({ parentId, ...props }: Props) {
+  return (
+    <RemoteSelect {...props} path="/api/admin-units" query={{ level: 'commune', ...(parentId ? { parentId } : {}) }} toOption={adminUnitOption} />
+  );
 }

@@ -5,6 +5,7 @@ import { labelTree } from '../../shared/labels/labels.ts';
 import { ROLE_LABELS } from '../../shared/labels/roles.ts';
 import { ORG_KIND_LABELS } from '../../shared/labels/organizations.ts';
 import { ACADEMIC_TITLE_LABELS, DEGREE_LABELS } from '../../shared/labels/people.ts';
+import { AGENCY_KIND_LABELS } from '../../shared/labels/agencies.ts';
 
 export const en: WebStrings = {
   app: {
@@ -13,6 +14,7 @@ export const en: WebStrings = {
     subtitle: 'Department of Science and Technology',
   },
   common: {
+    noMatch: 'No record matches the filters.',
     save: 'Save',
     cancel: 'Cancel',
     edit: 'Edit',
@@ -37,6 +39,11 @@ export const en: WebStrings = {
     shown: 'Showing {{n}} records',
     noMore: 'All records shown.',
     none: '—',
+    exportXlsx: 'Export to Excel',
+    discardTitle: 'Discard unsaved changes?',
+    discardHint: 'What you have typed will be lost.',
+    keepEditing: 'Keep editing',
+    discard: 'Discard',
   },
   lang: {
     label: 'Language',
@@ -44,6 +51,8 @@ export const en: WebStrings = {
     en: 'English',
   },
   menu: {
+    users: 'Accounts',
+    agencies: 'Agencies',
     dashboard: 'Dashboard',
     organizations: 'Organisations',
     people: 'People',
@@ -87,6 +96,7 @@ export const en: WebStrings = {
     welcome: 'Welcome, {{name}}',
   },
   org: {
+    empty: 'No organisation yet. Click "Add organisation" to enter the first one.',
     title: 'Organisations',
     new: 'New organisation',
     edit: 'Edit organisation',
@@ -114,6 +124,7 @@ export const en: WebStrings = {
     adminUnitPlaceholder: 'Type a commune or ward name',
   },
   person: {
+    empty: 'No expert yet.',
     title: 'People',
     new: 'New person',
     edit: 'Edit person',
@@ -135,6 +146,61 @@ export const en: WebStrings = {
     degrees: labelTree(DEGREE_LABELS, 'en'),
     titles: labelTree(ACADEMIC_TITLE_LABELS, 'en'),
     organizationPlaceholder: 'Type an organisation name',
+  },
+  user: {
+    title: 'Accounts',
+    new: 'Add account',
+    edit: 'Edit account',
+    fields: {
+      username: 'Username',
+      password: 'Password',
+      displayName: 'Display name',
+      role: 'Role',
+      email: 'Email',
+      active: 'State',
+      organization: 'Organisation (enterprise accounts)',
+      unit: 'Works in',
+      agency: 'Agency of the province',
+      commune: 'Commune or ward',
+    },
+    unitKinds: { none: 'None', agency: 'Agency of the province', commune: 'Commune' },
+    unitRequired: 'Choose the unit.',
+    agencyPlaceholder: 'Type a department or agency name',
+    filterAgency: 'Filter by agency',
+    usernameHint: 'Lower-case letters without accents, digits, dots; cannot change later.',
+    passwordHint: 'At least 10 characters; a long sentence you remember is a good password.',
+    organizationHint: 'Only for accounts of enterprises and organisations.',
+    activeTag: 'Active',
+    disabledTag: 'Disabled',
+    reset: 'Set password',
+    resetTitle: 'Set a new password for {{username}}',
+    resetHint: "This account's open sessions end; the user signs in again with the new password.",
+    resetOk: 'Set password',
+    passwordSet: 'New password set for {{username}}.',
+  },
+  agency: {
+    title: 'Agencies',
+    new: 'Add agency',
+    edit: 'Edit agency',
+    searchPlaceholder: 'Search by name (accents optional)',
+    fields: {
+      kind: 'Kind',
+      name: 'Full name',
+      shortName: 'Short name',
+      parentId: 'Part of',
+      validFrom: 'In force from',
+      validTo: 'In force until',
+      note: 'Note',
+    },
+    kinds: labelTree(AGENCY_KIND_LABELS, 'en'),
+    period: 'In force',
+    open: 'now',
+    closed: 'No longer in force',
+    withClosed: 'Include agencies no longer in force',
+    nameHint: 'The name in its founding decision, e.g. "Sở Tài chính tỉnh Tây Ninh".',
+    parentHint: 'Only for a division of a department.',
+    validToHint: 'Its last day in force (merged, renamed, dissolved); empty while it exists.',
+    empty: 'No agency yet.',
   },
   audit: {
     title: 'Audit log',

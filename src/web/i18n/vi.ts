@@ -3,6 +3,7 @@ import { labelTree } from '../../shared/labels/labels.ts';
 import { ROLE_LABELS } from '../../shared/labels/roles.ts';
 import { ORG_KIND_LABELS } from '../../shared/labels/organizations.ts';
 import { ACADEMIC_TITLE_LABELS, DEGREE_LABELS } from '../../shared/labels/people.ts';
+import { AGENCY_KIND_LABELS } from '../../shared/labels/agencies.ts';
 
 export const vi = {
   app: {
@@ -11,6 +12,7 @@ export const vi = {
     subtitle: 'Sở Khoa học và Công nghệ',
   },
   common: {
+    noMatch: 'Không có bản ghi nào khớp với điều kiện lọc.',
     save: 'Lưu',
     cancel: 'Hủy',
     edit: 'Sửa',
@@ -35,6 +37,11 @@ export const vi = {
     shown: 'Đang hiển thị {{n}} bản ghi',
     noMore: 'Đã hiển thị hết.',
     none: '—',
+    exportXlsx: 'Xuất Excel',
+    discardTitle: 'Bỏ các thay đổi chưa lưu?',
+    discardHint: 'Những gì bạn vừa nhập sẽ mất.',
+    keepEditing: 'Tiếp tục sửa',
+    discard: 'Bỏ thay đổi',
   },
   lang: {
     label: 'Ngôn ngữ',
@@ -42,6 +49,8 @@ export const vi = {
     en: 'English',
   },
   menu: {
+    users: 'Tài khoản',
+    agencies: 'Cơ quan, đơn vị',
     dashboard: 'Tổng quan',
     organizations: 'Tổ chức',
     people: 'Chuyên gia',
@@ -85,6 +94,7 @@ export const vi = {
     welcome: 'Xin chào, {{name}}',
   },
   org: {
+    empty: 'Chưa có tổ chức nào. Bấm "Thêm tổ chức" để nhập tổ chức đầu tiên.',
     title: 'Tổ chức',
     new: 'Thêm tổ chức',
     edit: 'Sửa tổ chức',
@@ -112,6 +122,7 @@ export const vi = {
     adminUnitPlaceholder: 'Gõ tên xã, phường để tìm',
   },
   person: {
+    empty: 'Chưa có chuyên gia nào.',
     title: 'Chuyên gia',
     new: 'Thêm chuyên gia',
     edit: 'Sửa thông tin chuyên gia',
@@ -133,6 +144,61 @@ export const vi = {
     degrees: labelTree(DEGREE_LABELS, 'vi'),
     titles: labelTree(ACADEMIC_TITLE_LABELS, 'vi'),
     organizationPlaceholder: 'Gõ tên tổ chức để tìm',
+  },
+  user: {
+    title: 'Tài khoản',
+    new: 'Thêm tài khoản',
+    edit: 'Sửa tài khoản',
+    fields: {
+      username: 'Tên đăng nhập',
+      password: 'Mật khẩu',
+      displayName: 'Họ tên hiển thị',
+      role: 'Vai trò',
+      email: 'Thư điện tử',
+      active: 'Trạng thái',
+      organization: 'Tổ chức (tài khoản doanh nghiệp)',
+      unit: 'Đơn vị công tác',
+      agency: 'Cơ quan, đơn vị của tỉnh',
+      commune: 'Xã, phường, đặc khu',
+    },
+    unitKinds: { none: 'Không', agency: 'Cơ quan của tỉnh', commune: 'Xã, phường' },
+    unitRequired: 'Chọn đơn vị công tác.',
+    agencyPlaceholder: 'Gõ tên sở, ban, ngành để tìm',
+    filterAgency: 'Lọc theo cơ quan, đơn vị',
+    usernameHint: 'Chữ thường không dấu, số, dấu chấm; không đổi được sau khi tạo.',
+    passwordHint: 'Ít nhất 10 ký tự; một câu dài dễ nhớ là mật khẩu tốt.',
+    organizationHint: 'Chỉ dùng cho tài khoản của doanh nghiệp, tổ chức.',
+    activeTag: 'Đang hoạt động',
+    disabledTag: 'Đã khóa',
+    reset: 'Đặt mật khẩu',
+    resetTitle: 'Đặt mật khẩu mới cho {{username}}',
+    resetHint: 'Các phiên đăng nhập đang mở của tài khoản này sẽ kết thúc; người dùng đăng nhập lại bằng mật khẩu mới.',
+    resetOk: 'Đặt mật khẩu',
+    passwordSet: 'Đã đặt mật khẩu mới cho {{username}}.',
+  },
+  agency: {
+    title: 'Cơ quan, đơn vị',
+    new: 'Thêm cơ quan, đơn vị',
+    edit: 'Sửa cơ quan, đơn vị',
+    searchPlaceholder: 'Tìm theo tên (gõ không dấu cũng được)',
+    fields: {
+      kind: 'Loại',
+      name: 'Tên đầy đủ',
+      shortName: 'Tên viết tắt',
+      parentId: 'Thuộc cơ quan',
+      validFrom: 'Hiệu lực từ ngày',
+      validTo: 'Hết hiệu lực sau ngày',
+      note: 'Ghi chú',
+    },
+    kinds: labelTree(AGENCY_KIND_LABELS, 'vi'),
+    period: 'Thời gian hiệu lực',
+    open: 'nay',
+    closed: 'Đã hết hiệu lực',
+    withClosed: 'Cả cơ quan đã hết hiệu lực',
+    nameHint: 'Tên theo quyết định thành lập, ví dụ "Sở Tài chính tỉnh Tây Ninh".',
+    parentHint: 'Chỉ với phòng, đơn vị thuộc một sở.',
+    validToHint: 'Ngày cuối cùng còn hiệu lực (sáp nhập, đổi tên, giải thể); để trống khi còn hoạt động.',
+    empty: 'Chưa có cơ quan, đơn vị nào.',
   },
   audit: {
     title: 'Nhật ký thao tác',

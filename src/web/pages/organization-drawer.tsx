@@ -1,13 +1,10 @@
-/** Create / edit an organisation in a drawer; every field of OrganizationInput, validated with the shared schema. */
-import { Button, Col, Drawer, Flex, Form, Input, Row, Select, Switch } from 'antd';
+/** Create / edit an organisation: every field of OrganizationInput, validated with the shared schema. */
+import { Col, Input, Select, Switch, Form } from 'antd';
 import { useTranslation } from 'react-i18next';
-import {
-  ORG_KINDS, OrganizationInput, OrganizationUpdate, type Organization,
-} from '../../shared/schemas/organizations.ts';
+import { ORG_KINDS, OrganizationInput, OrganizationUpdate, type Organization } from '../../shared/schemas/organizations.ts';
 import { AdminUnitSelect } from '../components/admin-unit-select.tsx';
+import { RecordDrawer } from '../components/record-drawer.tsx';
 import { ScienceFieldSelect } from '../components/science-field-select.tsx';
-import { isRequired, zodRules } from '../form-validation.ts';
-import { useDrawerRecord, useRecordSave } from '../record-form.ts';
 
 interface Props {
   open: boolean;
@@ -19,102 +16,65 @@ interface Props {
 
 const EMPTY = { kind: 'enterprise', isStEnterprise: false };
 
-export function OrganizationDrawer({ open, record: initial, onClose, onSaved }: Props) {
+export function OrganizationDrawer({ open, record, onClose, onSaved }: Props) {
   const { t } = useTranslation();
-  const [form] = Form.useForm();
-  const { record, reload } = useDrawerRecord({ form, open, initial, empty: EMPTY, basePath: '/api/organizations' });
-
-  const { saving, submit } = useRecordSave({
-    form, inputSchema: OrganizationInput, updateSchema: OrganizationUpdate, basePath: '/api/organizations',
-    record, onSaved, onReload: () => void reload(), // reload shows its own errors
-  });
-
-  const item = (name: keyof typeof OrganizationInput.shape) => ({
-    name, label: t(`org.fields.${name === 'adminUnitId' ? 'adminUnit' : name}`),
-    rules: zodRules(OrganizationInput, name), required: isRequired(OrganizationInput, name),
-  });
-
   return (
-    <Drawer
-      open={open}
-      onClose={onClose}
-      title={record ? t('org.edit') : t('org.new')}
-      size={760}
-      destroyOnHidden
-      footer={(
-        <Flex justify="end" gap={8}>
-          <Button onClick={onClose}>{t('common.cancel')}</Button>
-          <Button type="primary" loading={saving} onClick={() => form.submit()}>{t('common.save')}</Button>
-        </Flex>
-      )}
+    <RecordDrawer
+      open={open} record={record} onClose={onClose} onSaved={onSaved} empty={EMPTY} name="organization" labels="org.fields"
+      basePath="/api/organizations" inputSchema={OrganizationInput} updateSchema={OrganizationUpdate}
+      title={{ create: t('org.new'), edit: t('org.edit') }}
     >
-      <Form form={form} layout="vertical" onFinish={submit} initialValues={EMPTY} name="organization" scrollToFirstError>
-        <Row gutter={16}>
+      {({ field, record: current }) => (
+        <>
           <Col xs={24} md={12}>
-            <Form.Item {...item('kind')}>
+            <Form.Item {...field('kind')}>
               <Select options={ORG_KINDS.map((k) => ({ value: k, label: t(`org.kinds.${k}`) }))} />
             </Form.Item>
           </Col>
           <Col xs={24} md={12}>
-            <Form.Item {...item('isStEnterprise')} valuePropName="checked">
+            <Form.Item {...field('isStEnterprise')} valuePropName="checked">
               <Switch />
             </Form.Item>
           </Col>
           <Col span={24}>
-            <Form.Item {...item('name')}>
-              <Input />
-            </Form.Item>
+            <Form.Item {...field('name')}><Input /></Form.Item>
           </Col>
           <Col xs={24} md={12}>
-            <Form.Item {...item('shortName')}>
-              <Input />
-            </Form.Item>
+            <Form.Item {...field('shortName')}><Input /></Form.Item>
           </Col>
           <Col xs={24} md={12}>
-            <Form.Item {...item('taxCode')} extra={t('org.taxCodeHint')} validateTrigger="onBlur">
+            <Form.Item {...field('taxCode')} extra={t('org.taxCodeHint')} validateTrigger="onBlur">
               <Input inputMode="numeric" />
             </Form.Item>
           </Col>
           <Col span={24}>
-            <Form.Item {...item('address')}>
-              <Input />
-            </Form.Item>
+            <Form.Item {...field('address')}><Input /></Form.Item>
           </Col>
           <Col xs={24} md={12}>
-            <Form.Item {...item('adminUnitId')}>
+            <Form.Item {...field('adminUnitId', t('org.fields.adminUnit'))}>
               <AdminUnitSelect
                 placeholder={t('org.adminUnitPlaceholder')}
-                initialOption={record?.adminUnitId && record.adminUnitName ? { value: record.adminUnitId, label: record.adminUnitName } : null}
+                initialOption={current?.adminUnitId && current.adminUnitName ? { value: current.adminUnitId, label: current.adminUnitName } : null}
               />
             </Form.Item>
           </Col>
           <Col xs={24} md={12}>
-            <Form.Item {...item('scienceField')}>
-              <ScienceFieldSelect />
-            </Form.Item>
+            <Form.Item {...field('scienceField')}><ScienceFieldSelect /></Form.Item>
           </Col>
           <Col xs={24} md={8}>
-            <Form.Item {...item('phone')}>
-              <Input type="tel" />
-            </Form.Item>
+            <Form.Item {...field('phone')}><Input type="tel" /></Form.Item>
           </Col>
           <Col xs={24} md={8}>
-            <Form.Item {...item('email')} validateTrigger="onBlur">
-              <Input type="email" />
-            </Form.Item>
+            <Form.Item {...field('email')} validateTrigger="onBlur"><Input type="email" /></Form.Item>
           </Col>
           <Col xs={24} md={8}>
-            <Form.Item {...item('website')}>
-              <Input />
-            </Form.Item>
+            <Form.Item {...field('website')}><Input /></Form.Item>
           </Col>
           <Col span={24}>
-            <Form.Item {...item('note')}>
-              <Input.TextArea rows={3} />
-            </Form.Item>
+            <Form.Item {...field('note')}><Input.TextArea rows={3} /></Form.Item>
           </Col>
-        </Row>
-      </Form>
-    </Drawer>
+        </>
+      )}
+    </RecordDrawer>
   );
 }

@@ -81,7 +81,7 @@ export async function findActorByApiToken(db: Db, tokenHash: string): Promise<Ac
 }
 
 export async function findTenant(db: Db, id: string) {
-  const [row] = await db.select({ id: tenants.id, slug: tenants.slug, name: tenants.name }).from(tenants).where(eq(tenants.id, id));
+  const [row] = await db.select({ id: tenants.id, slug: tenants.slug, name: tenants.name, provinceUnitId: tenants.provinceUnitId }).from(tenants).where(eq(tenants.id, id));
   return row ?? null;
 }
 

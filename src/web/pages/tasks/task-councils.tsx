@@ -12,7 +12,8 @@ import type { TaskDetail } from '../../../shared/schemas/tasks.ts';
 import { api } from '../../api.ts';
 import { useFeedback } from '../../feedback.tsx';
 import { validateWith } from '../../form-validation.ts';
-import { DateInput, isoDay, todayIso, useEnumOptions } from './task-ui.tsx';
+import { DateInput } from '../../components/date-input.tsx';
+import { isoDay, todayIso, useEnumOptions } from './task-ui.tsx';
 
 export const COUNCIL_STATUS_COLORS = { draft: 'default', open: 'processing', closed: 'success' } as const;
 

@@ -18,7 +18,8 @@ import { ScienceFieldSelect } from '../../components/science-field-select.tsx';
 import { useFeedback } from '../../feedback.tsx';
 import { isRequired, validateWith, zodRules } from '../../form-validation.ts';
 import { useRecordSave } from '../../record-form.ts';
-import { DateInput, MoneyInput, PersonSelect, money, useEnumOptions } from './task-ui.tsx';
+import { DateInput } from '../../components/date-input.tsx';
+import { MoneyInput, PersonSelect, money, useEnumOptions } from './task-ui.tsx';
 
 interface Props {
   open: boolean;

@@ -15,7 +15,8 @@ import { OrganizationSelect } from '../../components/organization-select.tsx';
 import { useFeedback } from '../../feedback.tsx';
 import { applyServerErrors, validateWith } from '../../form-validation.ts';
 import { formatDateTime } from '../../format.ts';
-import { DateInput, StageTag, days, isoDay, todayIso, useEnumOptions, useLang } from './task-ui.tsx';
+import { DateInput } from '../../components/date-input.tsx';
+import { StageTag, days, isoDay, todayIso, useEnumOptions, useLang } from './task-ui.tsx';
 
 type Progress = TaskDetail['progress'][number];
 type Replication = TaskDetail['replications'][number];

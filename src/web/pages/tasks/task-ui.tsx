@@ -3,9 +3,9 @@
  * (`1.625,5`), the UI language, a dd/mm/yyyy date input, people and workflow look-ups, and reading a file as base64.
  */
 import { useEffect, useMemo, useState } from 'react';
-import { Input, InputNumber, Tag, type InputNumberProps } from 'antd';
+import { InputNumber, Tag, type InputNumberProps } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { formatDate, formatNumber, parseDate } from '../../../lib/vi/format.ts';
+import { formatDate, formatNumber } from '../../../lib/vi/format.ts';
 import type { Person } from '../../../shared/schemas/people.ts';
 import { api, type ResponseOf } from '../../api.ts';
 import { RemoteSelect, type Option } from '../../components/remote-select.tsx';
@@ -56,31 +56,6 @@ export function MoneyInput(props: InputNumberProps<number>) {
       {...props}
       formatter={(value, info) => (info.userTyping ? info.input : value === undefined || value === null ? '' : formatNumber(Number(value), 3))}
       parser={(text) => Number((text ?? '').replace(/\./g, '').replace(',', '.'))}
-    />
-  );
-}
-
-interface DateInputProps { id?: string; value?: string | null; onChange?: (v: string | null) => void; 'aria-label'?: string }
-
-/** A date typed as dd/mm/yyyy, held as ISO yyyy-mm-dd (text that is not a date is passed on for the schema to flag). */
-export function DateInput({ id, value, onChange, ...rest }: DateInputProps) {
-  const shown = (v: string | null | undefined) => (v && /^\d{4}-\d{2}-\d{2}$/.test(v) ? formatDate(v) : v ?? '');
-  const [text, setText] = useState(shown(value));
-  useEffect(() => {
-    setText((current) => (parseDate(current) === value || (current === '' && !value) ? current : shown(value)));
-  }, [value]);
-  return (
-    <Input
-      id={id}
-      aria-label={rest['aria-label']}
-      value={text}
-      placeholder="dd/mm/yyyy"
-      inputMode="numeric"
-      onChange={(e) => {
-        const v = e.target.value;
-        setText(v);
-        onChange?.(v.trim() === '' ? null : parseDate(v) ?? v);
-      }}
     />
   );
 }

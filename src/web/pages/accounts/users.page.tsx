@@ -1,0 +1,119 @@
+/**
+ * Tài khoản: the accounts of the province (admins), by username, filtered by role, state or unit; create, change,
+ * disable, and set a new password (the account's open sessions end).
+ */
+import { useState } from 'react';
+import { Alert, Button, Form, Input, Modal, Select, Tag, Typography } from 'antd';
+import type { ColumnsType } from 'antd/es/table';
+import { KeyOutlined, PlusOutlined } from '@ant-design/icons';
+import { useTranslation } from 'react-i18next';
+import { ROLES, type Role } from '../../../shared/roles.ts';
+import { PasswordReset, type User } from '../../../shared/schemas/users.ts';
+import { api } from '../../api.ts';
+import { AgencySelect } from '../../components/agency-select.tsx';
+import { ListPage } from '../../components/list-page.tsx';
+import { RowActions } from '../../components/row-actions.tsx';
+import { useFeedback } from '../../feedback.tsx';
+import { zodRules } from '../../form-validation.ts';
+import { useRecordList } from '../../use-record-list.ts';
+import { UserDrawer } from './user-drawer.tsx';
+
+function PasswordDialog({ user, onClose }: { user: User; onClose(): void }) {
+  const { t } = useTranslation();
+  const [form] = Form.useForm<{ password: string }>();
+  const { showError, showSuccess } = useFeedback();
+  const [saving, setSaving] = useState(false);
+  const save = async ({ password }: { password: string }) => {
+    setSaving(true);
+    try {
+      await api.post('/api/users/{id}/password', { params: { id: user.id }, body: { password } });
+      showSuccess(t('user.passwordSet', { username: user.username }));
+      onClose();
+    } catch (e) {
+      showError(e);
+    } finally {
+      setSaving(false);
+    }
+  };
+  return (
+    <Modal
+      open title={t('user.resetTitle', { username: user.username })} onCancel={onClose} okText={t('user.resetOk')}
+      cancelText={t('common.cancel')} confirmLoading={saving} onOk={() => form.submit()} destroyOnHidden
+    >
+      <Alert type="info" showIcon style={{ marginBottom: 16 }} title={t('user.resetHint')} />
+      <Form form={form} layout="vertical" name="password-reset" onFinish={save}>
+        <Form.Item name="password" label={t('user.fields.password')} rules={zodRules(PasswordReset, 'password')} extra={t('user.passwordHint')}>
+          <Input.Password autoComplete="new-password" autoFocus />
+        </Form.Item>
+      </Form>
+    </Modal>
+  );
+}
+
+export function UsersPage() {
+  const { t } = useTranslation();
+  const [role, setRole] = useState<Role | undefined>();
+  const [active, setActive] = useState<'true' | 'false' | undefined>('true');
+  const [agencyId, setAgencyId] = useState<string | null>(null);
+  const page = useRecordList('/api/users', { role, active, agencyId: agencyId ?? undefined });
+  const [resetting, setResetting] = useState<User | null>(null);
+  const none = t('common.none');
+
+  const columns: ColumnsType<User> = [
+    {
+      title: t('user.fields.username'), key: 'username',
+      render: (_, u) => (
+        <div>
+          <Typography.Text strong>{u.username}</Typography.Text>
+          <div><Typography.Text type="secondary">{u.displayName}</Typography.Text></div>
+        </div>
+      ),
+    },
+    { title: t('user.fields.role'), dataIndex: 'role', render: (r: Role) => <Tag color="blue">{t(`roles.${r}`)}</Tag> },
+    { title: t('user.fields.unit'), dataIndex: 'unitName', render: (v: string | null) => v ?? none },
+    { title: t('user.fields.organization'), dataIndex: 'organizationName', render: (v: string | null) => v ?? none },
+    { title: t('user.fields.email'), dataIndex: 'email', render: (v: string | null) => v ?? none },
+    {
+      title: t('user.fields.active'), dataIndex: 'active',
+      render: (v: boolean) => (v ? <Tag color="green">{t('user.activeTag')}</Tag> : <Tag color="red">{t('user.disabledTag')}</Tag>),
+    },
+    {
+      title: t('common.actions'), key: 'actions', width: 230,
+      render: (_, u) => (
+        <RowActions
+          name={u.username} onEdit={() => page.edit(u)}
+          extra={<Button size="small" icon={<KeyOutlined />} onClick={() => setResetting(u)}>{t('user.reset')}</Button>}
+        />
+      ),
+    },
+  ];
+
+  return (
+    <ListPage
+      title={t('user.title')}
+      actions={<Button type="primary" icon={<PlusOutlined />} onClick={page.create}>{t('user.new')}</Button>}
+      filters={(
+        <>
+          <Select
+            aria-label={t('user.fields.role')} placeholder={t('user.fields.role')} allowClear value={role} onChange={setRole}
+            style={{ width: 220 }} options={ROLES.map((r) => ({ value: r, label: t(`roles.${r}`) }))}
+          />
+          <Select
+            aria-label={t('user.fields.active')} placeholder={t('user.fields.active')} allowClear value={active} onChange={setActive}
+            style={{ width: 200 }} options={[{ value: 'true', label: t('user.activeTag') }, { value: 'false', label: t('user.disabledTag') }]}
+          />
+          <div style={{ width: 320 }}>
+            <AgencySelect placeholder={t('user.filterAgency')} value={agencyId} onChange={setAgencyId} />
+          </div>
+        </>
+      )}
+      list={page.list}
+      columns={columns}
+      emptyText={t('common.noMatch')}
+      scrollX={1000}
+    >
+      {page.editing && <UserDrawer open record={page.editing.record} onClose={page.closeEditor} onSaved={page.saved} />}
+      {resetting && <PasswordDialog user={resetting} onClose={() => setResetting(null)} />}
+    </ListPage>
+  );
+}
