@@ -1288,6 +1288,7 @@ export interface components {
                 id: string;
                 slug: string;
                 name: string;
+                provinceUnitId: string | null;
             };
             organizationId: string | null;
             agencyId: string | null;

@@ -79,6 +79,8 @@ describe('agencies and accounts (Vietnamese UI)', () => {
     await drawer.getByLabel('Mật khẩu').fill(first);
     await drawer.getByLabel('Họ tên hiển thị').fill('Cán bộ Ban Quản lý Khu kinh tế');
     await choose(page, drawer.getByLabel('Vai trò'), 'Cán bộ đơn vị');
+    await until(async () => (await drawer.locator('.ant-select-content, .ant-select-selection-item').filter({ hasText: 'Cán bộ đơn vị' }).count()) > 0,
+      'the role chosen', { page });
     await drawer.getByText('Cơ quan của tỉnh', { exact: true }).click();
     await choose(page, drawer.getByLabel('Cơ quan, đơn vị của tỉnh'), `Ban Quản lý Khu kinh tế tỉnh Tây Ninh ${suffix}`,
       { search: 'ban quan ly khu kinh te', partial: true });
@@ -144,9 +146,9 @@ describe('administration in English', () => {
     await signIn(page, 'admin', { labels: { username: 'Username', password: 'Password', submit: 'Sign in' } });
     await menuLink(page, 'Agencies').click();
     await page.getByRole('heading', { name: 'Agencies' }).waitFor();
-    const row = tableRows(page).filter({ hasText: 'UBND tỉnh Tây Ninh' });
+    const row = tableRows(page).filter({ hasText: "People's Committee" });
     await row.waitFor();
-    expect(await row.innerText()).toContain("People's Committee");
+    expect(await row.innerText()).toContain('UBND tỉnh Tây Ninh');
     await menuLink(page, 'Accounts').click();
     await page.getByRole('button', { name: 'Add account' }).waitFor();
     await page.getByRole('group', { name: 'Language' }).getByText('Tiếng Việt').click();
