@@ -4,32 +4,13 @@
  * account signs in; the admin sets a new password and the old one stops working. The drawer asks before it throws
  * typed input away, and the lists say "none match" rather than flashing an empty table.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import { launchBrowser, startServer, type RunningServer } from './fixture.ts';
+import { describe, expect, it } from 'vitest';
+import { appUnderTest } from './fixture.ts';
 import { choose, menuLink, settled, signIn, signOut, tableRows, until } from './ui.ts';
 
-let server: RunningServer;
-let browser: Browser;
+const app = appUnderTest();
 
-beforeAll(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
-
-async function openApp(): Promise<{ page: Page; errors: string[] }> {
-  const context = await browser.newContext({ viewport: { width: 1366, height: 900 } });
-  context.setDefaultTimeout(45_000);
-  const page = await context.newPage();
-  const errors: string[] = [];
-  page.on('pageerror', (e) => errors.push(e.message));
-  await page.goto(server.url);
-  return { page, errors };
-}
+const openApp = () => app.openApp();
 
 const suffix = Math.random().toString(36).slice(2, 7);
 

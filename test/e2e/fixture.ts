@@ -12,7 +12,8 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { chromium, type Browser } from 'playwright-core';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { afterAll, beforeAll } from 'vitest';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const CLI = path.join(ROOT, 'bin', 'khcn.mjs');
@@ -114,4 +115,34 @@ export async function launchBrowser(): Promise<Browser> {
       '--disable-sync', '--no-first-run',
     ],
   });
+}
+
+/**
+ * The server and browser of one test file: started before its tests, stopped after them. `openApp()` opens the app
+ * in a fresh browser context and collects the page's script errors (a flow ends by expecting none).
+ */
+export function appUnderTest() {
+  const env = {
+    server: undefined as unknown as RunningServer,
+    browser: undefined as unknown as Browser,
+    async openApp(): Promise<{ page: Page; errors: string[] }> {
+      const context = await env.browser.newContext({ viewport: { width: 1366, height: 900 } });
+      // Generous waits: the box has 2 cores shared with other test runs.
+      context.setDefaultTimeout(45_000);
+      const page = await context.newPage();
+      const errors: string[] = [];
+      page.on('pageerror', (e) => errors.push(e.message));
+      await page.goto(env.server.url);
+      return { page, errors };
+    },
+  };
+  beforeAll(async () => {
+    env.server = await startServer();
+    env.browser = await launchBrowser();
+  });
+  afterAll(async () => {
+    await env.browser?.close();
+    await env.server?.stop();
+  });
+  return env;
 }

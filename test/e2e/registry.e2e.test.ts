@@ -4,35 +4,15 @@
  * edits its phone and signs out; an admin sees that change (phone before / after) in the audit log.
  * Then: the language switch turns the UI and the server's messages into English, and the choice survives a reload.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { fold } from '../../src/lib/vi/fold.ts';
 import { withCheckDigit } from '../../src/lib/vi/tax-code.ts';
-import { launchBrowser, startServer, type RunningServer } from './fixture.ts';
+import { appUnderTest } from './fixture.ts';
 import { menuLink, signIn, signOut, until } from './ui.ts';
 
-let server: RunningServer;
-let browser: Browser;
+const app = appUnderTest();
 
-beforeAll(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
-
-async function openApp(): Promise<{ page: Page; errors: string[] }> {
-  const context = await browser.newContext({ viewport: { width: 1366, height: 900 } });
-  // Generous waits: the box has 2 cores shared with other test runs.
-  context.setDefaultTimeout(45_000);
-  const page = await context.newPage();
-  const errors: string[] = [];
-  page.on('pageerror', (e) => errors.push(e.message));
-  await page.goto(server.url);
-  return { page, errors };
-}
+const openApp = () => app.openApp();
 
 /** A tax code with a valid check digit that no demo organisation has. */
 function randomTaxCode(): string {

@@ -1,13 +1,8 @@
 /** Commune / ward picker (xã, phường, đặc khu) searching GET /api/admin-units?level=commune&q=… as the user types. */
 import type { Schemas } from '../api.ts';
-import { RemoteSelect, type Option } from './remote-select.tsx';
+import { RemoteSelect, type Option, type PickerProps } from './remote-select.tsx';
 
-interface Props {
-  id?: string;
-  value?: string | null;
-  onChange?: (v: string | null) => void;
-  initialOption?: Option | null;
-  placeholder?: string;
+interface Props extends PickerProps {
   /** Only the communes of this province (its administrative unit id). */
   parentId?: string | null;
 }

@@ -1,15 +1,9 @@
 /** Picker of the province's agencies in force today (GET /api/agencies?asOf=…), searching as the user types. */
 import { todayInVietnam } from '../../lib/vi/dates.ts';
 import type { Schemas } from '../api.ts';
-import { RemoteSelect, type Option } from './remote-select.tsx';
+import { RemoteSelect, type Option, type PickerProps } from './remote-select.tsx';
 
-interface Props {
-  id?: string;
-  value?: string | null;
-  onChange?: (v: string | null) => void;
-  initialOption?: Option | null;
-  placeholder?: string;
-}
+type Props = PickerProps;
 
 const toOption = (a: Schemas['Agency']): Option => ({
   value: a.id,

@@ -1,14 +1,8 @@
 /** Organisation picker searching GET /api/organizations?q=… (diacritics optional). */
 import type { Schemas } from '../api.ts';
-import { RemoteSelect, type Option } from './remote-select.tsx';
+import { RemoteSelect, type Option, type PickerProps } from './remote-select.tsx';
 
-interface Props {
-  id?: string;
-  value?: string | null;
-  onChange?: (v: string | null) => void;
-  initialOption?: Option | null;
-  placeholder?: string;
-}
+type Props = PickerProps;
 
 const toOption = (o: Schemas['Organization']): Option => ({ value: o.id, label: o.shortName ? `${o.name} (${o.shortName})` : o.name });
 

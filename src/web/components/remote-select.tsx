@@ -6,6 +6,16 @@ import { useDebounced } from '../use-paged-list.ts';
 
 export interface Option { value: string; label: string }
 
+/** What a form gives a picker built on RemoteSelect (organisations, communes, agencies…). */
+export interface PickerProps {
+  id?: string;
+  value?: string | null;
+  onChange?: (value: string | null) => void;
+  /** The label of the current value before any search (e.g. the record's organizationName). */
+  initialOption?: Option | null;
+  placeholder?: string;
+}
+
 type GetPath = PathsWith<'get'>;
 /** The GET paths that search with `q` and answer `{ items }` (`/api/admin-units`, `/api/organizations`…). */
 export type SearchPath = {

@@ -1,10 +1,9 @@
 /** Drizzle tables of the organizations module. The SQL migration is the source of truth; these mirror it. */
-import { pgTable, uuid, text, boolean, integer } from 'drizzle-orm/pg-core';
-import { timestamptz as ts } from '../../db/columns.ts';
+import { pgTable, uuid, text, boolean } from 'drizzle-orm/pg-core';
+import { recordKey, versionColumns } from '../../db/columns.ts';
 
 export const organizations = pgTable('organizations', {
-  id: uuid('id').primaryKey().defaultRandom(),
-  tenantId: uuid('tenant_id').notNull(),
+  ...recordKey(),
   kind: text('kind').notNull(),
   name: text('name').notNull(),
   shortName: text('short_name'),
@@ -19,7 +18,5 @@ export const organizations = pgTable('organizations', {
   note: text('note'),
   searchText: text('search_text').notNull(),
   sortKey: text('sort_key').notNull(),
-  version: integer('version').notNull().default(1),
-  createdAt: ts('created_at').notNull().defaultNow(),
-  updatedAt: ts('updated_at').notNull().defaultNow(),
+  ...versionColumns(),
 });

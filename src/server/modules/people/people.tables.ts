@@ -1,10 +1,9 @@
 /** Drizzle tables of the people module. The SQL migration is the source of truth; these mirror it. */
-import { pgTable, uuid, text, boolean, integer } from 'drizzle-orm/pg-core';
-import { timestamptz as ts } from '../../db/columns.ts';
+import { pgTable, uuid, text, boolean } from 'drizzle-orm/pg-core';
+import { recordKey, versionColumns } from '../../db/columns.ts';
 
 export const people = pgTable('people', {
-  id: uuid('id').primaryKey().defaultRandom(),
-  tenantId: uuid('tenant_id').notNull(),
+  ...recordKey(),
   fullName: text('full_name').notNull(),
   academicTitle: text('academic_title'),
   degree: text('degree'),
@@ -18,7 +17,5 @@ export const people = pgTable('people', {
   note: text('note'),
   searchText: text('search_text').notNull(),
   sortKey: text('sort_key').notNull(),
-  version: integer('version').notNull().default(1),
-  createdAt: ts('created_at').notNull().defaultNow(),
-  updatedAt: ts('updated_at').notNull().defaultNow(),
+  ...versionColumns(),
 });
