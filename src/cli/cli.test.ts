@@ -125,6 +125,10 @@ describe('khcn CLI', () => {
     const noProvince = await run(['user', 'add', 'ai.do', '--role', 'admin', '--province', 'ha-noi', '--password', 'mat-khau-thu-nghiem'], source);
     expect(noProvince.code).toBe(1);
     expect(noProvince.stderr).toContain('Not found: province.');
+    const common = await run(['user', 'add', 'ai.do', '--role', 'admin', '--province', 'lang-son', '--password', 'matkhau123'], source);
+    expect(common.code).toBe(1);
+    expect(common.stderr).toContain('"code": "password_common"');
+    expect(common.stderr).toMatch(/common|phổ biến/);
   }, 120_000);
 
   it('backup, restore into an empty database, backup again: the same rows', async () => {

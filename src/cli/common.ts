@@ -4,7 +4,7 @@ import path from 'node:path';
 import type { Command } from 'commander';
 import { openDb, resolveDbOptions, type DbHandle } from '../server/db/client.ts';
 import { AppError } from '../server/errors.ts';
-import { pickLang, translate, type Lang } from '../shared/i18n/messages.ts';
+import { localizeDetails, pickLang, translate, type Lang } from '../shared/i18n/messages.ts';
 
 export interface DataOptions {
   data?: string;
@@ -61,7 +61,7 @@ export function reportError(err: unknown) {
   if (err instanceof AppError) {
     const lang = cliLang();
     console.error(`khcn: ${translate(lang, err.code, err.params)} [${err.code}]`);
-    if (err.details !== undefined) console.error(JSON.stringify(err.details, null, 2));
+    if (err.details !== undefined) console.error(JSON.stringify(localizeDetails(lang, err.details), null, 2));
   } else if (err instanceof Error) {
     console.error(`khcn: ${err.message}`);
     if (process.env.KHCN_DEBUG) console.error(err.stack);

@@ -2,7 +2,8 @@
  * khcn — the command line of the provincial S&T information system (Hệ thống thông tin KH&CN cấp tỉnh).
  * One module per noun; every command calls services, never SQL.
  *
- *   khcn serve [--port 3000] [--host 127.0.0.1] [--data DIR] [--demo]
+ *   khcn serve [--port 3000] [--host 127.0.0.1] [--data DIR] [--demo] [--no-worker]
+ *   khcn worker                (PostgreSQL: the scheduled jobs only)
  *   khcn db migrate            khcn seed demo
  *   khcn user add <username> --role R --province SLUG [--name "…"] [--password P]
  *   khcn backup FILE           khcn restore FILE [--force]
@@ -15,6 +16,7 @@ import { registerDb } from './db.ts';
 import { registerSeed } from './seed.ts';
 import { registerUser } from './user.ts';
 import { registerBackup } from './backup.ts';
+import { registerWorker } from './worker.ts';
 import { reportError } from './common.ts';
 
 export function buildProgram(): Command {
@@ -28,6 +30,7 @@ export function buildProgram(): Command {
   registerSeed(program);
   registerUser(program);
   registerBackup(program);
+  registerWorker(program);
   return program;
 }
 

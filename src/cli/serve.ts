@@ -12,6 +12,7 @@ import { DEMO_PASSWORD, seedDemo } from '../server/seed/seed.ts';
 import { buildApp } from '../server/http/app.ts';
 import { formatLogins } from './seed.ts';
 import { describeDb, PGLITE_NOTE, withDataOption } from './common.ts';
+import { startJobWorker } from './worker.ts';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 
@@ -21,6 +22,8 @@ interface ServeOptions {
   data?: string;
   demo?: boolean;
   dev?: boolean;
+  /** false with --no-worker. */
+  worker?: boolean;
 }
 
 function parsePort(value: string): number {
@@ -38,6 +41,7 @@ export function registerServe(program: Command) {
     .option('--host <host>', 'address to listen on', process.env.HOST ?? '127.0.0.1')
     .option('--demo', 'load the demo data first (when the database has no provinces yet) and print the demo logins')
     .option('--dev', 'development: log every request')
+    .option('--no-worker', 'do not run the scheduled jobs (reminders, e-mail) in this process; on PostgreSQL run `khcn worker` instead')
     .action(async (o: ServeOptions) => {
       const dbOptions = resolveDbOptions(process.env, o.data);
       const h = await openDb(dbOptions);
@@ -55,6 +59,8 @@ export function registerServe(program: Command) {
           webDir,
           logger: { level: process.env.LOG_LEVEL ?? (o.dev ? 'info' : 'warn') },
         });
+        // PGlite: the jobs can only run here. PostgreSQL: this process is one more worker on the shared queue.
+        const worker = o.worker === false ? null : await startJobWorker(h, dbOptions.databaseUrl);
         const shutdown = (signal: string) => {
           if (closing) {
             console.log(`${signal} again: exiting now.`);
@@ -62,6 +68,7 @@ export function registerServe(program: Command) {
           }
           console.log(`${signal}: shutting down…`);
           closing = (async () => {
+            await worker?.stop();
             await app.close();
             await h.close();
           })();

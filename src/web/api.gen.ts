@@ -74,6 +74,45 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/attachments/{subjectType}/{subjectId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A subject's attached files, the kinds it takes with their type and size limits, and what the caller may do */
+        get: operations["getAttachmentsBySubjectTypeBySubjectId"];
+        put?: never;
+        /**
+         * Attach a file of a kind the subject takes (multipart/form-data)
+         * @description The body is multipart/form-data with one file in the field `file` and an optional `note`. The kind is in the query, so the limit is known before the bytes arrive; the upload stops at the limit (413). The type is recognised from the bytes: a file whose content is not what its declared type or extension says is refused (400), and HTML, SVG or scripts always are.
+         */
+        post: operations["postAttachmentsBySubjectTypeBySubjectId"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/attachments/{subjectType}/{subjectId}/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Download an attached file (always as a download, as the type its bytes are) */
+        get: operations["getAttachmentsBySubjectTypeBySubjectIdById"];
+        put?: never;
+        post?: never;
+        /** Remove an attached file */
+        delete: operations["deleteAttachmentsBySubjectTypeBySubjectIdById"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/audit": {
         parameters: {
             query?: never;
@@ -172,6 +211,23 @@ export interface paths {
         post?: never;
         /** Revoke an API token */
         delete: operations["deleteAuthTokensById"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/council-kinds": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The registered council kinds (for a subject type), each with its evaluation mode in force on the date */
+        get: operations["getCouncilKinds"];
+        put?: never;
+        post?: never;
+        delete?: never;
         options?: never;
         head?: never;
         patch?: never;
@@ -418,6 +474,74 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/inbox": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The signed-in account's inbox, newest first (unread=true: unread only), in the Accept-Language */
+        get: operations["getInbox"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/inbox/read-all": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Mark every inbox item read */
+        post: operations["postInboxReadAll"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/inbox/unread-count": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** How many inbox items the signed-in account has not read */
+        get: operations["getInboxUnreadCount"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/inbox/{id}/read": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Mark one inbox item read */
+        post: operations["postInboxByIdRead"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/organizations": {
         parameters: {
             query?: never;
@@ -602,7 +726,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Where each subject is now (or on a date): stage, since when, target days, overdue */
+        /** Where each subject is now (or on a date): stage, since when, calendar and working days, targets, due date, overdue (readers: those the subject type's module lets list its records) */
         get: operations["getStageTimingCurrent"];
         put?: never;
         post?: never;
@@ -619,7 +743,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Median and 90th-percentile days spent in each stage, per year the stay ended */
+        /** Median and 90th-percentile calendar and working days spent in each stage, per year the stay ended (readers: those the subject type's module lets list its records) */
         get: operations["getStageTimingDurations"];
         put?: never;
         post?: never;
@@ -742,7 +866,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Attach a document (base64) of a kind the workflow names */
+        /** Attach a document (base64 JSON, up to 10 MB; larger files: POST /api/attachments/task/{id}) of a kind the workflow names */
         post: operations["postTasksByIdDocuments"];
         delete?: never;
         options?: never;
@@ -757,7 +881,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Download an attached document */
+        /** Download an attached document (as GET /api/attachments/task/{id}/{docId}) */
         get: operations["getTasksByIdDocumentsByDocId"];
         put?: never;
         post?: never;
@@ -1025,6 +1149,37 @@ export interface components {
             expiresAt: string | null;
             revokedAt: string | null;
         };
+        Attachment: {
+            /** Format: uuid */
+            id: string;
+            subjectType: string;
+            /** Format: uuid */
+            subjectId: string;
+            kind: string;
+            kindName: components["schemas"]["LocalizedText"];
+            fileName: string;
+            contentType: string;
+            size: number;
+            sha256: string;
+            note: string | null;
+            createdAt: string;
+            createdBy: string | null;
+        };
+        AttachmentKind: {
+            kind: string;
+            name: components["schemas"]["LocalizedText"];
+            maxBytes: number;
+            types: string[];
+            extensions: string[];
+        };
+        AttachmentList: {
+            items: components["schemas"]["Attachment"][];
+            kinds: components["schemas"]["AttachmentKind"][];
+            may: {
+                attach: boolean;
+                remove: boolean;
+            };
+        };
         AuditEntry: {
             id: number;
             at: string;
@@ -1065,8 +1220,17 @@ export interface components {
             subjectType: string;
             /** Format: uuid */
             subjectId: string;
+            /**
+             * @description A registered council kind (GET /api/council-kinds), e.g. identification, selection, budget_appraisal, acceptance
+             * @example identification
+             * @example selection
+             * @example budget_appraisal
+             * @example acceptance
+             */
+            kind: string;
+            kindName: components["schemas"]["LocalizedText"];
             /** @enum {string} */
-            kind: "identification" | "selection" | "budget_appraisal" | "acceptance";
+            evaluation: "scoring" | "rating";
             name: string;
             decisionNo: string | null;
             decisionDate: string | null;
@@ -1091,8 +1255,17 @@ export interface components {
             subjectType: string;
             /** Format: uuid */
             subjectId: string;
+            /**
+             * @description A registered council kind (GET /api/council-kinds), e.g. identification, selection, budget_appraisal, acceptance
+             * @example identification
+             * @example selection
+             * @example budget_appraisal
+             * @example acceptance
+             */
+            kind: string;
+            kindName: components["schemas"]["LocalizedText"];
             /** @enum {string} */
-            kind: "identification" | "selection" | "budget_appraisal" | "acceptance";
+            evaluation: "scoring" | "rating";
             name: string;
             decisionNo: string | null;
             decisionDate: string | null;
@@ -1126,6 +1299,29 @@ export interface components {
             memberIds: string[];
             sheetCount: number;
         };
+        CouncilKindInfo: {
+            /**
+             * @description A registered council kind (GET /api/council-kinds), e.g. identification, selection, budget_appraisal, acceptance
+             * @example identification
+             * @example selection
+             * @example budget_appraisal
+             * @example acceptance
+             */
+            key: string;
+            name: components["schemas"]["LocalizedText"];
+            subjectTypes: string[] | null;
+            /** @enum {string} */
+            evaluation: "scoring" | "rating";
+            legalBasis: string;
+        };
+        CouncilKindList: {
+            onDate: string;
+            items: components["schemas"]["CouncilKindInfo"][];
+        };
+        CouncilKindRule: {
+            /** @enum {string} */
+            evaluation: "scoring" | "rating";
+        };
         CouncilMember: {
             /** Format: uuid */
             id: string;
@@ -1149,8 +1345,17 @@ export interface components {
         CouncilResults: {
             /** Format: uuid */
             councilId: string;
+            /**
+             * @description A registered council kind (GET /api/council-kinds), e.g. identification, selection, budget_appraisal, acceptance
+             * @example identification
+             * @example selection
+             * @example budget_appraisal
+             * @example acceptance
+             */
+            kind: string;
+            kindName: components["schemas"]["LocalizedText"];
             /** @enum {string} */
-            kind: "identification" | "selection" | "budget_appraisal" | "acceptance";
+            evaluation: "scoring" | "rating";
             /** @enum {string} */
             status: "draft" | "open" | "closed";
             quorum: {
@@ -1189,6 +1394,13 @@ export interface components {
                 effectiveFrom: string;
                 value: components["schemas"]["PassRule"];
             };
+            kind?: {
+                /** Format: uuid */
+                ruleVersionId: string;
+                legalBasis: string;
+                effectiveFrom: string;
+                value: components["schemas"]["CouncilKindRule"];
+            };
         };
         Criterion: {
             key: string;
@@ -1203,7 +1415,13 @@ export interface components {
             name: components["schemas"]["LocalizedText"] | null;
             enteredAt: string;
             daysInStage: number;
+            clockDays: number;
+            workingDays: number;
             targetDays: number | null;
+            targetWorkingDays: number | null;
+            dueDate: string | null;
+            paused: boolean;
+            pausedAt: string | null;
             terminal: boolean;
             overdue: boolean;
         };
@@ -1271,6 +1489,22 @@ export interface components {
             code: string;
             message: string;
             details?: unknown;
+        };
+        InboxItem: {
+            /** Format: uuid */
+            id: string;
+            kind: string;
+            title: string;
+            body: string | null;
+            subjectType: string | null;
+            subjectId: string | null;
+            createdAt: string;
+            read: boolean;
+            readAt: string | null;
+        };
+        InboxPage: {
+            items: components["schemas"]["InboxItem"][];
+            nextCursor: string | null;
         };
         LocalizedText: {
             vi: string;
@@ -1394,6 +1628,9 @@ export interface components {
             items: components["schemas"]["PublicTask"][];
             nextCursor: string | null;
         };
+        ReadAllResult: {
+            marked: number;
+        };
         RegistryStats: {
             organizations: number;
             stEnterprises: number;
@@ -1477,6 +1714,12 @@ export interface components {
             enteredBy: string | null;
             submittedAt: string;
         };
+        StageCapabilities: {
+            allows?: string[];
+            public?: boolean;
+            closes?: boolean;
+            pausable?: boolean;
+        };
         StageCount: {
             stage: string;
             stageName: {
@@ -1492,9 +1735,12 @@ export interface components {
             stage: string;
             name: components["schemas"]["LocalizedText"] | null;
             targetDays: number | null;
+            targetWorkingDays: number | null;
             count: number;
             medianDays: number;
             p90Days: number;
+            medianWorkingDays: number;
+            p90WorkingDays: number;
         };
         StageDurations: {
             items: components["schemas"]["StageDuration"][];
@@ -1515,6 +1761,13 @@ export interface components {
             ruleVersionId: string;
             legalBasis: string;
             daysInStage: number;
+            clockDays: number;
+            workingDays: number;
+            clockStops: {
+                stoppedAt: string;
+                resumedAt: string | null;
+                note: string | null;
+            }[];
         };
         Task: {
             /** Format: uuid */
@@ -1545,6 +1798,12 @@ export interface components {
             stageName: {
                 vi: string;
                 en: string;
+            };
+            stageCapabilities: {
+                allows: string[];
+                public: boolean;
+                closes: boolean;
+                pausable: boolean;
             };
             stageEnteredAt: string;
             daysInStage: number;
@@ -1644,6 +1903,12 @@ export interface components {
             stageName: {
                 vi: string;
                 en: string;
+            };
+            stageCapabilities: {
+                allows: string[];
+                public: boolean;
+                closes: boolean;
+                pausable: boolean;
             };
             stageEnteredAt: string;
             daysInStage: number;
@@ -1746,6 +2011,9 @@ export interface components {
             note: string | null;
             createdAt: string;
         };
+        UnreadCount: {
+            unread: number;
+        };
         User: {
             /** Format: uuid */
             id: string;
@@ -1784,7 +2052,9 @@ export interface components {
             key: string;
             name: components["schemas"]["LocalizedText"];
             targetDays?: number;
+            targetWorkingDays?: number;
             terminal?: boolean;
+            capabilities?: components["schemas"]["StageCapabilities"];
         };
         WorkflowTransition: {
             action: string;
@@ -2258,6 +2528,251 @@ export interface operations {
             };
         };
     };
+    getAttachmentsBySubjectTypeBySubjectId: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                subjectType: string;
+                subjectId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AttachmentList"];
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    postAttachmentsBySubjectTypeBySubjectId: {
+        parameters: {
+            query: {
+                kind: string;
+            };
+            header?: never;
+            path: {
+                subjectType: string;
+                subjectId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Attachment"];
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Default Response */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Default Response */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    getAttachmentsBySubjectTypeBySubjectIdById: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                subjectType: string;
+                subjectId: string;
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    deleteAttachmentsBySubjectTypeBySubjectIdById: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                subjectType: string;
+                subjectId: string;
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
     getAudit: {
         parameters: {
             query?: {
@@ -2542,6 +3057,74 @@ export interface operations {
             };
         };
     };
+    getCouncilKinds: {
+        parameters: {
+            query?: {
+                subjectType?: string;
+                onDate?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CouncilKindList"];
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
     getCouncils: {
         parameters: {
             query?: {
@@ -2550,7 +3133,8 @@ export interface operations {
                 limit?: number;
                 subjectType?: string;
                 subjectId?: string;
-                kind?: "identification" | "selection" | "budget_appraisal" | "acceptance";
+                /** @description A registered council kind (GET /api/council-kinds), e.g. identification, selection, budget_appraisal, acceptance */
+                kind?: string;
                 status?: "draft" | "open" | "closed";
             };
             header?: never;
@@ -2628,8 +3212,14 @@ export interface operations {
                     subjectType: string;
                     /** Format: uuid */
                     subjectId: string;
-                    /** @enum {string} */
-                    kind: "identification" | "selection" | "budget_appraisal" | "acceptance";
+                    /**
+                     * @description A registered council kind (GET /api/council-kinds), e.g. identification, selection, budget_appraisal, acceptance
+                     * @example identification
+                     * @example selection
+                     * @example budget_appraisal
+                     * @example acceptance
+                     */
+                    kind: string;
                     name: string;
                     decisionNo?: string | null;
                     decisionDate?: string | null;
@@ -3761,6 +4351,236 @@ export interface operations {
             };
             /** @description Default Response */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    getInbox: {
+        parameters: {
+            query?: {
+                unread?: "true" | "false";
+                cursor?: string;
+                limit?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InboxPage"];
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    postInboxReadAll: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReadAllResult"];
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    getInboxUnreadCount: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UnreadCount"];
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    postInboxByIdRead: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InboxItem"];
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Default Response */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -6,6 +6,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, Outlet, useLocation, useNavigate } from 'react-router-dom';
 import { LanguageSwitch } from './components/language-switch.tsx';
 import { menuEntries } from './modules.tsx';
+import { InboxBadge } from './pages/inbox/inbox-badge.tsx';
 import { useSession, useUser } from './session.tsx';
 
 const { Header, Sider, Content } = Layout;
@@ -55,6 +56,7 @@ export function AppLayout() {
                 </span>
               </Tooltip>
               {wide && <Tag color="blue" aria-label={t('header.role')}>{t(`roles.${user.role}`)}</Tag>}
+              <InboxBadge />
               <LanguageSwitch />
               <Button icon={<LogoutOutlined />} onClick={signOut} aria-label={t('header.signOut')}>{wide ? t('header.signOut') : null}</Button>
             </Flex>

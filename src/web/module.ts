@@ -21,6 +21,8 @@ export interface WebModule {
   publicRoutes?: ReactNode;
   /** The entries this role sees, in menu order; the dashboard comes first, then each module's. */
   menu?: (role: Role, t: TFunction) => MenuEntry[];
+  /** The page of a record this module shows, by subject type (`task` → /tasks/:id): inbox items link there. */
+  subjectLinks?: Record<string, (id: string) => string>;
 }
 
 export const defineWebModule = (m: WebModule): WebModule => m;

@@ -36,6 +36,7 @@ function closedCouncil() {
   const ref = <T>(value: T) => ({ ruleVersionId: id(99), legalBasis: 'Thông tư 08/2017/TT-BKHCN (mẫu phiếu đánh giá)', effectiveFrom: '2017-08-10', value });
   const council: Council = {
     id: id(1), subjectType: 'task', subjectId: id(2), kind: 'selection',
+    kindName: { vi: 'Hội đồng tư vấn tuyển chọn, giao trực tiếp', en: 'Selection council' }, evaluation: 'scoring',
     name: 'Hội đồng tư vấn tuyển chọn nhiệm vụ KH&CN cấp tỉnh năm 2026', decisionNo: '45/QĐ-SKHCN', decisionDate: '2026-02-20',
     meetingDate: '2026-03-05', location: 'Phòng họp Sở Khoa học và Công nghệ tỉnh Tây Ninh', minutesNo: '12/BB-SKHCN', note: null,
     status: 'closed',
@@ -56,7 +57,7 @@ function closedCouncil() {
     .map(([necessity, feasibility, effectiveness, replicability]) => ({ necessity, feasibility, effectiveness, replicability }));
   const agg = aggregateScores(sheet, pass, scores);
   const results: CouncilResults = {
-    councilId: council.id, kind: 'selection', status: 'closed',
+    councilId: council.id, kind: 'selection', kindName: council.kindName, evaluation: 'scoring', status: 'closed',
     quorum: { members: 7, eligiblePresent: 6, required: 5, met: true, presidingPresent: true },
     passRule: { legalBasis: 'Thông tư 08/2017/TT-BKHCN', value: pass },
     dossiers: [{

@@ -1,5 +1,6 @@
 /** Turns PostgreSQL constraint violations (same codes on PGlite) into AppErrors that name the field. */
 import { AppError } from '../errors.ts';
+import { entityNames } from '../../shared/i18n/messages.ts';
 
 interface PgLikeError { code?: string; constraint?: string; detail?: string; table?: string }
 
@@ -22,6 +23,12 @@ export interface ConstraintFields {
   unique?: Record<string, string>;
 }
 
+/** The entity a reference field names, for messages: `adminUnitId` → `admin_unit`, `scienceField` → `science_field`. */
+function referencedEntity(field: string) {
+  const entity = field.replace(/Id$/, '').replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`);
+  return entity in entityNames.en ? entity : 'record';
+}
+
 /**
  * Maps a violation to the AppError the client should see:
  *  - a foreign key of this record's own fields (listed in `foreignKeys`): 400 naming the field;
@@ -39,8 +46,9 @@ export function mapConstraintError(err: unknown, fields: ConstraintFields, value
   }
   if (pe?.code === '23503' && fields.foreignKeys?.[constraint]) {
     const path = fields.foreignKeys[constraint];
+    // Worded by the error handler in the caller's language (`field.unknown_reference`): the entity the field names.
     throw new AppError('common.validation_failed', {
-      status: 400, details: [{ path: `body.${path}`, code: 'unknown_reference', message: `Unknown ${path}` }],
+      status: 400, details: [{ path: `body.${path}`, code: 'unknown_reference', entity: referencedEntity(path) }],
     });
   }
   if (pe?.code === '23505' && fields.unique?.[constraint]) {

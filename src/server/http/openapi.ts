@@ -23,22 +23,25 @@ import { ApiTokenCreated, ApiTokenSummary, Me, Session } from '../../shared/sche
 import { AuditEntry, AuditPage } from '../../shared/schemas/audit.ts';
 import { AdminUnit, AdminUnitDetail, AdminUnitLink, AdminUnitPage } from '../../shared/schemas/admin-units.ts';
 import { Agency, AgencyPage } from '../../shared/schemas/agencies.ts';
+import { Attachment, AttachmentKind, AttachmentList } from '../../shared/schemas/attachments.ts';
 import { ScienceField, ScienceFieldList, ScienceFieldNode, ScienceFieldTree } from '../../shared/schemas/science-fields.ts';
 import { Organization, OrganizationPage, RegistryStats } from '../../shared/schemas/organizations.ts';
 import { Person, PersonPage } from '../../shared/schemas/people.ts';
 import { User, UserPage } from '../../shared/schemas/users.ts';
 import { RuleHistory, RuleList, RuleSummary, RuleVersion } from '../../shared/schemas/rules.ts';
 import {
-  CurrentStage, CurrentStages, StageDuration, StageDurations, StageEvent, WorkflowDefinition, WorkflowStage, WorkflowTransition,
+  CurrentStage, CurrentStages, StageCapabilities, StageDuration, StageDurations, StageEvent, WorkflowDefinition, WorkflowStage,
+  WorkflowTransition,
 } from '../../shared/schemas/workflow.ts';
 import {
-  CompositionRule, Council, CouncilDetail, CouncilDossier, CouncilMember, CouncilPage, CouncilResults, CouncilRules, Criterion,
-  DossierResult, PassRule, ScoringSheetRule, Sheet,
+  CompositionRule, Council, CouncilDetail, CouncilDossier, CouncilKindInfo, CouncilKindList, CouncilKindRule, CouncilMember,
+  CouncilPage, CouncilResults, CouncilRules, Criterion, DossierResult, PassRule, ScoringSheetRule, Sheet,
 } from '../../shared/schemas/councils.ts';
 import {
   PublicTask, PublicTaskPage, StageCount, Task, TaskActions, TaskDashboard, TaskDetail, TaskDocument, TaskPage, TaskProgress,
   TaskReplication,
 } from '../../shared/schemas/tasks.ts';
+import { InboxItem, InboxPage, ReadAllResult, UnreadCount } from '../../shared/schemas/inbox.ts';
 
 /**
  * The components of the document, by name. Register read models (response shapes and what they share), never a
@@ -52,16 +55,18 @@ export const openApiComponents: Record<string, ZodType> = {
   AuditEntry, AuditPage,
   AdminUnit, AdminUnitDetail, AdminUnitLink, AdminUnitPage,
   Agency, AgencyPage,
+  Attachment, AttachmentKind, AttachmentList,
   ScienceField, ScienceFieldNode, ScienceFieldList, ScienceFieldTree,
   Organization, OrganizationPage, RegistryStats,
   Person, PersonPage,
   User, UserPage,
   LocalizedText, RuleVersion, RuleSummary, RuleList, RuleHistory,
-  WorkflowStage, WorkflowTransition, WorkflowDefinition, StageEvent, StageDuration, StageDurations, CurrentStage, CurrentStages,
+  StageCapabilities, WorkflowStage, WorkflowTransition, WorkflowDefinition, StageEvent, StageDuration, StageDurations, CurrentStage, CurrentStages,
   Criterion, ScoringSheetRule, CompositionRule, PassRule, CouncilRules, Council, CouncilMember, CouncilDossier, Sheet,
-  CouncilDetail, CouncilPage, DossierResult, CouncilResults,
+  CouncilDetail, CouncilPage, DossierResult, CouncilResults, CouncilKindRule, CouncilKindInfo, CouncilKindList,
   Task, TaskPage, TaskDocument, TaskProgress, TaskReplication, TaskDetail, TaskActions, StageCount, TaskDashboard, PublicTask,
   PublicTaskPage,
+  InboxItem, InboxPage, UnreadCount, ReadAllResult,
 };
 
 let registered = false;

@@ -19,6 +19,10 @@ import { rulesModule } from './rules/rules.module.ts';
 import { workflowModule } from './workflow/workflow.module.ts';
 import { documentsModule } from './documents/documents.module.ts';
 import { exportsModule } from './exports/exports.module.ts';
+import { attachmentsModule } from './attachments/attachments.module.ts';
+import { jobsModule } from './jobs/jobs.module.ts';
+import { mailModule } from './mail/mail.module.ts';
+import { inboxModule } from './inbox/inbox.module.ts';
 import { councilsModule } from './councils/councils.module.ts';
 import { tasksModule } from './tasks/tasks.module.ts';
 import { backupModule } from './backup/backup.module.ts';
@@ -37,6 +41,10 @@ export const modules: readonly ModuleManifest[] = [
   workflowModule,
   documentsModule,
   exportsModule,
+  attachmentsModule,
+  jobsModule,
+  mailModule,
+  inboxModule,
   councilsModule,
   tasksModule,
   backupModule,
@@ -53,6 +61,9 @@ export function registerModules(): void {
 
 /** Every module's route plugins, in manifest order. */
 export const moduleRoutes = () => modules.flatMap((m) => m.routes ?? []);
+
+/** Every module's scheduled jobs, for the worker (modules/jobs). */
+export const moduleJobs = () => modules.flatMap((m) => m.jobs ?? []);
 
 /** Reference data every installation needs, module by module; each loader is idempotent. */
 export async function loadReferenceData(h: DbHandle): Promise<void> {

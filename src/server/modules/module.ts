@@ -6,6 +6,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { PgTable } from 'drizzle-orm/pg-core';
 import type { DbHandle } from '../db/client.ts';
 import type { Lang } from '../../shared/i18n/messages.ts';
+import type { JobDefinition } from './jobs/jobs.types.ts';
 
 /** Reference data a module needs in every installation (national default rules, code lists); idempotent. */
 export type ReferenceLoader = (h: DbHandle) => Promise<void>;
@@ -31,6 +32,8 @@ export interface ModuleManifest {
    * Called once per process, before routes or loaders run; must be safe to call again.
    */
   register?: () => void;
+  /** Work done on a schedule, idempotent (modules/jobs: pg-boss on PostgreSQL, in-process on PGlite). */
+  jobs?: JobDefinition[];
 }
 
 export const defineModule = (m: ModuleManifest): ModuleManifest => m;

@@ -2,6 +2,8 @@
  * One sequence for every versioned record: find (tenant-scoped) → policy → version check → the caller's checks →
  * write → re-read → audit, all in one transaction. Constraint violations come back as errors naming the field
  * (db/errors.ts); a stale version is a 409 naming the current one; a write that touched no row is an error.
+ * A spec may declare which request fields each actor may write (`fieldPolicy`): on update, a change to any other
+ * field is refused with 403 `auth.field_not_allowed` naming the fields; sending a field back unchanged is fine.
  *
  *   const records = versionedRecords({ entity: 'organization', constraints, find: repo.findById, toDto, writes: repo.writes });
  *   await records.update(ctx, id, input.version, values(input), { authorize: (before) => can(ctx.actor, 'update', before) });
@@ -10,7 +12,7 @@ import type { Actor, Tx } from '../context.ts';
 import type { Db } from '../db/client.ts';
 import { mapConstraintError, type ConstraintFields } from '../db/errors.ts';
 import type { VersionedWrites } from '../db/versioned-table.ts';
-import { forbidden, notFound, versionConflict } from '../errors.ts';
+import { fieldsNotAllowed, forbidden, notFound, versionConflict } from '../errors.ts';
 import { recordAudit } from '../modules/audit/audit.service.ts';
 
 /** Who writes, and through which handle: a request's ctx, or the system (command line, demo seed) with any db. */
@@ -27,6 +29,16 @@ export interface RecordSpec<Row extends { version: number }, Dto, Values> {
   find(db: Db | Tx, tenantId: string, id: string): Promise<Row | null>;
   toDto(row: Row): Dto;
   writes: VersionedWrites<Values>;
+  /** The request fields (`input` keys) the actor may write, from the module's policy; null: every field. */
+  fieldPolicy?: (actor: Actor) => readonly string[] | null;
+}
+
+/** Stored and sent values compared as the API carries them: absent and null alike, objects by their JSON. */
+function sameValue(stored: unknown, sent: unknown): boolean {
+  const a = stored ?? null;
+  const b = sent ?? null;
+  if (a instanceof Date || b instanceof Date) return JSON.stringify(a) === JSON.stringify(b);
+  return typeof a === 'object' && a !== null ? JSON.stringify(a) === JSON.stringify(b) : a === b;
 }
 
 interface WriteOptions<Row> {
@@ -42,6 +54,15 @@ interface WriteOptions<Row> {
 
 export function versionedRecords<Row extends { version: number }, Dto, Values>(spec: RecordSpec<Row, Dto, Values>) {
   const constraints: ConstraintFields = { entity: spec.entity, ...spec.constraints };
+
+  /** Throws 403 naming the fields of `input` the actor may not write that differ from the stored row. */
+  function assertFieldPolicy(actor: Actor, before: Row, input: Record<string, unknown> | undefined) {
+    const allowed = spec.fieldPolicy?.(actor);
+    if (!allowed || !input) return;
+    const stored = before as Record<string, unknown>;
+    const refused = Object.keys(input).filter((k) => k !== 'version' && !allowed.includes(k) && !sameValue(stored[k], input[k]));
+    if (refused.length > 0) throw fieldsNotAllowed(refused);
+  }
 
   async function reread(tx: Tx, tenantId: string, id: string): Promise<Row> {
     const row = await spec.find(tx, tenantId, id);
@@ -84,6 +105,7 @@ export function versionedRecords<Row extends { version: number }, Dto, Values>(s
       o: WriteOptions<Row> = {}): Promise<Dto> {
       return w.db.transaction(async (tx) => {
         const before = await stored(tx, w, id, version, o);
+        assertFieldPolicy(w.actor, before, o.input);
         const changes = typeof values === 'function' ? values(before) : values;
         const ok = await spec.writes.update(tx, w.actor.tenantId, id, version, changes)
           .catch((e: unknown) => mapConstraintError(e, constraints, o.input ?? (changes as Record<string, unknown>)));

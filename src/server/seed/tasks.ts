@@ -15,7 +15,7 @@ import { formatDate } from '../../lib/vi/format.ts';
 import { personDisplayName } from '../../lib/vi/person-name.ts';
 import { OrganizationInput } from '../../shared/schemas/organizations.ts';
 import { PersonInput, type Person } from '../../shared/schemas/people.ts';
-import type { CouncilKind, MemberRole, Rating, ScoringSheetRule } from '../../shared/schemas/councils.ts';
+import type { BuiltInCouncilKind as CouncilKind, MemberRole, Rating, ScoringSheetRule } from '../../shared/schemas/councils.ts';
 import type { TaskCreate, TaskDetail } from '../../shared/schemas/tasks.ts';
 import type { User } from '../../shared/schemas/users.ts';
 import type { WorkflowDefinition } from '../../shared/schemas/workflow.ts';
@@ -398,7 +398,7 @@ class Walker {
     const sheet = opened.rules.scoringSheet.value;
     for (const [i, m] of scorers.entries()) {
       const comment = COMMENTS[kind][i % COMMENTS[kind].length] ?? null;
-      const input = kind === 'acceptance'
+      const input = opened.evaluation === 'rating'
         ? { rating: (plan.ratings?.[i] ?? 'passed') as Rating, comment }
         : { scores: scores(sheet, (plan.score ?? 80) + (rnd() - 0.5) * 12, rnd), comment };
       await submitSheet(m.expert.ctx, { councilId: council.id, dossierId: dossier.id, memberId: m.id, input });

@@ -12,6 +12,10 @@ import { councilsMessages } from './councils.messages.ts';
 import { exportsMessages } from './exports.messages.ts';
 import { tasksMessages } from './tasks.messages.ts';
 import { agenciesMessages } from './agencies.messages.ts';
+import { attachmentsMessages } from './attachments.messages.ts';
+import { inboxMessages } from './inbox.messages.ts';
+import { securityMessages } from './security.messages.ts';
+import { formatNumber } from '../../lib/vi/format.ts';
 export const LANGS = ['vi', 'en'] as const;
 export type Lang = (typeof LANGS)[number];
 
@@ -22,7 +26,7 @@ const core = {
     'common.not_found': 'Không tìm thấy {entity}.',
     'common.route_not_found': 'Không có địa chỉ {method} {url}.',
     'common.version_conflict': 'Bản ghi đã được người khác sửa (phiên bản hiện tại {current}, bạn gửi {sent}). Hãy tải lại rồi sửa tiếp.',
-    'common.body_too_large': 'Dữ liệu gửi lên quá lớn (tối đa {limit} byte).',
+    'common.body_too_large': 'Dữ liệu gửi lên quá lớn (tối đa {limit}).',
     'common.bad_json': 'Nội dung gửi lên không phải JSON hợp lệ.',
     'common.unsupported_media_type': 'Kiểu nội dung không được hỗ trợ.',
     'common.internal': 'Lỗi hệ thống. Mã yêu cầu: {requestId}.',
@@ -49,7 +53,7 @@ const core = {
     'common.not_found': 'Not found: {entity}.',
     'common.route_not_found': 'There is no route {method} {url}.',
     'common.version_conflict': 'The record was changed by someone else (current version {current}, you sent {sent}). Reload and edit again.',
-    'common.body_too_large': 'The request body is too large (at most {limit} bytes).',
+    'common.body_too_large': 'The request body is too large (at most {limit}).',
     'common.bad_json': 'The request body is not valid JSON.',
     'common.unsupported_media_type': 'Unsupported content type.',
     'common.internal': 'Internal error. Request id: {requestId}.',
@@ -75,8 +79,8 @@ const core = {
 
 /** Add a module's messages here: one import, one spread per language. */
 export const messages = {
-  vi: { ...core.vi, ...backupMessages.vi, ...rulesMessages.vi, ...workflowMessages.vi, ...usersMessages.vi, ...adminUnitsMessages.vi, ...councilsMessages.vi, ...exportsMessages.vi, ...tasksMessages.vi, ...agenciesMessages.vi },
-  en: { ...core.en, ...backupMessages.en, ...rulesMessages.en, ...workflowMessages.en, ...usersMessages.en, ...adminUnitsMessages.en, ...councilsMessages.en, ...exportsMessages.en, ...tasksMessages.en, ...agenciesMessages.en },
+  vi: { ...core.vi, ...securityMessages.vi, ...backupMessages.vi, ...rulesMessages.vi, ...workflowMessages.vi, ...usersMessages.vi, ...adminUnitsMessages.vi, ...councilsMessages.vi, ...exportsMessages.vi, ...tasksMessages.vi, ...agenciesMessages.vi, ...attachmentsMessages.vi, ...inboxMessages.vi },
+  en: { ...core.en, ...securityMessages.en, ...backupMessages.en, ...rulesMessages.en, ...workflowMessages.en, ...usersMessages.en, ...adminUnitsMessages.en, ...councilsMessages.en, ...exportsMessages.en, ...tasksMessages.en, ...agenciesMessages.en, ...attachmentsMessages.en, ...inboxMessages.en },
 } as const;
 
 export type MessageKey = keyof (typeof messages)['vi'];
@@ -86,34 +90,54 @@ export const entityNames: Record<Lang, Record<string, string>> = {
   vi: {
     organization: 'tổ chức', person: 'chuyên gia', user: 'tài khoản', admin_unit: 'đơn vị hành chính',
     api_token: 'mã truy cập API', audit: 'nhật ký', tenant: 'tỉnh', task: 'nhiệm vụ',
+    record: 'bản ghi', science_field: 'lĩnh vực KH&CN',
     // table names, for "in use by …"
     people: 'danh sách chuyên gia', users: 'tài khoản người dùng', organizations: 'danh sách tổ chức',
     tasks: 'nhiệm vụ KH&CN', task_members: 'thành viên nhiệm vụ', council_members: 'thành viên hội đồng',
     councils: 'hội đồng', task_replications: 'hồ sơ nhân rộng', agency: 'cơ quan, đơn vị', agencies: 'cơ quan, đơn vị',
+    attachment: 'tệp đính kèm', attachments: 'tệp đính kèm',
+    inbox_item: 'thông báo trong hộp thư',
   },
   en: {
     organization: 'organisation', person: 'person', user: 'account', admin_unit: 'administrative unit',
     api_token: 'API token', audit: 'audit entry', tenant: 'province', task: 'task',
+    record: 'record', science_field: 'S&T field',
     people: 'people', users: 'user accounts', organizations: 'organisations', tasks: 'S&T tasks',
     task_members: 'task members', council_members: 'council members', councils: 'councils',
     task_replications: 'replication records', agency: 'agency', agencies: 'agencies',
+    attachment: 'attached file', attachments: 'attached files',
+    inbox_item: 'inbox item',
   },
 };
 
 /** Field names used inside messages (`common.duplicate`): the API's field key → its label. */
 export const fieldNames: Record<Lang, Record<string, string>> = {
-  vi: { taxCode: 'Mã số thuế', username: 'Tên đăng nhập', code: 'Mã số', slug: 'Mã tỉnh', email: 'Thư điện tử' },
-  en: { taxCode: 'Tax code', username: 'Username', code: 'Code', slug: 'Province code', email: 'Email' },
+  vi: {
+    taxCode: 'Mã số thuế', username: 'Tên đăng nhập', code: 'Mã số', slug: 'Mã tỉnh', email: 'Thư điện tử',
+    kind: 'Loại hình', isStEnterprise: 'Doanh nghiệp KH&CN', name: 'Tên', password: 'Mật khẩu',
+  },
+  en: {
+    taxCode: 'Tax code', username: 'Username', code: 'Code', slug: 'Province code', email: 'Email',
+    kind: 'Kind', isStEnterprise: 'S&T enterprise', name: 'Name', password: 'Password',
+  },
 };
 
+/**
+ * The language of an `Accept-Language` header: the supported one with the highest q-value (RFC 9110; q=0 means
+ * "not this one", a malformed q counts as 0), the earlier one on a tie; Vietnamese when none is acceptable.
+ */
 export function pickLang(acceptLanguage: string | undefined | null): Lang {
-  if (!acceptLanguage) return 'vi';
-  for (const part of acceptLanguage.split(',')) {
-    const tag = part.split(';')[0].trim().toLowerCase();
-    if (tag.startsWith('vi')) return 'vi';
-    if (tag.startsWith('en')) return 'en';
+  let best: { lang: Lang; q: number } | null = null;
+  for (const part of (acceptLanguage ?? '').split(',')) {
+    const [rawTag, ...params] = part.split(';');
+    const tag = rawTag.trim().toLowerCase();
+    const lang = LANGS.find((l) => tag === l || tag.startsWith(`${l}-`));
+    if (!lang) continue;
+    const qParam = params.map((p) => p.trim().toLowerCase()).find((p) => p.startsWith('q='));
+    const q = qParam === undefined ? 1 : /^(0(\.\d{0,3})?|1(\.0{0,3})?)$/.test(qParam.slice(2)) ? Number(qParam.slice(2)) : 0;
+    if (q > 0 && (!best || q > best.q)) best = { lang, q };
   }
-  return 'vi';
+  return best?.lang ?? 'vi';
 }
 
 export function translate(lang: Lang, key: string, params: Record<string, unknown> = {}): string {
@@ -126,4 +150,31 @@ export function translate(lang: Lang, key: string, params: Record<string, unknow
     if (v && typeof v === 'object' && lang in v) return String((v as Record<string, unknown>)[lang]); // a {vi, en} text
     return v === undefined ? `{${name}}` : String(v);
   });
+}
+
+/**
+ * Field problems (`details` of an error) in the caller's language. A problem that names a message key (`i18n`), or
+ * whose code has a `field.<code>` message (`field.unknown_reference`), is worded from the table with its own values
+ * as placeholders (`entity`, `field`, its `params`); the keys used to word it are not sent. Others are kept as given.
+ */
+export function localizeDetails(lang: Lang, details: unknown): unknown {
+  if (!Array.isArray(details)) return details;
+  const table = messages[lang] as Record<string, string>;
+  return details.map((d: unknown) => {
+    if (d === null || typeof d !== 'object') return d;
+    const { i18n, params, ...problem } = d as Record<string, unknown>;
+    const byCode = typeof problem.code === 'string' && `field.${problem.code}` in table ? `field.${problem.code}` : null;
+    const key = typeof i18n === 'string' ? i18n : byCode;
+    if (!key) return problem;
+    return { ...problem, message: translate(lang, key, { entity: 'record', ...(params as object | undefined), ...problem }) };
+  });
+}
+
+/** A wait in seconds, in both languages (`{after}` of `common.rate_limited`). */
+export const secondsText = (seconds: number) => ({ vi: `${seconds} giây`, en: seconds === 1 ? '1 second' : `${seconds} seconds` });
+
+/** A size in bytes in a human unit, in both languages: 15 MB, 1,5 MB / 1.5 MB, 200 kB. */
+export function sizeText(bytes: number) {
+  const [n, unit] = bytes >= 1024 * 1024 ? [bytes / (1024 * 1024), 'MB'] : bytes >= 1024 ? [bytes / 1024, 'kB'] : [bytes, 'byte'];
+  return { vi: `${formatNumber(n, 1)} ${unit}`, en: `${n.toLocaleString('en-US', { maximumFractionDigits: 1 })} ${unit === 'byte' ? 'bytes' : unit}` };
 }

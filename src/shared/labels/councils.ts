@@ -1,7 +1,8 @@
-import type { CouncilKind, MemberRole, Rating } from '../schemas/councils.ts';
+import type { BuiltInCouncilKind, MemberRole, Rating } from '../schemas/councils.ts';
 import type { Labels } from './labels.ts';
 
-export const COUNCIL_KIND_LABELS: Labels<CouncilKind> = {
+/** Names of the kinds the councils module registers (a module's own kinds carry their names in their registration). */
+export const COUNCIL_KIND_LABELS: Labels<BuiltInCouncilKind> = {
   identification: { vi: 'Hội đồng tư vấn xác định nhiệm vụ', en: 'Identification council' },
   selection: { vi: 'Hội đồng tư vấn tuyển chọn, giao trực tiếp', en: 'Selection council' },
   budget_appraisal: { vi: 'Tổ thẩm định kinh phí', en: 'Budget appraisal council' },

@@ -1,15 +1,25 @@
 /**
- * Councils (hội đồng): identification (tư vấn xác định), selection (tuyển chọn / giao trực tiếp), budget appraisal
- * (thẩm định kinh phí) and acceptance (nghiệm thu). A council is about a subject (`subject_type` + `subject_id`,
- * e.g. a task) and evaluates dossiers (hồ sơ), each scored by the members assigned to it on a scoring sheet, or
- * rated Xuất sắc / Đạt / Không đạt in an acceptance council. Sheet, composition and pass rule are dated rules.
+ * Councils (hội đồng) of a kind registered by a module — the councils module's own: identification (tư vấn xác
+ * định), selection (tuyển chọn / giao trực tiếp), budget appraisal (thẩm định kinh phí) and acceptance (nghiệm
+ * thu). A council is about a subject (`subject_type` + `subject_id`, e.g. a task) and evaluates dossiers (hồ sơ),
+ * each scored by the members assigned to it on a scoring sheet, or rated Xuất sắc / Đạt / Không đạt: the kind's
+ * evaluation mode, rule data (`council.kind.<kind>`). Sheet, composition and pass rule are dated rules.
  */
 import { z } from 'zod';
 import { Id, IsoDate, LocalizedText, PageQuery, Timestamps, Version, optionalText, pageOf, requiredText } from './common.ts';
 
+/** The kinds the councils module registers itself; modules register more (councils.kinds.ts). */
 export const COUNCIL_KINDS = ['identification', 'selection', 'budget_appraisal', 'acceptance'] as const;
-export const CouncilKind = z.enum(COUNCIL_KINDS);
+export type BuiltInCouncilKind = (typeof COUNCIL_KINDS)[number];
+/** A registered council kind's key (checked against the registered kinds by the councils service). */
+export const CouncilKind = z.string().trim().regex(/^[a-z][a-z0-9_]{0,49}$/)
+  .meta({ description: 'A registered council kind (GET /api/council-kinds), e.g. identification, selection, budget_appraisal, acceptance', examples: [...COUNCIL_KINDS] });
 export type CouncilKind = z.infer<typeof CouncilKind>;
+
+/** How a council's members evaluate a dossier: points on the scoring sheet, or a rating (Xuất sắc / Đạt / Không đạt). */
+export const COUNCIL_EVALUATIONS = ['scoring', 'rating'] as const;
+export const CouncilEvaluation = z.enum(COUNCIL_EVALUATIONS);
+export type CouncilEvaluation = z.infer<typeof CouncilEvaluation>;
 
 export const COUNCIL_STATUSES = ['draft', 'open', 'closed'] as const;
 export const CouncilStatus = z.enum(COUNCIL_STATUSES);
@@ -74,6 +84,10 @@ export const PassRule = z.object({
 });
 export type PassRule = z.infer<typeof PassRule>;
 
+/** `council.kind.<kind>`: what a kind of council does, dated with its legal basis. */
+export const CouncilKindRule = z.object({ evaluation: CouncilEvaluation });
+export type CouncilKindRule = z.infer<typeof CouncilKindRule>;
+
 /** A rule as the council froze it: the value and where it comes from. */
 const RuleRef = <T extends z.ZodType>(value: T) => z.object({
   ruleVersionId: Id,
@@ -86,6 +100,8 @@ export const CouncilRules = z.object({
   scoringSheet: RuleRef(ScoringSheetRule),
   composition: RuleRef(CompositionRule),
   passRule: RuleRef(PassRule),
+  /** The kind's rule (evaluation mode); absent in councils set up before it was rule data. */
+  kind: RuleRef(CouncilKindRule).optional(),
 });
 export type CouncilRules = z.infer<typeof CouncilRules>;
 
@@ -117,6 +133,9 @@ export const Council = z.object({
   subjectType: z.string(),
   subjectId: Id,
   kind: CouncilKind,
+  /** The kind's name as its module registered it. */
+  kindName: LocalizedText,
+  evaluation: CouncilEvaluation,
   name: z.string(),
   decisionNo: z.string().nullable(),
   decisionDate: z.string().nullable(),
@@ -228,6 +247,19 @@ export type CouncilListQuery = z.infer<typeof CouncilListQuery>;
 
 export const CouncilPage = pageOf(Council);
 
+/** A registered council kind, with the evaluation mode in force on the date asked for in the caller's province. */
+export const CouncilKindInfo = z.object({
+  key: CouncilKind,
+  name: LocalizedText,
+  /** Subject types whose councils may be of this kind; null: any. */
+  subjectTypes: z.array(z.string()).nullable(),
+  evaluation: CouncilEvaluation,
+  legalBasis: z.string(),
+});
+export type CouncilKindInfo = z.infer<typeof CouncilKindInfo>;
+export const CouncilKindList = z.object({ onDate: z.string(), items: z.array(CouncilKindInfo) });
+export const CouncilKindQuery = z.object({ subjectType: SubjectType.optional(), onDate: IsoDate.optional() });
+
 /* ---------- results ---------- */
 
 export const ReasonCode = z.enum(['passed', 'average_below', 'zero_scores', 'no_sheets', 'rating']);
@@ -263,6 +295,8 @@ export type DossierResult = z.infer<typeof DossierResult>;
 export const CouncilResults = z.object({
   councilId: Id,
   kind: CouncilKind,
+  kindName: LocalizedText,
+  evaluation: CouncilEvaluation,
   status: CouncilStatus,
   quorum: z.object({
     members: z.number().int(),

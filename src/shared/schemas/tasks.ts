@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { Id, IsoDate, PageQuery, Timestamps, Version, optionalText, pageOf, requiredText } from './common.ts';
+import { ResolvedStageCapabilities } from './workflow.ts';
 
 export const TASK_TYPES = ['research_topic', 'pilot_production_project', 'scheme', 'st_project'] as const;
 export const TASK_LEVELS = ['provincial', 'grassroots', 'national'] as const;
@@ -92,6 +93,8 @@ export const Task = z.object({
   summary: z.string().nullable(),
   stage: z.string(),
   stageName: LocalText,
+  /** What the task may receive in its stage (progress, replication, re-proposal…), per the governing definition. */
+  stageCapabilities: ResolvedStageCapabilities,
   stageEnteredAt: z.string(),
   /** Days in the current stage and the stage's target; overdue when days > target. */
   daysInStage: z.number(),

@@ -1,9 +1,9 @@
 import { z } from 'zod';
 import { Id, Version, requiredText, pageOf, Timestamps } from './common.ts';
 import { Role } from './auth.ts';
+import { PASSWORD_MAX, PASSWORD_MIN, passwordMessage, passwordProblem, type PasswordContext } from '../passwords.ts';
 
-export const PASSWORD_MIN = 10;
-export const PASSWORD_MAX = 200;
+export { PASSWORD_MAX, PASSWORD_MIN };
 
 /** Sign-in name: 3–50 characters, lower-case ASCII letters, digits, `.`, `_`, `-`, starting with a letter or digit. */
 export const Username = z.string().trim().superRefine((value, ctx) => {
@@ -12,15 +12,22 @@ export const Username = z.string().trim().superRefine((value, ctx) => {
   }
 });
 
-/** A new password: at least 10 characters (a passphrase is fine), at most 200. */
-export const Password = z.string().superRefine((value, ctx) => {
-  if (value.length < PASSWORD_MIN || value.length > PASSWORD_MAX) {
-    ctx.addIssue({
-      code: 'custom', message: 'user.password_length',
-      params: { i18n: 'user.password_length', minimum: PASSWORD_MIN, maximum: PASSWORD_MAX },
-    });
-  }
-});
+/** Adds the issue of a refused password (src/shared/passwords.ts), detail code `password_<reason>`, at `path`. */
+function checkPassword(value: string, context: PasswordContext, ctx: z.RefinementCtx, path: PropertyKey[] = []) {
+  const problem = passwordProblem(value, context);
+  if (!problem) return;
+  const i18n = passwordMessage(problem);
+  ctx.addIssue({
+    code: 'custom', path, message: i18n,
+    params: { i18n, detail: `password_${problem}`, minimum: PASSWORD_MIN, maximum: PASSWORD_MAX },
+  });
+}
+
+/**
+ * A new password: 10 to 200 characters (a passphrase is fine), not common, repetitive or sequential. The account's
+ * username and name are checked where the schema knows them (UserInput), and by the server on a reset.
+ */
+export const Password = z.string().superRefine((value, ctx) => checkPassword(value, {}, ctx));
 
 /** An account works in one unit: an agency or a commune, not both. */
 function oneUnit(u: { agencyId?: string | null; adminUnitId?: string | null }, ctx: z.RefinementCtx) {
@@ -44,7 +51,10 @@ export const UserInput = z.object({
   /** …or a commune in force (for a commune's officers). At most one of the two. */
   adminUnitId: Id.nullable().optional(),
   email,
-}).superRefine(oneUnit);
+}).superRefine(oneUnit).superRefine((u, ctx) => {
+  // The policy without context already ran on the field; this adds what the username and name refuse.
+  if (passwordProblem(u.password) === null) checkPassword(u.password, { username: u.username, displayName: u.displayName }, ctx, ['password']);
+});
 export type UserInput = z.infer<typeof UserInput>;
 
 /** What an admin may change on an account; the password has its own route and the username never changes. */

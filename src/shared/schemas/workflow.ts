@@ -10,13 +10,39 @@ import { Id, IsoDate, LocalizedText } from './common.ts';
 const Key = z.string().max(60).regex(/^[a-z][a-z0-9_]*$/);
 const FieldName = z.string().max(60).regex(/^[A-Za-z][A-Za-z0-9_]*$/);
 
+/**
+ * What a record may receive while in a stage, read by the owning module instead of stage keys written in code
+ * (`stageCapabilities(def, key).allows.includes('progress')`). A stage without `capabilities` takes its
+ * workflow's registered defaults for its key (today's behaviour), else nothing is allowed and only a terminal
+ * stage closes the record.
+ */
+export const StageCapabilities = z.object({
+  /** Things the module lets users add in this stage, by the module's own names: 'progress', 'extension', 'replication', 'repropose', … */
+  allows: z.array(Key).max(50).optional(),
+  /** Records in this stage are published (e.g. on the public portal). */
+  public: z.boolean().optional(),
+  /** The record is closed: no more edits or attachments. Default: the stage is terminal. */
+  closes: z.boolean().optional(),
+  /** The stage's clock may be stopped and restarted (e.g. while an applicant supplies missing papers). */
+  pausable: z.boolean().optional(),
+});
+export type StageCapabilities = z.infer<typeof StageCapabilities>;
+
+/** A stage's capabilities with the defaults applied, as read models carry them. */
+export const ResolvedStageCapabilities = z.object({
+  allows: z.array(z.string()), public: z.boolean(), closes: z.boolean(), pausable: z.boolean(),
+});
+
 export const WorkflowStage = z.object({
   key: Key,
   name: LocalizedText,
   /** Target number of days in this stage; longer is flagged overdue. */
   targetDays: z.number().int().min(1).max(3650).optional(),
+  /** Target (a time limit) in working days of the province's calendar (`calendar.working_days`); longer is overdue. */
+  targetWorkingDays: z.number().int().min(1).max(2500).optional(),
   /** No transition leaves a terminal stage (e.g. replicated, rejected for good). */
   terminal: z.boolean().optional(),
+  capabilities: StageCapabilities.optional(),
 });
 export type WorkflowStage = z.infer<typeof WorkflowStage>;
 
@@ -97,6 +123,12 @@ export const StageEvent = z.object({
   legalBasis: z.string(),
   /** Days spent in `toStage` (until the next event, or until now for the current stage). */
   daysInStage: z.number(),
+  /** Calendar days the stage's clock ran (stopped spans left out). */
+  clockDays: z.number(),
+  /** Working days of the province's calendar the clock ran. */
+  workingDays: z.number().int(),
+  /** The stops of the stage's clock, each with its restart (null: still stopped, or until the stage ended). */
+  clockStops: z.array(z.object({ stoppedAt: z.string(), resumedAt: z.string().nullable(), note: z.string().nullable() })),
 });
 export type StageEvent = z.infer<typeof StageEvent>;
 
@@ -112,10 +144,15 @@ export const StageDuration = z.object({
   stage: z.string(),
   name: LocalizedText.nullable(),
   targetDays: z.number().nullable(),
+  targetWorkingDays: z.number().nullable(),
   /** Completed stays in the stage that ended that year. */
   count: z.number().int(),
+  /** Calendar days the stage's clock ran (time while it was stopped left out). */
   medianDays: z.number(),
   p90Days: z.number(),
+  /** Working days of the province's calendar the clock ran. */
+  medianWorkingDays: z.number(),
+  p90WorkingDays: z.number(),
 });
 export type StageDuration = z.infer<typeof StageDuration>;
 
@@ -135,9 +172,21 @@ export const CurrentStage = z.object({
   stage: z.string(),
   name: LocalizedText.nullable(),
   enteredAt: z.string(),
+  /** Calendar days since the stage was entered. */
   daysInStage: z.number(),
+  /** Calendar days the stage's clock has run (stopped time left out). */
+  clockDays: z.number(),
+  /** Working days the clock has run (days after the entry date, up to the as-of date, while running). */
+  workingDays: z.number().int(),
   targetDays: z.number().nullable(),
+  targetWorkingDays: z.number().nullable(),
+  /** When the target is reached if the clock keeps running (yyyy-mm-dd); null without a target or while stopped. */
+  dueDate: z.string().nullable(),
+  /** The clock is stopped (since `pausedAt`). */
+  paused: z.boolean(),
+  pausedAt: z.string().nullable(),
   terminal: z.boolean(),
+  /** Longer than a target (calendar or working days) by the clock; terminal stages never. */
   overdue: z.boolean(),
 });
 export type CurrentStage = z.infer<typeof CurrentStage>;

@@ -104,7 +104,7 @@ export async function assertUnitInForce(db: Db | Tx, id: string, path: string, o
   const unit = await repo.findById(db, id);
   if (!unit) {
     throw new AppError('common.validation_failed', {
-      status: 400, details: [{ path, code: 'unknown_reference', message: `Unknown administrative unit ${id}` }],
+      status: 400, details: [{ path, code: 'unknown_reference', entity: 'admin_unit', id }],
     });
   }
   const inForce = (unit.validFrom === '-infinity' || unit.validFrom <= onDate) && (!unit.validTo || unit.validTo >= onDate);

@@ -92,7 +92,7 @@ export async function deleteAgency(ctx: Ctx, id: string, version: number): Promi
 export async function assertAgencyInForce(db: Db | Tx, tenantId: string, id: string, path: string, onDate = todayInVietnam()) {
   const row = await repo.findById(db, tenantId, id);
   if (!row) {
-    throw new AppError('common.validation_failed', { status: 400, details: [{ path, code: 'unknown_reference', message: 'Unknown agency' }] });
+    throw new AppError('common.validation_failed', { status: 400, details: [{ path, code: 'unknown_reference', entity: 'agency' }] });
   }
   if (row.validFrom > onDate || (row.validTo !== null && row.validTo < onDate)) {
     throw new AppError('agency.not_in_force', {

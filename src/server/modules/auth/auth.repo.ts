@@ -101,6 +101,16 @@ export async function listApiTokens(db: Db, userId: string) {
     .orderBy(apiTokens.createdAt);
 }
 
+/** Revokes the account's tokens not yet revoked; returns how many. */
+export async function revokeApiTokensOf(db: Db | Tx, userId: string) {
+  const rows = await db
+    .update(apiTokens)
+    .set({ revokedAt: new Date() })
+    .where(and(eq(apiTokens.userId, userId), isNull(apiTokens.revokedAt)))
+    .returning({ id: apiTokens.id });
+  return rows.length;
+}
+
 export async function revokeApiToken(db: Db, userId: string, id: string) {
   const rows = await db
     .update(apiTokens)

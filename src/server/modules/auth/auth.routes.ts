@@ -11,15 +11,10 @@ export const authRoutes: FastifyPluginAsyncZod = async (app) => {
   app.post('/api/auth/login', {
     schema: { tags: ['auth'], summary: 'Sign in with username and password; sets the session cookie', body: LoginInput,
       response: { 200: Session, 400: ErrorBody, 401: ErrorBody, 403: ErrorBody, 429: ErrorBody } },
-    config: {
-      rateLimit: {
-        max: app.loginAttemptsPerMinute,
-        timeWindow: '1 minute',
-        keyGenerator: (req) => `${req.ip}|${String((req.body as { username?: unknown } | undefined)?.username ?? '')}`,
-      },
-    },
   }, async (req, reply) => {
-    const { token, actor } = await service.login(app.db, req.body.username, req.body.password, req.id);
+    // Throttled per address and per (account, address), slowed down per account (auth.throttle.ts); req.ip is the
+    // socket's address unless the peer is a trusted proxy.
+    const { token, actor } = await service.login(app.db, req.body, { requestId: req.id, throttle: app.loginThrottle, address: req.ip });
     reply.setCookie(SESSION_COOKIE, token, { ...cookieOptions, maxAge: service.SESSION_TTL_MS / 1000 });
     return { user: await service.me(app.db, actor), csrfToken: reply.generateCsrf() };
   });

@@ -7,9 +7,13 @@ import { createHash, randomBytes } from 'node:crypto';
 import { hash as argonHash, verify as argonVerify } from '@node-rs/argon2';
 import type { Db } from '../../db/client.ts';
 import { accountOf, type Actor, type Ctx, type Tx } from '../../context.ts';
-import { AppError } from '../../errors.ts';
+import { AppError, validationError } from '../../errors.ts';
 import { recordAudit } from '../audit/audit.service.ts';
 import * as repo from './auth.repo.ts';
+import type { LoginThrottle } from './auth.throttle.ts';
+import { checkPasswordStrength } from './auth.passwords.ts';
+import { PASSWORD_MAX, PASSWORD_MIN, passwordMessage, type PasswordContext } from '../../../shared/passwords.ts';
+import { secondsText } from '../../../shared/i18n/messages.ts';
 
 export const SESSION_TTL_MS = 12 * 60 * 60 * 1000;
 const ACTOR_CACHE_MS = 30_000;
@@ -20,6 +24,18 @@ const ARGON_OPTIONS = { algorithm: 2 as const, memoryCost: 19_456, timeCost: 2, 
 
 export function hashPassword(password: string): Promise<string> {
   return argonHash(password, ARGON_OPTIONS);
+}
+
+/**
+ * Throws 400 `common.validation_failed` naming `path` (`password_<reason>`) unless the password passes the policy:
+ * the shared rules, the account's username and name, and the zxcvbn dictionaries (auth.passwords.ts).
+ */
+export function assertAcceptablePassword(password: string, context: PasswordContext, path = 'body.password') {
+  const problem = checkPasswordStrength(password, context);
+  if (!problem) return;
+  throw validationError([{
+    path, code: `password_${problem}`, i18n: passwordMessage(problem), params: { minimum: PASSWORD_MIN, maximum: PASSWORD_MAX },
+  }]);
 }
 
 export const sha256 = (s: string) => createHash('sha256').update(s).digest('hex');
@@ -50,17 +66,41 @@ export function evictUser(userId: string) {
   for (const [k, v] of actorCache) if (v.actor.userId === userId) actorCache.delete(k);
 }
 
-export async function login(db: Db, username: string, password: string, requestId?: string) {
+export interface LoginOptions {
+  requestId?: string;
+  /** The app's sign-in throttle and the client's address (auth.throttle.ts); none: no throttling (tools). */
+  throttle?: LoginThrottle;
+  address?: string;
+}
+
+const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+
+/**
+ * Signs in: 429 `common.rate_limited` (with `retryAfter` seconds) when the throttle refuses, else — after the wait
+ * the throttle asks for — checks the password (the same work whether the account exists or not) and opens a session.
+ */
+export async function login(db: Db, credentials: { username: string; password: string }, o: LoginOptions = {}) {
+  const { username, password } = credentials;
+  const admission = o.throttle?.admit(username, o.address ?? '');
+  if (admission?.refused) {
+    const retryAfter = Math.ceil(admission.retryAfterMs / 1000);
+    throw new AppError('common.rate_limited', { status: 429, params: { after: secondsText(retryAfter), retryAfter } });
+  }
+  if (admission?.delayMs) await sleep(admission.delayMs);
   const found = await repo.findUserForLogin(db, username);
   const ok = found
     ? await argonVerify(found.passwordHash, password)
     : (await argonVerify(await (dummyHash ??= hashPassword('not-a-password')), password), false);
+  if (admission) {
+    if (found && ok) o.throttle!.succeeded(admission.attempt);
+    else o.throttle!.failed(admission.attempt);
+  }
   if (!found || !ok) throw new AppError('auth.invalid_credentials', { status: 401 });
   if (!found.active) throw new AppError('auth.account_disabled', { status: 403 });
   const token = newSecret('s_');
   await db.transaction(async (tx) => {
     await repo.insertSession(tx, sha256(token), accountOf(found.actor), new Date(Date.now() + SESSION_TTL_MS));
-    await recordAudit(tx, { actor: found.actor, requestId }, { action: 'login', entity: 'user', entityId: found.actor.userId });
+    await recordAudit(tx, { actor: found.actor, requestId: o.requestId }, { action: 'login', entity: 'user', entityId: found.actor.userId });
   });
   return { token, actor: found.actor };
 }
@@ -92,6 +132,14 @@ export async function actorFromApiToken(db: Db, token: string): Promise<Actor | 
 /** Ends every open session of an account (after a password reset), inside the caller's transaction. */
 export function endSessionsOf(tx: Db | Tx, userId: string): Promise<number> {
   return repo.deleteSessionsOf(tx, userId);
+}
+
+/**
+ * Revokes every API token of an account still in use (after a password reset), inside the caller's transaction;
+ * returns how many. The caller evicts the account's cached actors once committed (`evictUser`).
+ */
+export function revokeApiTokensOf(tx: Db | Tx, userId: string): Promise<number> {
+  return repo.revokeApiTokensOf(tx, userId);
 }
 
 export async function me(db: Db, actor: Actor) {

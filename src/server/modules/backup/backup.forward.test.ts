@@ -10,7 +10,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gunzipSync } from 'node:zlib';
-import { randomBytes } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { openDb, type DbHandle } from '../../db/client.ts';
@@ -168,6 +168,25 @@ describe.each(fixtures)('the backup fixture %s', (name) => {
     const byId = new Map(now.map((r) => [r.id, r]));
     for (const u of named) expect(byId.get(u.id as string)?.name).toBe((u.unit_name as string).trim());
     expect(now.every((r) => r.kind === 'other')).toBe(true);
+  });
+
+  it('keeps every task document (before 0040_attachments) as an attachment of its task, bytes and all', async () => {
+    const docs = fx.tables.get('task_documents');
+    if (!docs) return; // a fixture made after 0040 has attachments already
+    const saved = pick(docs, ['id', 'task_id', 'kind', 'file_name', 'content']);
+    expect(saved.length).toBeGreaterThan(0);
+    const now = await h.query<{ id: string; subject_type: string; subject_id: string; kind: string; file_name: string; sha256: string; content_type: string; hex: string }>(
+      `SELECT a.id, a.subject_type, a.subject_id, a.kind, a.file_name, a.sha256, a.content_type, encode(b.content, 'hex') AS hex
+       FROM attachments a JOIN attachment_blobs b ON b.attachment_id = a.id`);
+    const byId = new Map(now.map((r) => [r.id, r]));
+    for (const d of saved) {
+      const bytes = Buffer.from(String(d.content).replace(/^\\x/, ''), 'hex');
+      expect(byId.get(d.id as string)).toMatchObject({
+        subject_type: 'task', subject_id: d.task_id, kind: d.kind, file_name: d.file_name, hex: bytes.toString('hex'),
+        sha256: createHash('sha256').update(bytes).digest('hex'),
+        content_type: 'text/plain', // the demo's .txt files, their type now read from the bytes
+      });
+    }
   });
 
   it('is refused when the database now has tenants, unless forced', async () => {

@@ -7,7 +7,7 @@
 import { formatDate, formatDateLong, formatNumber } from '../../../lib/vi/format.ts';
 import type { AdministrativeDocument, DocBlock } from '../../../shared/schemas/documents.ts';
 import type { Council, CouncilMember, CouncilResults, DossierResult } from '../../../shared/schemas/councils.ts';
-import { COUNCIL_KIND_LABELS, RATING_LABELS, COUNCIL_ROLE_LABELS } from '../../../shared/labels/councils.ts';
+import { RATING_LABELS, COUNCIL_ROLE_LABELS } from '../../../shared/labels/councils.ts';
 
 export interface DocumentHeading {
   governingBody: string | null;
@@ -59,7 +59,7 @@ function membersTable(members: CouncilMember[]): DocBlock {
 
 function dossierBlocks(d: DossierResult, i: number, council: Council): DocBlock[] {
   const out: DocBlock[] = [{ type: 'heading', text: `${i + 1}. Hồ sơ: ${d.title}` }];
-  if (council.kind === 'acceptance') {
+  if (council.evaluation === 'rating') {
     if (d.sheets.length) {
       out.push({
         type: 'table',
@@ -120,6 +120,7 @@ export function buildCouncilMinutes({ council, members, results, heading, date }
   const rules = council.rules;
   const pass = rules.passRule.value;
   const sheet = rules.scoringSheet.value;
+  const rated = council.evaluation === 'rating';
   const body: DocBlock[] = [];
   if (council.status !== 'closed') {
     body.push({ type: 'paragraph', align: 'center', italic: true, text: '(Dự thảo: hội đồng chưa kết thúc phiên họp)' });
@@ -136,7 +137,7 @@ export function buildCouncilMinutes({ council, members, results, heading, date }
     { type: 'heading', text: 'I. THÀNH PHẦN THAM DỰ' },
     {
       type: 'paragraph',
-      text: `${COUNCIL_KIND_LABELS[council.kind].vi} gồm ${members.length} thành viên; có mặt ${present.length} thành viên không có xung đột lợi ích`
+      text: `${council.kindName.vi} gồm ${members.length} thành viên; có mặt ${present.length} thành viên không có xung đột lợi ích`
         + ` (yêu cầu tối thiểu ${results.quorum.required}, tức ${rules.composition.value.quorum.numerator}/${rules.composition.value.quorum.denominator} số thành viên);`
         + ` vắng mặt ${absent.length}; khai báo xung đột lợi ích ${conflicted.length}.`,
     },
@@ -152,7 +153,7 @@ export function buildCouncilMinutes({ council, members, results, heading, date }
     { type: 'heading', text: 'II. NỘI DUNG VÀ CĂN CỨ ĐÁNH GIÁ' },
     {
       type: 'paragraph',
-      text: council.kind === 'acceptance'
+      text: rated
         ? `Hội đồng đánh giá ${results.dossiers.length} hồ sơ; mỗi thành viên xếp loại Xuất sắc, Đạt hoặc Không đạt. Kết quả là xếp loại được nhiều thành viên chọn nhất`
           + `${pass.acceptance.tieBreak === 'lower' ? ' (nếu số phiếu bằng nhau, lấy mức thấp hơn)' : ' (nếu số phiếu bằng nhau, lấy mức cao hơn)'}; căn cứ: ${rules.passRule.legalBasis}.`
         : `Hội đồng đánh giá ${results.dossiers.length} hồ sơ theo phiếu đánh giá gồm các tiêu chí: `
@@ -167,10 +168,10 @@ export function buildCouncilMinutes({ council, members, results, heading, date }
       type: 'table',
       columns: [
         { header: 'TT', width: 0.6, align: 'center' }, { header: 'Hồ sơ', width: 5.4 },
-        { header: council.kind === 'acceptance' ? 'Số phiếu hợp lệ' : 'Điểm trung bình', width: 1.6, align: 'right' },
+        { header: rated ? 'Số phiếu hợp lệ' : 'Điểm trung bình', width: 1.6, align: 'right' },
         { header: 'Kết quả', width: 1.6, align: 'center' },
       ],
-      rows: results.dossiers.map((d, i) => [i + 1, d.title, council.kind === 'acceptance' ? d.count : n(d.average), verdict(d)]),
+      rows: results.dossiers.map((d, i) => [i + 1, d.title, rated ? d.count : n(d.average), verdict(d)]),
     },
     { type: 'paragraph', text: 'Biên bản được lập tại phiên họp, đã được đọc lại và các thành viên hội đồng có mặt thống nhất thông qua.' },
   );

@@ -22,6 +22,7 @@ const councilColumns = {
   subjectType: councils.subjectType,
   subjectId: councils.subjectId,
   kind: councils.kind,
+  evaluation: councils.evaluation,
   name: councils.name,
   decisionNo: councils.decisionNo,
   decisionDate: councils.decisionDate,

@@ -3,8 +3,8 @@ import { z } from 'zod';
 import { ErrorBody, Id, IdParams, Version } from '../../../shared/schemas/common.ts';
 import {
   AssignmentsInput, ConflictInput, Council, CouncilDetail, CouncilDossier, CouncilDossierInput, CouncilInput,
-  CouncilListQuery, CouncilMember, CouncilMemberInput, CouncilPage, CouncilResults, CouncilUpdate, CouncilVersionBody,
-  PresenceInput, Sheet, SheetInput,
+  CouncilKindList, CouncilKindQuery, CouncilListQuery, CouncilMember, CouncilMemberInput, CouncilPage, CouncilResults,
+  CouncilUpdate, CouncilVersionBody, PresenceInput, Sheet, SheetInput,
 } from '../../../shared/schemas/councils.ts';
 import { pickLang } from '../../../shared/i18n/messages.ts';
 import { ctxOf } from '../../http/auth.ts';
@@ -18,6 +18,11 @@ const DossierParams = z.object({ id: Id, dossierId: Id });
 const SheetParams = z.object({ id: Id, dossierId: Id, memberId: Id });
 
 export const councilRoutes: FastifyPluginAsyncZod = async (app) => {
+  app.get('/api/council-kinds', {
+    schema: { tags, summary: 'The registered council kinds (for a subject type), each with its evaluation mode in force on the date',
+      querystring: CouncilKindQuery, response: { 200: CouncilKindList, ...errors } },
+  }, async (req) => service.listCouncilKinds(ctxOf(req), req.query));
+
   app.get('/api/councils', {
     schema: { tags, summary: 'List councils (a reviewer sees only the councils they sit on)', querystring: CouncilListQuery, response: { 200: CouncilPage, ...errors } },
   }, async (req) => service.listCouncils(ctxOf(req), req.query));

@@ -4,9 +4,11 @@
  * enters its own versions through /api/rules. A module whose councils use another sheet, composition or pass rule
  * registers its own key with the same schema and names it in registerCouncilSubject (councils.subjects.ts).
  */
-import { CompositionRule, PassRule, ScoringSheetRule } from '../../../shared/schemas/councils.ts';
+import { CompositionRule, PassRule, ScoringSheetRule, type BuiltInCouncilKind } from '../../../shared/schemas/councils.ts';
+import { COUNCIL_KIND_LABELS } from '../../../shared/labels/councils.ts';
 import type { DbHandle } from '../../db/client.ts';
 import { ensureNationalRules, registerRuleKey, type NationalRuleInput } from '../rules/rules.service.ts';
+import { councilKindNationalRules, registerCouncilKind, type CouncilKindDefinition } from './councils.kinds.ts';
 
 export const RULE_KEYS = {
   scoringSheet: 'council.scoring_sheet',
@@ -14,8 +16,28 @@ export const RULE_KEYS = {
   passRule: 'council.pass_rule',
 } as const;
 
-/** The councils' rule keys, registered with the rules module by the councils manifest. */
+/**
+ * The kinds the councils module offers any subject: the advisory councils of the S&T procedures. Their
+ * evaluation modes are the national defaults of `council.kind.<kind>` (illustrative, as the other defaults).
+ */
+const kind = (k: BuiltInCouncilKind, national: Omit<CouncilKindDefinition['national'], 'effectiveFrom'>): [string, CouncilKindDefinition] =>
+  [k, { label: COUNCIL_KIND_LABELS[k], national: { effectiveFrom: '2017-08-10', ...national } }];
+export const BUILT_IN_KINDS = new Map<string, CouncilKindDefinition>([
+  kind('identification', { legalBasis: 'Thông tư 07/2014/TT-BKHCN (hội đồng tư vấn xác định nhiệm vụ: phiếu đánh giá)', evaluation: 'scoring' }),
+  kind('selection', { legalBasis: 'Thông tư 08/2017/TT-BKHCN, sửa đổi bởi Thông tư 20/2023/TT-BKHCN (chấm điểm hồ sơ tuyển chọn, giao trực tiếp)', evaluation: 'scoring' }),
+  kind('budget_appraisal', {
+    legalBasis: 'Thông tư 08/2017/TT-BKHCN (thẩm định kinh phí)', evaluation: 'scoring',
+    note: 'Giá trị minh họa: tổ thẩm định chấm theo phiếu đánh giá như hội đồng tư vấn.',
+  }),
+  kind('acceptance', {
+    legalBasis: 'Thông tư 11/2014/TT-BKHCN (thay bởi Thông tư 11/2023/TT-BKHCN): xếp loại nghiệm thu Xuất sắc / Đạt / Không đạt', evaluation: 'rating',
+    note: 'Mỗi thành viên xếp loại; kết quả theo điều kiện đạt (council.pass_rule, mục acceptance).',
+  }),
+]);
+
+/** The councils' rule keys and own kinds, registered with the rules module by the councils manifest. */
 export function registerCouncilRules(): void {
+  for (const [k, def] of BUILT_IN_KINDS) registerCouncilKind(k, def);
   registerRuleKey(RULE_KEYS.scoringSheet, ScoringSheetRule, {
     vi: 'Phiếu đánh giá của hội đồng: các tiêu chí và điểm tối đa',
     en: 'Council scoring sheet: criteria and their maximum points',
@@ -77,7 +99,7 @@ export const COUNCIL_NATIONAL_RULES: NationalRuleInput[] = [
   },
 ];
 
-/** Reference loader: the national default council rules. */
+/** Reference loader: the national default council rules, and those of every registered kind (any module's). */
 export async function loadCouncilRules(h: DbHandle): Promise<void> {
-  await ensureNationalRules(h.db, COUNCIL_NATIONAL_RULES);
+  await ensureNationalRules(h.db, [...COUNCIL_NATIONAL_RULES, ...councilKindNationalRules()]);
 }

@@ -16,8 +16,8 @@ import { formatNumber } from '../../../lib/vi/format.ts';
 import { translate, type Lang } from '../../../shared/i18n/messages.ts';
 import type {
   AssignmentsInput, CompositionRule, Council, CouncilDetail, CouncilDossier, CouncilDossierInput, CouncilInput,
-  CouncilListQuery, CouncilMember, CouncilMemberInput, CouncilResults, CouncilRules, CouncilStatus, CouncilUpdate,
-  DossierResult, PassRule, Rating, ScoringSheetRule, Sheet, SheetInput,
+  CouncilKindInfo, CouncilKindRule, CouncilListQuery, CouncilMember, CouncilMemberInput, CouncilResults, CouncilRules,
+  CouncilStatus, CouncilUpdate, DossierResult, PassRule, Rating, ScoringSheetRule, Sheet, SheetInput,
 } from '../../../shared/schemas/councils.ts';
 import { recordAudit } from '../audit/audit.service.ts';
 import { resolveRule } from '../rules/rules.service.ts';
@@ -30,6 +30,7 @@ import { can, canActForMember } from './councils.policy.ts';
 import { RATING_LABELS, COUNCIL_ROLE_LABELS } from '../../../shared/labels/councils.ts';
 import { personDisplayName } from '../../../lib/vi/person-name.ts';
 import { councilSubject, ruleKeysFor } from './councils.subjects.ts';
+import { councilKind, councilKindRuleKey, kindFitsSubject, registeredCouncilKinds } from './councils.kinds.ts';
 import {
   aggregateRatings, aggregateScores, checkComposition, checkScores, quorumOf, sheetTotal, type Reason,
 } from './councils.scoring.ts';
@@ -93,9 +94,13 @@ export function reasonText(lang: Lang, reasons: Reason[]): string {
 
 /* ---------- rows to DTOs ---------- */
 
+/** A kind's name; a kind no module registers any more (data from another version) shows as its key. */
+const kindName = (kind: string) => councilKind(kind)?.label ?? { vi: kind, en: kind };
+
 function toCouncil({ sortKey: _sk, ...r }: repo.CouncilRow): Council {
   return {
     ...r,
+    kindName: kindName(r.kind),
     openedAt: r.openedAt?.toISOString() ?? null,
     closedAt: r.closedAt?.toISOString() ?? null,
     createdAt: r.createdAt.toISOString(),
@@ -132,9 +137,12 @@ function councilValues(input: Pick<CouncilInput, 'name' | 'decisionNo' | 'decisi
 
 /* ---------- rules ---------- */
 
-/** The sheet, composition and pass rule in force on the date for the subject type (its own keys or the council.* ones). */
-export async function resolveCouncilRules(db: Db | Tx, o: { tenantId: string; subjectType: string; onDate: string }): Promise<CouncilRules> {
-  const keys = ruleKeysFor(o.subjectType);
+/**
+ * The kind's rule (evaluation mode), sheet, composition and pass rule in force on the date for a council of this
+ * kind about this subject type (the kind's own keys, else the subject's, else the council.* ones).
+ */
+export async function resolveCouncilRules(db: Db | Tx, o: { tenantId: string; subjectType: string; kind: string; onDate: string }): Promise<CouncilRules & { kind: NonNullable<CouncilRules['kind']> }> {
+  const keys = ruleKeysFor(o.subjectType, o.kind);
   const get = async <T>(key: string) => {
     const r = await resolveRule<T>(db, { tenantId: o.tenantId, key, onDate: o.onDate });
     return { ruleVersionId: r.id, legalBasis: r.legalBasis, effectiveFrom: r.effectiveFrom, value: r.value };
@@ -144,7 +152,44 @@ export async function resolveCouncilRules(db: Db | Tx, o: { tenantId: string; su
     scoringSheet: await get<ScoringSheetRule>(keys.scoringSheet),
     composition: await get<CompositionRule>(keys.composition),
     passRule: await get<PassRule>(keys.passRule),
+    kind: await get<CouncilKindRule>(councilKindRuleKey(o.kind)),
   };
+}
+
+/** The rules of a council and the evaluation mode they give, for writing both together. */
+async function rulesAndEvaluation(db: Db | Tx, o: { tenantId: string; subjectType: string; kind: string; onDate: string }) {
+  const rules = await resolveCouncilRules(db, o);
+  return { rules, evaluation: rules.kind.value.evaluation };
+}
+
+/** The registered kinds a council about the subject type may be of, with their evaluation mode on the date. */
+export async function listCouncilKinds(ctx: Ctx, q: { subjectType?: string; onDate?: string }): Promise<{ onDate: string; items: CouncilKindInfo[] }> {
+  if (!can(ctx.actor, 'read_all')) throw forbidden();
+  const onDate = q.onDate ?? todayInVietnam();
+  const items: CouncilKindInfo[] = [];
+  for (const key of registeredCouncilKinds()) {
+    const def = councilKind(key)!;
+    if (q.subjectType && !kindFitsSubject(def, q.subjectType)) continue;
+    const rule = await resolveRule<CouncilKindRule>(ctx.db, { tenantId: ctx.actor.tenantId, key: councilKindRuleKey(key), onDate });
+    items.push({ key, name: def.label, subjectTypes: def.subjectTypes ?? null, evaluation: rule.value.evaluation, legalBasis: rule.legalBasis });
+  }
+  return { onDate, items };
+}
+
+/** A kind must be registered and fit the council's subject type (400 naming `body.kind`). */
+function assertKind(kind: string, subjectType: string) {
+  const def = councilKind(kind);
+  if (!def) {
+    throw new AppError('council.unknown_kind', {
+      status: 400, params: { kind }, details: [{ path: 'body.kind', code: 'unknown_kind', allowed: registeredCouncilKinds() }],
+    });
+  }
+  if (!kindFitsSubject(def, subjectType)) {
+    throw new AppError('council.kind_not_for_subject', {
+      status: 400, params: { kind: def.label, type: councilSubject(subjectType)?.label ?? { vi: subjectType, en: subjectType } },
+      details: [{ path: 'body.kind', code: 'kind_not_for_subject', subjectTypes: def.subjectTypes }],
+    });
+  }
 }
 
 /* ---------- reading ---------- */
@@ -211,10 +256,13 @@ export async function createCouncil(ctx: Ctx, input: CouncilInput): Promise<Coun
   if (!can(ctx.actor, 'manage')) throw forbidden();
   const tenantId = ctx.actor.tenantId;
   await assertSubject(ctx.db, tenantId, input.subjectType, input.subjectId, 'body.subject');
-  const rules = await resolveCouncilRules(ctx.db, { tenantId, subjectType: input.subjectType, onDate: input.meetingDate ?? todayInVietnam() });
+  assertKind(input.kind, input.subjectType);
+  const { rules, evaluation } = await rulesAndEvaluation(ctx.db, {
+    tenantId, subjectType: input.subjectType, kind: input.kind, onDate: input.meetingDate ?? todayInVietnam(),
+  });
   return ctx.db.transaction(async (tx) => {
     const id = await repo.insertCouncil(tx, tenantId, {
-      ...councilValues(input), subjectType: input.subjectType, subjectId: input.subjectId, kind: input.kind, rules,
+      ...councilValues(input), subjectType: input.subjectType, subjectId: input.subjectId, kind: input.kind, evaluation, rules,
     });
     const created = toCouncil((await repo.findCouncil(tx, tenantId, id))!);
     await recordAudit(tx, ctx, { action: 'create', entity: ENTITY, entityId: id, after: created });
@@ -234,7 +282,9 @@ export async function updateCouncil(ctx: Ctx, id: string, input: CouncilUpdate):
     const values: Partial<repo.CouncilValues> = councilValues(input);
     // While the council is being prepared, its rules follow its meeting date; from the opening they are frozen.
     if (locked.status === 'draft' && (input.meetingDate ?? null) !== before.meetingDate) {
-      values.rules = await resolveCouncilRules(tx, { tenantId, subjectType: before.subjectType, onDate: input.meetingDate ?? todayInVietnam() });
+      Object.assign(values, await rulesAndEvaluation(tx, {
+        tenantId, subjectType: before.subjectType, kind: before.kind, onDate: input.meetingDate ?? todayInVietnam(),
+      }));
     }
     if (!(await repo.updateCouncil(tx, tenantId, id, input.version, values))) throw versionConflict(locked.version, input.version);
     const after = toCouncil((await repo.findCouncil(tx, tenantId, id))!);
@@ -432,7 +482,9 @@ export async function openCouncil(ctx: Ctx, id: string, version: number): Promis
     if (locked.version !== version) throw versionConflict(locked.version, version);
     requireStatus(locked.status, ['draft'], 'open');
     const before = (await repo.findCouncil(tx, tenantId, id))!;
-    const rules = await resolveCouncilRules(tx, { tenantId, subjectType: before.subjectType, onDate: before.meetingDate ?? todayInVietnam() });
+    const { rules, evaluation } = await rulesAndEvaluation(tx, {
+      tenantId, subjectType: before.subjectType, kind: before.kind, onDate: before.meetingDate ?? todayInVietnam(),
+    });
     const members = await repo.listMembers(tx, id);
     const roles = members.map((m) => m.role);
     const problems = checkComposition(rules.composition.value, roles);
@@ -451,7 +503,7 @@ export async function openCouncil(ctx: Ctx, id: string, version: number): Promis
     const assigned = new Set((await repo.listAssignments(tx, id)).map((a) => a.dossierId));
     const lonely = dossiers.find((d) => !assigned.has(d.id));
     if (lonely) throw new AppError('council.dossier_unassigned', { status: 409, params: { title: lonely.title }, details: { dossierId: lonely.id } });
-    await repo.updateCouncil(tx, tenantId, id, version, { status: 'open', openedAt: new Date(), rules });
+    await repo.updateCouncil(tx, tenantId, id, version, { status: 'open', openedAt: new Date(), rules, evaluation });
     const after = toCouncil((await repo.findCouncil(tx, tenantId, id))!);
     await recordAudit(tx, ctx, { action: 'open', entity: ENTITY, entityId: id, before: toCouncil(before), after });
     return after;
@@ -459,8 +511,8 @@ export async function openCouncil(ctx: Ctx, id: string, version: number): Promis
 }
 
 /**
- * A member's sheet for a dossier: points for every criterion of the council's sheet (0..max), or for an acceptance
- * council a rating. Refused: a council not in session (409), someone else's sheet (403), a member with a declared
+ * A member's sheet for a dossier: points for every criterion of the council's sheet (0..max), or a rating when the
+ * council's kind evaluates by rating. Refused: a council not in session (409), someone else's sheet (403), a member with a declared
  * conflict (409), a dossier not assigned to the member (403), a score outside the sheet (400 naming the criterion).
  */
 export async function submitSheet(ctx: Ctx, o: { councilId: string; dossierId: string; memberId: string; input: SheetInput }): Promise<Sheet> {
@@ -482,7 +534,7 @@ export async function submitSheet(ctx: Ctx, o: { councilId: string; dossierId: s
     }
     const council = (await repo.findCouncil(tx, ctx.actor.tenantId, councilId))!;
     let values: { scores: Record<string, number> | null; total: number | null; rating: Rating | null };
-    if (council.kind === 'acceptance') {
+    if (council.evaluation === 'rating') {
       if (!input.rating || input.scores) {
         throw new AppError('council.rating_expected', { status: 400, details: [{ path: 'body.rating', code: 'required' }] });
       }
@@ -551,7 +603,7 @@ async function computeResults(db: Db | Tx, council: repo.CouncilRow, lang: Lang)
       missing: assigned.filter((m) => !m.conflictDeclared && !submitted.has(m.id)).map((m) => ({ memberId: m.id, memberName: personDisplayName(m) })),
       excluded: excluded.map((s) => ({ memberId: s.memberId, memberName: memberName(s.memberId) })),
     };
-    if (council.kind === 'acceptance') {
+    if (council.evaluation === 'rating') {
       const r = aggregateRatings(passRule, counted.map((s) => s.rating!).filter(Boolean));
       return {
         ...base, count: r.count, average: null, criteria: [], ratings: r.ratings, rating: r.rating, passed: r.passed,
@@ -567,6 +619,8 @@ async function computeResults(db: Db | Tx, council: repo.CouncilRow, lang: Lang)
   return {
     councilId: council.id,
     kind: council.kind,
+    kindName: kindName(council.kind),
+    evaluation: council.evaluation,
     status: council.status,
     quorum: quorumOf(composition, members),
     passRule: { legalBasis: council.rules.passRule.legalBasis, value: passRule },

@@ -1,5 +1,6 @@
 /**
- * How another module plugs into councils. A module registers each of its subject types once, at import time:
+ * How another module plugs into councils. A module registers each of its subject types once, from its manifest's
+ * `register` (and its own council kinds with registerCouncilKind, councils.kinds.ts):
  *
  *   registerCouncilSubject('task', {
  *     label: { vi: 'nhiệm vụ', en: 'task' },
@@ -11,13 +12,15 @@
  * `find` proves the subject exists in the province (councils refuse an unknown one) and gives a dossier its
  * default title. `ruleKeys` names rule keys (registered by that module with the schemas of
  * src/shared/schemas/councils.ts) to use instead of council.scoring_sheet / council.composition / council.pass_rule
- * for councils about this subject type. `onClosed` runs inside the transaction that closes the council, with the
- * final results; an error there rolls the closing back.
+ * for councils about this subject type (a kind's own rule keys come first). `onClosed` runs inside the transaction
+ * that closes the council, with the final results (`council.kind` and `council.evaluation` say what they are);
+ * an error there rolls the closing back.
  */
 import type { Ctx, Tx } from '../../context.ts';
 import type { Db } from '../../db/client.ts';
 import type { Council, CouncilResults } from '../../../shared/schemas/councils.ts';
 import { RULE_KEYS } from './councils.rules.ts';
+import { councilKind } from './councils.kinds.ts';
 
 export interface CouncilSubjectType {
   label: { vi: string; en: string };
@@ -39,6 +42,7 @@ export const councilSubject = (type: string): CouncilSubjectType | undefined => 
 
 export const registeredCouncilSubjects = (): string[] => [...subjects.keys()].sort();
 
-export function ruleKeysFor(type: string): Record<keyof typeof RULE_KEYS, string> {
-  return { ...RULE_KEYS, ...(subjects.get(type)?.ruleKeys ?? {}) };
+/** The rule keys of a council: the kind's own, else the subject type's, else council.*. */
+export function ruleKeysFor(type: string, kind?: string): Record<keyof typeof RULE_KEYS, string> {
+  return { ...RULE_KEYS, ...(subjects.get(type)?.ruleKeys ?? {}), ...((kind && councilKind(kind)?.ruleKeys) || {}) };
 }

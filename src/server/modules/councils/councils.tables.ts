@@ -9,7 +9,10 @@ export const councils = pgTable('councils', {
   tenantId: uuid('tenant_id').notNull(),
   subjectType: text('subject_type').notNull(),
   subjectId: uuid('subject_id').notNull(),
-  kind: text('kind').notNull().$type<'identification' | 'selection' | 'budget_appraisal' | 'acceptance'>(),
+  /** A registered council kind (councils.kinds.ts); 0042 replaced the fixed list by a format check. */
+  kind: text('kind').notNull(),
+  /** How members evaluate: the kind's `council.kind.<kind>` rule on the meeting date, frozen when the council opens. */
+  evaluation: text('evaluation').notNull().$type<'scoring' | 'rating'>(),
   name: text('name').notNull(),
   decisionNo: text('decision_no'),
   decisionDate: date('decision_date', { mode: 'string' }),

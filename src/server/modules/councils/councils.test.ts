@@ -97,7 +97,8 @@ const s = (necessity: number, feasibility: number, effectiveness: number, replic
 describe('council rules', () => {
   it('ships the national defaults from its reference loader, valid against the registered schemas', async () => {
     const rows = await env.h.query<{ key: string; value: unknown; legal_basis: string; effective_from: string }>(
-      `SELECT key, value, legal_basis, effective_from::text FROM rule_versions WHERE tenant_id IS NULL AND key LIKE 'council.%' ORDER BY key`);
+      `SELECT key, value, legal_basis, effective_from::text FROM rule_versions
+       WHERE tenant_id IS NULL AND key LIKE 'council.%' AND key NOT LIKE 'council.kind.%' ORDER BY key`);
     expect(rows.map((r) => r.key)).toEqual([RULE_KEYS.composition, RULE_KEYS.passRule, RULE_KEYS.scoringSheet]);
     const byKey = Object.fromEntries(rows.map((r) => [r.key, r.value]));
     expect(CompositionRule.parse(byKey[RULE_KEYS.composition])).toEqual(CompositionRule.parse(NATIONAL_DEFAULTS.composition));
@@ -109,8 +110,25 @@ describe('council rules', () => {
     // The rules module lists them with their descriptions.
     const list = (await call(officer, 'GET', '/api/rules?prefix=council.&onDate=2026-03-05')).json();
     expect(list.items.map((i: { key: string; inForce: { scope: string } }) => [i.key, i.inForce.scope])).toEqual([
-      ['council.composition', 'national'], ['council.pass_rule', 'national'], ['council.scoring_sheet', 'national'],
+      ['council.composition', 'national'],
+      ['council.kind.acceptance', 'national'], ['council.kind.budget_appraisal', 'national'],
+      ['council.kind.identification', 'national'], ['council.kind.selection', 'national'],
+      ['council.pass_rule', 'national'], ['council.scoring_sheet', 'national'],
     ]);
+  });
+
+  it('ships each kind\'s evaluation mode as dated rule data, listed with the kinds', async () => {
+    const kinds = (await call(officer, 'GET', '/api/council-kinds?subjectType=organization&onDate=2026-03-05')).json();
+    expect(kinds.items.map((k: { key: string; evaluation: string }) => [k.key, k.evaluation])).toEqual(expect.arrayContaining([
+      ['identification', 'scoring'], ['selection', 'scoring'], ['budget_appraisal', 'scoring'], ['acceptance', 'rating'],
+    ]));
+    expect(kinds.items.find((k: { key: string }) => k.key === 'acceptance')).toMatchObject({
+      name: { vi: 'Hội đồng nghiệm thu', en: 'Acceptance council' }, subjectTypes: null, legalBasis: expect.stringContaining('11/2014/TT-BKHCN'),
+    });
+    const created = await newCouncil({ kind: 'acceptance', name: 'Hội đồng nghiệm thu (xem cách đánh giá)' });
+    expect(created).toMatchObject({ kind: 'acceptance', kindName: { vi: 'Hội đồng nghiệm thu' }, evaluation: 'rating',
+      rules: { kind: { value: { evaluation: 'rating' }, legalBasis: expect.stringContaining('11/2014') } } });
+    expect((await call(experts[0].user, 'GET', '/api/council-kinds')).statusCode).toBe(403);
   });
 
   it('freezes the rules in force on the meeting date, a province\'s own version first', async () => {
@@ -354,7 +372,10 @@ describe('setting a council up', () => {
     const missing = await call(officer, 'POST', '/api/councils', { subjectType: 'organization', subjectId: '00000000-0000-4000-8000-000000000000', kind: 'selection', name: 'x' });
     expect(missing.json()).toMatchObject({ code: 'council.subject_not_found', message: expect.stringContaining('tổ chức') });
     const wrongKind = await call(officer, 'POST', '/api/councils', { subjectType: 'organization', subjectId: subject, kind: 'party', name: 'x' });
-    expect(wrongKind.json().details[0].path).toBe('body.kind');
+    expect(wrongKind.statusCode).toBe(400);
+    expect(wrongKind.json()).toMatchObject({ code: 'council.unknown_kind', message: 'Loại hội đồng "party" chưa được đăng ký.', details: [{ path: 'body.kind' }] });
+    const badKey = await call(officer, 'POST', '/api/councils', { subjectType: 'organization', subjectId: subject, kind: 'Party!', name: 'x' });
+    expect(badKey.json()).toMatchObject({ code: 'common.validation_failed', details: [{ path: 'body.kind' }] });
 
     const council = await newCouncil({ name: 'Hội đồng đủ chín người' });
     const nonExpert = (await call(officer, 'POST', '/api/people', buildPerson({ fullName: 'Lý Thị Mơ', isExpert: false }))).json();
@@ -425,7 +446,7 @@ describe('an acceptance council', () => {
     expect((await call(officer, 'POST', `/api/councils/${council.id}/open`, { version: 1 })).statusCode).toBe(200);
     const scores = await call(m[0].user, 'PUT', sheetUrl(council.id, dA.id, m[0].id), s(10, 10, 10, 10));
     expect(scores.statusCode).toBe(400);
-    expect(scores.json().message).toBe('Hội đồng nghiệm thu đánh giá bằng xếp loại Xuất sắc / Đạt / Không đạt, không chấm điểm.');
+    expect(scores.json().message).toBe('Hội đồng này đánh giá bằng xếp loại Xuất sắc / Đạt / Không đạt, không chấm điểm.');
     const ratings = ['excellent', 'excellent', 'excellent', 'passed', 'passed', 'passed', 'failed'];
     for (const [i, rating] of ratings.entries()) {
       expect((await call(m[i].user, 'PUT', sheetUrl(council.id, dA.id, m[i].id), { rating })).statusCode).toBe(200);

@@ -8,7 +8,7 @@ import { sortKey } from '../../../lib/vi/collate.ts';
 import type { Organization, OrganizationInput, OrganizationListQuery, OrganizationUpdate, RegistryStats } from '../../../shared/schemas/organizations.ts';
 import { assertUnitInForce } from '../admin-units/admin-units.service.ts';
 import * as repo from './organizations.repo.ts';
-import { can } from './organizations.policy.ts';
+import { can, writableFields } from './organizations.policy.ts';
 
 const ENTITY = 'organization';
 
@@ -43,7 +43,7 @@ function values(input: OrganizationInput): repo.OrganizationValues {
   };
 }
 
-const records = versionedRecords({ entity: ENTITY, constraints, find: repo.findById, toDto, writes: repo.writes });
+const records = versionedRecords({ entity: ENTITY, constraints, find: repo.findById, toDto, writes: repo.writes, fieldPolicy: writableFields });
 
 export async function getOrganization(ctx: Ctx, id: string): Promise<Organization> {
   return records.get(ctx, id, (row) => can(ctx.actor, 'read', row));
@@ -103,9 +103,10 @@ export interface OrganizationReference { path: string; id: string }
  * order given; empty when all are known. The caller throws them, with its own, as one validation error.
  */
 export async function organizationReferenceProblems(db: Db | Tx, tenantId: string, refs: OrganizationReference[]) {
-  const problems: { path: string; code: string; message: string }[] = [];
+  // Worded in the caller's language by the error handler (`field.unknown_reference` with the entity).
+  const problems: { path: string; code: string; entity: string }[] = [];
   for (const r of refs) { // in sequence: `db` may be a transaction (one connection)
-    if (!(await repo.findById(db, tenantId, r.id))) problems.push({ path: r.path, code: 'unknown_reference', message: 'Unknown organisation' });
+    if (!(await repo.findById(db, tenantId, r.id))) problems.push({ path: r.path, code: 'unknown_reference', entity: ENTITY });
   }
   return problems;
 }

@@ -162,4 +162,28 @@ describe('organisations', () => {
     expect((await env.app.inject({ method: 'GET', url: `/api/organizations/${own.id}`, headers: applicant })).statusCode).toBe(200);
     expect((await env.app.inject({ method: 'GET', url: '/api/organizations', headers: applicant })).statusCode).toBe(403);
   });
+
+  it('lets an applicant edit its own organisation, but not the fields the department certifies', async () => {
+    const own = (await create(officer, buildOrganization({ name: 'Công ty TNHH Giải pháp Nông nghiệp số', kind: 'startup' }))).json();
+    const applicant = await env.as('applicant', { organizationId: own.id });
+    const { id, createdAt, updatedAt, adminUnitName, ...rest } = own;
+    const put = (headers: AuthHeaders, payload: object) => env.app.inject({ method: 'PUT', url: `/api/organizations/${id}`, headers, payload });
+    // The whole record sent back as read, with a new phone number: the certification it did not change is fine.
+    const phone = await put(applicant, { ...rest, phone: '0276 3822 456' });
+    expect(phone.statusCode).toBe(200);
+    const refused = await put(applicant, { ...rest, version: 2, isStEnterprise: true, taxCode: null });
+    expect(refused.statusCode).toBe(403);
+    expect(refused.json()).toMatchObject({ code: 'auth.field_not_allowed' });
+    expect(refused.json().details).toEqual([
+      { path: 'body.taxCode', code: 'field_not_allowed', message: expect.stringContaining('Mã số thuế') },
+      { path: 'body.isStEnterprise', code: 'field_not_allowed', message: expect.stringContaining('Doanh nghiệp KH&CN') },
+    ]);
+    expect(refused.json().message).toContain('Doanh nghiệp KH&CN');
+    const en = await put({ ...applicant, 'accept-language': 'en' }, { ...rest, version: 2, isStEnterprise: true });
+    expect(en.json().message).toContain('S&T enterprise');
+    const now = (await env.app.inject({ method: 'GET', url: `/api/organizations/${id}`, headers: officer })).json();
+    expect(now).toMatchObject({ isStEnterprise: false, taxCode: own.taxCode, phone: '0276 3822 456', version: 2 });
+    // The department grants it.
+    expect((await put(officer, { ...rest, version: 2, isStEnterprise: true })).json()).toMatchObject({ isStEnterprise: true, version: 3 });
+  });
 });

@@ -107,7 +107,8 @@ export interface PersonReference { path: string; id: string }
  */
 export async function personReferenceProblems(db: Db | Tx, tenantId: string, refs: PersonReference[]) {
   const known = await repo.idsInTenant(db, tenantId, [...new Set(refs.map((r) => r.id))]);
-  return refs.filter((r) => !known.has(r.id)).map((r) => ({ path: r.path, code: 'unknown_reference', message: 'Unknown person' }));
+  // Worded in the caller's language by the error handler (`field.unknown_reference` with the entity).
+  return refs.filter((r) => !known.has(r.id)).map((r) => ({ path: r.path, code: 'unknown_reference', entity: 'person' }));
 }
 
 /**

@@ -80,6 +80,14 @@ export async function loadRuleVersion<T>(db: Db | Tx, id: string): Promise<Resol
   return row ? resolved<T>(row) : null;
 }
 
+/**
+ * Every stored version of a key that may govern records of the province (its own and the national ones), newest
+ * first: for questions about all regimes at once (which stage keys are public in any version of a workflow).
+ */
+export async function ruleVersionsFor<T>(db: Db | Tx, o: { tenantId: string; key: string }): Promise<ResolvedRule<T>[]> {
+  return (await repo.listVersions(db, o.tenantId, o.key)).map((r) => resolved<T>(r));
+}
+
 const i18nKeyOf = (i: z.core.$ZodIssue) => (i as { params?: { i18n?: unknown } }).params?.i18n as string | undefined;
 
 /** Issues of a value that does not fit its key, as field problems under `body.value`. */

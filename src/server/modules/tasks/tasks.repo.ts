@@ -5,11 +5,10 @@ import type { Tx } from '../../context.ts';
 import { adminUnits } from '../admin-units/admin-units.tables.ts';
 import { people } from '../people/people.tables.ts';
 import { scienceFields } from '../science-fields/science-fields.tables.ts';
-import { users } from '../users/users.tables.ts';
 import { afterCursor, orderByName, matchesAllWords } from '../../db/search.ts';
 import type { NameCursor } from '../../db/paging.ts';
 import type { TaskListQuery } from '../../../shared/schemas/tasks.ts';
-import { taskDocuments, taskFunding, taskMembers, taskProducts, taskProgress, taskReplications, tasks } from './tasks.tables.ts';
+import { taskFunding, taskMembers, taskProducts, taskProgress, taskReplications, tasks } from './tasks.tables.ts';
 
 type Q = Db | Tx;
 export type TaskValues = Omit<typeof tasks.$inferInsert, 'id' | 'tenantId' | 'version' | 'createdAt' | 'updatedAt'>;
@@ -136,36 +135,6 @@ export async function productsOf(db: Q, taskIds: string[]) {
   if (!taskIds.length) return [];
   return db.select({ taskId: taskProducts.taskId, name: taskProducts.name, kind: taskProducts.kind, specification: taskProducts.specification })
     .from(taskProducts).where(inArray(taskProducts.taskId, taskIds)).orderBy(taskProducts.taskId, taskProducts.position);
-}
-
-export async function documents(db: Q, taskId: string) {
-  return db.select({
-    id: taskDocuments.id, kind: taskDocuments.kind, fileName: taskDocuments.fileName, contentType: taskDocuments.contentType,
-    size: taskDocuments.size, note: taskDocuments.note, uploadedAt: taskDocuments.uploadedAt, uploadedBy: users.displayName,
-  }).from(taskDocuments).leftJoin(users, eq(users.id, taskDocuments.uploadedBy))
-    .where(eq(taskDocuments.taskId, taskId)).orderBy(taskDocuments.uploadedAt);
-}
-
-export async function documentKinds(db: Q, taskId: string): Promise<string[]> {
-  const rows = await db.selectDistinct({ kind: taskDocuments.kind }).from(taskDocuments).where(eq(taskDocuments.taskId, taskId));
-  return rows.map((r) => r.kind);
-}
-
-export async function insertDocument(tx: Tx, v: typeof taskDocuments.$inferInsert) {
-  const [row] = await tx.insert(taskDocuments).values(v).returning({ id: taskDocuments.id });
-  return row.id;
-}
-
-export async function documentContent(db: Q, taskId: string, id: string) {
-  const [row] = await db.select({ fileName: taskDocuments.fileName, contentType: taskDocuments.contentType, content: taskDocuments.content, kind: taskDocuments.kind })
-    .from(taskDocuments).where(and(eq(taskDocuments.taskId, taskId), eq(taskDocuments.id, id)));
-  return row ?? null;
-}
-
-export async function deleteDocument(tx: Tx, taskId: string, id: string) {
-  const rows = await tx.delete(taskDocuments).where(and(eq(taskDocuments.taskId, taskId), eq(taskDocuments.id, id)))
-    .returning({ id: taskDocuments.id, kind: taskDocuments.kind, fileName: taskDocuments.fileName });
-  return rows[0] ?? null;
 }
 
 export async function progress(db: Q, taskId: string) {

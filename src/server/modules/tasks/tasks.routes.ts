@@ -8,8 +8,7 @@ import {
 } from '../../../shared/schemas/tasks.ts';
 import { pickLang } from '../../../shared/i18n/messages.ts';
 import { ctxOf } from '../../http/auth.ts';
-import { contentDisposition } from '../exports/exports.service.ts';
-import { sendXlsx } from '../../http/downloads.ts';
+import { sendAttachment, sendXlsx } from '../../http/downloads.ts';
 import { getTenantBySlug } from '../tenants/tenants.service.ts';
 import * as service from './tasks.service.ts';
 
@@ -72,16 +71,14 @@ export const taskRoutes: FastifyPluginAsyncZod = async (app) => {
 
   app.post('/api/tasks/:id/documents', {
     bodyLimit: 15 * 1024 * 1024,
-    schema: { tags, summary: 'Attach a document (base64) of a kind the workflow names', params: IdParams, body: DocumentUpload,
+    schema: { tags, summary: 'Attach a document (base64 JSON, up to 10 MB; larger files: POST /api/attachments/task/{id}) of a kind the workflow names',
+      params: IdParams, body: DocumentUpload,
       response: { 201: TaskDetail, 413: ErrorBody, ...errors } },
   }, async (req, reply) => reply.status(201).send(await service.addDocument(ctxOf(req), req.params.id, req.body)));
 
   app.get('/api/tasks/:id/documents/:docId', {
-    schema: { tags, summary: 'Download an attached document', params: z.object({ id: z.uuid(), docId: z.uuid() }) },
-  }, async (req, reply) => {
-    const doc = await service.getDocument(ctxOf(req), req.params.id, req.params.docId);
-    return reply.header('content-type', doc.contentType).header('content-disposition', contentDisposition(doc.fileName)).send(doc.content);
-  });
+    schema: { tags, summary: 'Download an attached document (as GET /api/attachments/task/{id}/{docId})', params: z.object({ id: z.uuid(), docId: z.uuid() }) },
+  }, async (req, reply) => sendAttachment(reply, await service.getDocument(ctxOf(req), req.params.id, req.params.docId)));
 
   app.delete('/api/tasks/:id/documents/:docId', {
     schema: { tags, summary: 'Remove an attached document', params: z.object({ id: z.uuid(), docId: z.uuid() }), response: { 204: z.null(), ...errors } },

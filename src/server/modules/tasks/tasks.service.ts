@@ -4,7 +4,7 @@
  * this service supplies the facts a transition may require — attached document kinds and the task's fields,
  * including the outcomes of its councils — and keeps the task's current stage in step with stage_events.
  */
-import type { Ctx, Tx } from '../../context.ts';
+import type { Actor, Ctx, Tx } from '../../context.ts';
 import type { Db } from '../../db/client.ts';
 import { AppError, forbidden, notFound, validationError, versionConflict } from '../../errors.ts';
 import { mapConstraintError } from '../../db/errors.ts';
@@ -24,9 +24,11 @@ import { recordAudit } from '../audit/audit.service.ts';
 import { ensureNationalRules } from '../rules/rules.service.ts';
 import { todayInVietnam } from '../../../lib/vi/dates.ts';
 import {
-  applyTransition, availableActions, currentStages, enterInitialStage, history, registerWorkflow, resolveWorkflow, stageDurations,
+  applyTransition, availableActions, capabilitiesOf, currentStages, enterInitialStage, history, registerWorkflow, resolveWorkflow,
+  stageDurations, stagesWhere,
 } from '../workflow/workflow.service.ts';
 import { stageOf } from '../workflow/workflow.engine.ts';
+import { registerWorkflowSubject } from '../workflow/workflow.subjects.ts';
 import { listCouncils } from '../councils/councils.service.ts';
 import { registerCouncilSubject, type CouncilSubjectType } from '../councils/councils.subjects.ts';
 import { assertUnitInForce } from '../admin-units/admin-units.service.ts';
@@ -34,14 +36,17 @@ import { reviewerAccounts as listReviewerAccounts } from '../users/users.service
 import { assertOrganizationInTenant, organizationReferenceProblems } from '../organizations/organizations.service.ts';
 import { personReferenceProblems } from '../people/people.service.ts';
 import { collectPages, toXlsx } from '../exports/exports.service.ts';
+import {
+  attach, attachedKinds, attachmentsOf, readAttachment, registerAttachmentSubject, removeAttachment, type AttachmentSubject,
+} from '../attachments/attachments.service.ts';
 import type { DbHandle } from '../../db/client.ts';
 import * as repo from './tasks.repo.ts';
 import { can } from './tasks.policy.ts';
-import { TASK_WORKFLOW, TASK_WORKFLOW_VERSIONS } from './tasks.workflow.ts';
+import { TASK_COUNCIL_OUTCOMES, TASK_STAGE_CAPABILITIES, TASK_WORKFLOW, TASK_WORKFLOW_VERSIONS } from './tasks.workflow.ts';
+import { TASK_ATTACHMENT_LIMITS } from './tasks.attachments.ts';
 
 const ENTITY = 'task';
 const SUBJECT = 'task';
-const MAX_DOCUMENT_BYTES = 10 * 1024 * 1024;
 const DAY_MS = 86_400_000;
 const constraints = {
   entity: ENTITY,
@@ -52,10 +57,13 @@ const constraints = {
   unique: { tasks_code: 'code' },
 };
 
-/** Registrations of the tasks manifest: the task workflow's rule key and councils about tasks. */
+/** Registrations of the tasks manifest: the task workflow's rule key, councils about tasks, and their documents. */
 export function registerTasks(): void {
-  registerWorkflow(TASK_WORKFLOW, { vi: 'Quy trình nhiệm vụ KH&CN', en: 'S&T task workflow' });
+  registerWorkflow(TASK_WORKFLOW, { vi: 'Quy trình nhiệm vụ KH&CN', en: 'S&T task workflow' }, { stageDefaults: TASK_STAGE_CAPABILITIES });
+  // Stage timing lists every task's stage: the readers of the whole task list only.
+  registerWorkflowSubject(SUBJECT, { workflow: TASK_WORKFLOW, label: { vi: 'nhiệm vụ', en: 'task' }, canList: canListTasks });
   registerCouncilSubject(SUBJECT, taskCouncilSubject);
+  registerAttachmentSubject(SUBJECT, taskAttachmentSubject);
 }
 
 /** Reference loader: the national default definitions of the task workflow. */
@@ -93,7 +101,8 @@ function toTask(r: Row, defs: Defs, now = new Date()): Task {
     principalInvestigatorId: r.principalInvestigatorId, principalInvestigatorName: r.principalInvestigatorName,
     assignmentMode: r.assignmentMode as Task['assignmentMode'], fundingMode: r.fundingMode as Task['fundingMode'],
     proposalYear: r.proposalYear, regimeDate: r.regimeDate, startDate: r.startDate, endDate: r.endDate, summary: r.summary,
-    stage: r.stage, stageName: stage?.name ?? { vi: r.stage, en: r.stage }, stageEnteredAt: r.stageEnteredAt.toISOString(),
+    stage: r.stage, stageName: stage?.name ?? { vi: r.stage, en: r.stage }, stageCapabilities: capabilitiesOf(TASK_WORKFLOW, def, r.stage),
+    stageEnteredAt: r.stageEnteredAt.toISOString(),
     daysInStage, targetDays, overdue: !stage?.terminal && targetDays !== null && daysInStage > targetDays,
     identificationPassed: r.identificationPassed, selectionPassed: r.selectionPassed,
     acceptanceRating: r.acceptanceRating as Task['acceptanceRating'], previousTaskId: r.previousTaskId,
@@ -153,7 +162,8 @@ async function detail(db: Db | Tx, tenantId: string, row: Row, now = new Date())
   const defs = await definitionsFor(db, tenantId, [row]);
   const { def, legalBasis } = defs.get(row.regimeDate)!;
   const [members, funding, products, documents, progress, replications, lineage] = await runQueries(db, [
-    () => repo.members(db, row.id), () => repo.funding(db, row.id), () => repo.products(db, row.id), () => repo.documents(db, row.id),
+    () => repo.members(db, row.id), () => repo.funding(db, row.id), () => repo.products(db, row.id),
+    () => attachmentsOf(db, tenantId, SUBJECT, row.id),
     () => repo.progress(db, row.id), () => repo.replications(db, [row.id]), () => repo.lineage(db, tenantId, row.id),
   ] as const);
   const lineageDefs = await definitionsFor(db, tenantId, lineage.map((l) => ({ regimeDate: l.regime_date })));
@@ -163,7 +173,8 @@ async function detail(db: Db | Tx, tenantId: string, row: Row, now = new Date())
     funding,
     products: products.map((p) => ({ ...p, kind: p.kind as TaskDetail['products'][number]['kind'], status: p.status as TaskDetail['products'][number]['status'] })),
     documents: documents.map((d) => ({
-      ...d, kindName: def.labels?.documents?.[d.kind] ?? { vi: d.kind, en: d.kind }, uploadedAt: d.uploadedAt.toISOString(),
+      id: d.id, kind: d.kind, kindName: def.labels?.documents?.[d.kind] ?? { vi: d.kind, en: d.kind }, fileName: d.fileName,
+      contentType: d.contentType, size: d.size, note: d.note, uploadedAt: d.createdAt.toISOString(), uploadedBy: d.createdBy,
     })),
     progress: progress.map((p) => ({
       id: p.id, kind: p.kind as TaskDetail['progress'][number]['kind'], reportDate: p.reportDate, percentComplete: p.percentComplete,
@@ -230,11 +241,12 @@ async function lockedRow(tx: Tx, ctx: Ctx, id: string, version: number) {
   return (await repo.findById(tx, ctx.actor.tenantId, id))!;
 }
 
+/** Refuses changes to a task whose stage closes it (capabilities of the definition governing it). */
 async function assertNotFinished(tx: Tx, tenantId: string, row: Row) {
   const { def } = (await definitionsFor(tx, tenantId, [row])).get(row.regimeDate)!;
-  const stage = stageOf(def, row.stage);
-  if (stage?.terminal && row.stage !== 'replication') {
-    throw new AppError('task.finished', { status: 409, params: { stage: stage.name }, details: { stage: row.stage } });
+  if (capabilitiesOf(TASK_WORKFLOW, def, row.stage).closes) {
+    const name = stageOf(def, row.stage)?.name ?? { vi: row.stage, en: row.stage };
+    throw new AppError('task.finished', { status: 409, params: { stage: name }, details: { stage: row.stage } });
   }
   return def;
 }
@@ -280,7 +292,8 @@ export async function transitionTask(ctx: Ctx, id: string, body: { action: strin
     const row = await lockedRow(tx, ctx, id, body.version);
     const result = await applyTransition(tx, ctx, {
       workflow: TASK_WORKFLOW, subjectType: SUBJECT, subjectId: id, currentStage: row.stage, regimeDate: row.regimeDate,
-      action: body.action, documents: await repo.documentKinds(tx, id), fields: await transitionFacts(tx, row), note: body.note, at,
+      action: body.action, documents: await attachedKinds(tx, ctx.actor.tenantId, SUBJECT, id), fields: await transitionFacts(tx, row),
+      note: body.note, at,
     });
     await repo.update(tx, ctx.actor.tenantId, id, body.version, { stage: result.to, stageEnteredAt: new Date(result.at) });
     return detail(tx, ctx.actor.tenantId, (await repo.findById(tx, ctx.actor.tenantId, id))!);
@@ -291,7 +304,7 @@ export async function taskActions(ctx: Ctx, id: string) {
   const row = await readable(ctx, id);
   return availableActions(ctx.db, {
     tenantId: ctx.actor.tenantId, workflow: TASK_WORKFLOW, regimeDate: row.regimeDate, currentStage: row.stage, role: ctx.actor.role,
-    documents: await repo.documentKinds(ctx.db, id), fields: await transitionFacts(ctx.db, row),
+    documents: await attachedKinds(ctx.db, ctx.actor.tenantId, SUBJECT, id), fields: await transitionFacts(ctx.db, row),
   });
 }
 
@@ -309,58 +322,49 @@ export async function reviewerAccounts(ctx: Ctx) {
   return { items: await listReviewerAccounts(ctx.db, ctx.actor.tenantId) };
 }
 
-// ---- documents ----
+// ---- documents: attachments of subject type 'task' ----
 
+/**
+ * The files of a task are attachments (attachments module): any reader of the task reads them, its editors attach
+ * and remove them while the task has not finished, and the kinds are the document kinds of the workflow definition
+ * that governs the task. Limits per kind are the rule `attachments.limits.task` (national default: tasks.attachments.ts).
+ */
+const taskAttachmentSubject: AttachmentSubject = {
+  label: { vi: 'nhiệm vụ', en: 'a task' },
+  find: async (ctx, id) => {
+    const row = await repo.findById(ctx.db, ctx.actor.tenantId, id);
+    if (!row) return null;
+    const { def } = (await definitionsFor(ctx.db, ctx.actor.tenantId, [row])).get(row.regimeDate)!;
+    const editor = can(ctx.actor, 'update');
+    return {
+      may: { read: can(ctx.actor, 'read', await facts(ctx, row)), attach: editor, remove: editor },
+      kinds: def.labels?.documents ?? {},
+      checkWrite: async (tx) => { await assertNotFinished(tx, ctx.actor.tenantId, row); },
+    };
+  },
+  limits: TASK_ATTACHMENT_LIMITS,
+};
+
+/** Attaches a document sent as base64 JSON (`POST /api/tasks/:id/documents`, the demo seed); returns the task. */
 export async function addDocument(ctx: Ctx, id: string, upload: DocumentUpload) {
-  if (!can(ctx.actor, 'update')) throw forbidden();
-  const content = Buffer.from(upload.contentBase64, 'base64');
-  if (content.length > MAX_DOCUMENT_BYTES) {
-    throw new AppError('task.document_too_large', { status: 413, params: { size: content.length, limit: MAX_DOCUMENT_BYTES } });
-  }
-  return ctx.db.transaction(async (tx) => {
-    const row = await repo.findById(tx, ctx.actor.tenantId, id);
-    if (!row) throw notFound(ENTITY, id);
-    const def = await assertNotFinished(tx, ctx.actor.tenantId, row);
-    const kinds = Object.keys(def.labels?.documents ?? {});
-    if (!kinds.includes(upload.kind)) {
-      throw new AppError('task.unknown_document_kind', {
-        status: 400, params: { kind: upload.kind, allowed: kinds.join(', ') }, details: [{ path: 'body.kind', code: 'unknown_kind', allowed: kinds }],
-      });
-    }
-    const docId = await repo.insertDocument(tx, {
-      taskId: id, kind: upload.kind, fileName: upload.fileName, contentType: upload.contentType, size: content.length, content,
-      note: upload.note ?? null, uploadedBy: ctx.actor.userId,
-    });
-    await recordAudit(tx, ctx, {
-      action: 'attach', entity: ENTITY, entityId: id, after: { documentId: docId, kind: upload.kind, fileName: upload.fileName, size: content.length },
-    });
-    return detail(tx, ctx.actor.tenantId, row);
+  await attach(ctx, {
+    subjectType: SUBJECT, subjectId: id, kind: upload.kind, fileName: upload.fileName, declaredType: upload.contentType,
+    note: upload.note ?? null, bytes: Buffer.from(upload.contentBase64, 'base64'), paths: { kind: 'body.kind', file: 'body.contentBase64' },
   });
+  return getTask(ctx, id);
 }
 
-export async function getDocument(ctx: Ctx, id: string, docId: string) {
-  await readable(ctx, id);
-  const doc = await repo.documentContent(ctx.db, id, docId);
-  if (!doc) throw notFound('document', docId);
-  return doc;
-}
+export const getDocument = (ctx: Ctx, id: string, docId: string) => readAttachment(ctx, SUBJECT, id, docId);
 
-export async function removeDocument(ctx: Ctx, id: string, docId: string) {
-  if (!can(ctx.actor, 'update')) throw forbidden();
-  await ctx.db.transaction(async (tx) => {
-    const row = await repo.findById(tx, ctx.actor.tenantId, id);
-    if (!row) throw notFound(ENTITY, id);
-    await assertNotFinished(tx, ctx.actor.tenantId, row);
-    const removed = await repo.deleteDocument(tx, id, docId);
-    if (!removed) throw notFound('document', docId);
-    await recordAudit(tx, ctx, { action: 'detach', entity: ENTITY, entityId: id, before: { documentId: docId, ...removed } });
-  });
-}
+export const removeDocument = (ctx: Ctx, id: string, docId: string) => removeAttachment(ctx, SUBJECT, id, docId);
 
 // ---- progress, replication, re-proposal ----
 
-function requireStage(row: Row, def: WorkflowDefinition, stages: string[]) {
-  if (!stages.includes(row.stage)) {
+/** Refuses, naming the stages that allow it, what the task's current stage does not allow. */
+function requireAllowed(row: Row, def: WorkflowDefinition, capability: string) {
+  const allows = (key: string) => capabilitiesOf(TASK_WORKFLOW, def, key).allows.includes(capability);
+  if (!allows(row.stage)) {
+    const stages = def.stages.map((st) => st.key).filter(allows);
     const name = (k: string) => stageOf(def, k)?.name ?? { vi: k, en: k };
     throw new AppError('task.not_in_stage', {
       status: 409,
@@ -379,7 +383,7 @@ export async function addProgress(ctx: Ctx, id: string, input: ProgressInput) {
     const row = await repo.findById(tx, ctx.actor.tenantId, id);
     if (!row) throw notFound(ENTITY, id);
     const { def } = (await definitionsFor(tx, ctx.actor.tenantId, [row])).get(row.regimeDate)!;
-    requireStage(row, def, ['implementation']);
+    requireAllowed(row, def, input.kind === 'extension' ? 'extension' : 'progress');
     const progressId = await repo.insertProgress(tx, {
       taskId: id, kind: input.kind, reportDate: input.reportDate, percentComplete: input.percentComplete ?? null,
       summary: input.summary, newEndDate: input.newEndDate ?? null, createdBy: ctx.actor.userId,
@@ -398,7 +402,7 @@ export async function addReplication(ctx: Ctx, id: string, input: ReplicationInp
     const row = await repo.findById(tx, ctx.actor.tenantId, id);
     if (!row) throw notFound(ENTITY, id);
     const { def } = (await definitionsFor(tx, ctx.actor.tenantId, [row])).get(row.regimeDate)!;
-    requireStage(row, def, ['result_registration', 'replication']);
+    requireAllowed(row, def, 'replication');
     // The place must be a unit in force at the time: mid-year of a past year, else today (old communes for old records).
     if (input.adminUnitId) await assertUnitInForce(tx, input.adminUnitId, 'body.adminUnitId', `${input.year}-12-31` < todayInVietnam() ? `${input.year}-06-30` : todayInVietnam());
     if (input.adopterOrganizationId) await assertOrganizationInTenant(tx, ctx.actor.tenantId, input.adopterOrganizationId, 'body.adopterOrganizationId');
@@ -415,7 +419,8 @@ export async function addReplication(ctx: Ctx, id: string, input: ReplicationInp
 export async function reproposeTask(ctx: Ctx, id: string, input: { proposalYear: number; title?: string | null; proposedOn?: string }) {
   if (!can(ctx.actor, 'create')) throw forbidden();
   const source = await getTask(ctx, id);
-  if (source.stage !== 'not_approved') {
+  const { def } = (await definitionsFor(ctx.db, ctx.actor.tenantId, [source])).get(source.regimeDate)!;
+  if (!capabilitiesOf(TASK_WORKFLOW, def, source.stage).allows.includes('repropose')) {
     throw new AppError('task.repropose_only_not_approved', { status: 409, params: { stage: source.stageName }, details: { stage: source.stage } });
   }
   if (input.proposalYear <= source.proposalYear) {
@@ -494,12 +499,13 @@ export async function exportTasks(ctx: Ctx, q: TaskListQuery, lang: Lang) {
   });
 }
 
-const PUBLIC_STAGES = ['result_registration', 'replication'];
 const PUBLIC_RATINGS = ['passed', 'excellent'];
 
 /** Accepted tasks of a province for the public portal: title, host, PI, years, products, abstract, replication. */
 export async function listPublicTasks(db: Db, o: { tenantId: string; q?: string; cursor?: string; limit: number }) {
-  const rows = await repo.list(db, o.tenantId, { q: o.q, limit: o.limit, stages: PUBLIC_STAGES, ratings: PUBLIC_RATINGS }, decodeCursor(o.cursor));
+  // The stages public in any version of the task workflow that governs the province's tasks.
+  const stages = await stagesWhere(db, { tenantId: o.tenantId, workflow: TASK_WORKFLOW, test: (c) => c.public });
+  const rows = await repo.list(db, o.tenantId, { q: o.q, limit: o.limit, stages, ratings: PUBLIC_RATINGS }, decodeCursor(o.cursor));
   const ids = rows.map((r) => r.id);
   const [products, replications] = await Promise.all([repo.productsOf(db, ids), repo.replications(db, ids)]);
   return page(rows, o.limit, (r) => ({
@@ -514,6 +520,8 @@ export async function listPublicTasks(db: Db, o: { tenantId: string; q?: string;
 
 // ---- councils about tasks ----
 
+const canListTasks = (actor: Actor) => can(actor, 'list');
+
 const taskCouncilSubject: CouncilSubjectType = {
   label: { vi: 'nhiệm vụ', en: 'task' },
   find: async (db, tenantId, id) => {
@@ -522,12 +530,13 @@ const taskCouncilSubject: CouncilSubjectType = {
   },
   /** A closed council's outcome becomes a fact on each task it evaluated (the workflow requires it to move on). */
   onClosed: async (tx, ctx, council, results) => {
+    const outcome = TASK_COUNCIL_OUTCOMES[council.kind];
+    if (!outcome) return;
     for (const d of results.dossiers) {
       if (d.subjectType !== SUBJECT) continue;
-      if (council.kind === 'identification') await repo.setOutcome(tx, ctx.actor.tenantId, d.subjectId, { identificationPassed: d.passed });
-      else if (council.kind === 'selection') await repo.setOutcome(tx, ctx.actor.tenantId, d.subjectId, { selectionPassed: d.passed });
-      else if (council.kind === 'acceptance' && d.rating) await repo.setOutcome(tx, ctx.actor.tenantId, d.subjectId, { acceptanceRating: d.rating });
-      else continue;
+      const value = outcome.value === 'verdict' ? d.passed : d.rating ?? (d.passed === null ? null : d.passed ? 'passed' : 'failed');
+      if (outcome.value === 'rating' && value === null) continue;
+      await repo.setOutcome(tx, ctx.actor.tenantId, d.subjectId, { [outcome.field]: value });
       await recordAudit(tx, ctx, {
         action: 'council_outcome', entity: ENTITY, entityId: d.subjectId,
         after: { councilId: council.id, kind: council.kind, passed: d.passed, rating: d.rating, reason: d.reason },

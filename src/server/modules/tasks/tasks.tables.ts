@@ -1,11 +1,7 @@
 /** Drizzle tables for 0020_tasks.sql (the SQL migration is the source of truth). */
-import { boolean, customType, date, integer, numeric, pgTable, primaryKey, text, uuid } from 'drizzle-orm/pg-core';
+import { boolean, date, integer, numeric, pgTable, primaryKey, text, uuid } from 'drizzle-orm/pg-core';
 
 import { timestamptz as ts } from '../../db/columns.ts';
-const bytea = customType<{ data: Buffer; driverData: Buffer | Uint8Array }>({
-  dataType: () => 'bytea',
-  fromDriver: (v) => (Buffer.isBuffer(v) ? v : Buffer.from(v)),
-});
 /** numeric as a JS number (amounts in million VND fit a double exactly to 3 decimals). */
 const num = (name: string) => numeric(name, { mode: 'number' });
 
@@ -62,19 +58,6 @@ export const taskProducts = pgTable('task_products', {
   quantity: num('quantity'),
   unit: text('unit'),
   status: text('status').notNull().default('planned'),
-});
-
-export const taskDocuments = pgTable('task_documents', {
-  id: uuid('id').primaryKey().defaultRandom(),
-  taskId: uuid('task_id').notNull(),
-  kind: text('kind').notNull(),
-  fileName: text('file_name').notNull(),
-  contentType: text('content_type').notNull(),
-  size: integer('size').notNull(),
-  content: bytea('content').notNull(),
-  note: text('note'),
-  uploadedBy: uuid('uploaded_by'),
-  uploadedAt: ts('uploaded_at').notNull().defaultNow(),
 });
 
 export const taskProgress = pgTable('task_progress', {

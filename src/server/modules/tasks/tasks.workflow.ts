@@ -9,7 +9,7 @@
  * Target days per stage are the department's own service targets (what the dashboard flags as overdue), not legal
  * deadlines; a province changes them with a new rule version.
  */
-import type { WorkflowDefinition } from '../../../shared/schemas/workflow.ts';
+import type { StageCapabilities, WorkflowDefinition } from '../../../shared/schemas/workflow.ts';
 import type { NationalRuleInput } from '../rules/rules.service.ts';
 
 export const TASK_WORKFLOW = 'st_task';
@@ -17,7 +17,37 @@ export const TASK_WORKFLOW = 'st_task';
 const t = (vi: string, en: string) => ({ vi, en });
 const OFFICE = ['dost_officer', 'admin'] as const;
 
-const stages: WorkflowDefinition['stages'] = [
+/**
+ * What a task may receive in a stage (read through capabilitiesOf, never by stage key in the service): progress
+ * checks and extensions during implementation, replication records once the result is registered, a re-proposal
+ * after a refusal; accepted tasks are public; a refused or failed task is closed (the replication stage is terminal
+ * but still takes records). Shipped in the definitions below and registered as the defaults for stored
+ * definitions without them; migration 0042 wrote the same into the definitions stored before it (a test keeps
+ * the three in step).
+ */
+export const TASK_STAGE_CAPABILITIES = {
+  implementation: { allows: ['progress', 'extension'] },
+  result_registration: { allows: ['replication'], public: true },
+  replication: { allows: ['replication'], public: true, closes: false },
+  not_approved: { allows: ['repropose'], closes: true },
+  not_accepted: { closes: true },
+} satisfies Record<string, StageCapabilities>;
+
+/**
+ * Which task field a closed council's result fills, by the council kind: the verdict (passed or not) or the
+ * acceptance rating (from a council that scored instead — a province may make it so — Đạt / Không đạt by its
+ * verdict). The workflow's requiredFields then read these fields. A kind not listed records nothing on the task.
+ */
+export const TASK_COUNCIL_OUTCOMES: Readonly<Record<string, { field: 'identificationPassed' | 'selectionPassed' | 'acceptanceRating'; value: 'verdict' | 'rating' }>> = {
+  identification: { field: 'identificationPassed', value: 'verdict' },
+  selection: { field: 'selectionPassed', value: 'verdict' },
+  acceptance: { field: 'acceptanceRating', value: 'rating' },
+};
+
+const withCapabilities = (s: WorkflowDefinition['stages'][number]) =>
+  (s.key in TASK_STAGE_CAPABILITIES ? { ...s, capabilities: TASK_STAGE_CAPABILITIES[s.key as keyof typeof TASK_STAGE_CAPABILITIES] } : s);
+
+const stages: WorkflowDefinition['stages'] = ([
   { key: 'proposal', name: t('Đề xuất nhiệm vụ', 'Proposal'), targetDays: 60 },
   { key: 'identification', name: t('Hội đồng tư vấn xác định nhiệm vụ', 'Identification council'), targetDays: 45 },
   { key: 'approved_list', name: t('Danh mục được phê duyệt', 'Approved list'), targetDays: 30 },
@@ -33,7 +63,7 @@ const stages: WorkflowDefinition['stages'] = [
   { key: 'replication', name: t('Ứng dụng, chuyển giao, nhân rộng', 'Application, transfer and replication'), terminal: true },
   { key: 'not_approved', name: t('Không được phê duyệt', 'Not approved'), terminal: true },
   { key: 'not_accepted', name: t('Nghiệm thu không đạt', 'Not accepted'), terminal: true },
-];
+] satisfies WorkflowDefinition['stages']).map(withCapabilities);
 
 const labels: NonNullable<WorkflowDefinition['labels']> = {
   documents: {

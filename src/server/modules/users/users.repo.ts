@@ -1,4 +1,4 @@
-import { and, eq, sql } from 'drizzle-orm';
+import { and, eq, or, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
 import type { Tx } from '../../context.ts';
 import { versionedWrites, type WritableValues } from '../../db/versioned-table.ts';
@@ -76,4 +76,18 @@ export async function setPasswordHash(tx: Tx, tenantId: string, id: string, pass
 export async function activeAccountsWithRole(db: Db | Tx, tenantId: string, role: string) {
   return db.select({ id: users.id, username: users.username, displayName: users.displayName }).from(users)
     .where(and(eq(users.tenantId, tenantId), eq(users.role, role), eq(users.active, true))).orderBy(users.username);
+}
+
+/** Active accounts matching any of the filters; within a filter every field given must match. */
+export async function activeMatching(db: Db | Tx, tenantId: string, filters: {
+  userId?: string; role?: string; agencyId?: string; adminUnitId?: string; organizationId?: string;
+}[]) {
+  const conds = filters.map((f) => and(
+    f.userId ? eq(users.id, f.userId) : undefined, f.role ? eq(users.role, f.role) : undefined,
+    f.agencyId ? eq(users.agencyId, f.agencyId) : undefined, f.adminUnitId ? eq(users.adminUnitId, f.adminUnitId) : undefined,
+    f.organizationId ? eq(users.organizationId, f.organizationId) : undefined,
+  )).filter((c): c is SQL => c !== undefined);
+  if (conds.length === 0) return [];
+  return db.select({ id: users.id, username: users.username, displayName: users.displayName, email: users.email, role: users.role })
+    .from(users).where(and(eq(users.tenantId, tenantId), eq(users.active, true), or(...conds))).orderBy(users.username);
 }

@@ -9,11 +9,11 @@ import type { Db } from '../../db/client.ts';
 import { forbidden, notFound, validationError, AppError } from '../../errors.ts';
 import { decodeCursor, page } from '../../db/paging.ts';
 import { versionedRecords, type Writer } from '../../records/versioned-record.ts';
-import { translate, type MessageKey } from '../../../shared/i18n/messages.ts';
+import type { MessageKey } from '../../../shared/i18n/messages.ts';
 import type { Role } from '../../../shared/roles.ts';
 import { UserInput, type PasswordReset, type User, type UserListQuery, type UserUpdate } from '../../../shared/schemas/users.ts';
 import { recordAudit } from '../audit/audit.service.ts';
-import { endSessionsOf, evictUser, hashPassword } from '../auth/auth.service.ts';
+import { assertAcceptablePassword, endSessionsOf, evictUser, hashPassword, revokeApiTokensOf } from '../auth/auth.service.ts';
 import { assertAgencyInForce } from '../agencies/agencies.service.ts';
 import { assertCommuneOfProvince } from '../admin-units/admin-units.service.ts';
 import { assertOrganizationInTenant } from '../organizations/organizations.service.ts';
@@ -77,12 +77,16 @@ function parseNewUser(input: NewUser) {
   const { tenantId, ...fields } = input;
   const parsed = UserInput.safeParse(fields);
   if (!parsed.success) {
+    // Worded in the caller's language where it is shown (the error handler, the command line: localizeDetails).
     throw validationError(parsed.error.issues.map((issue) => {
       const params = (issue as { params?: Record<string, unknown> }).params;
-      const key = typeof params?.i18n === 'string' ? params.i18n : null;
-      return { path: ['body', ...issue.path].join('.'), code: issue.code, message: key ? translate('vi', key, params) : issue.message };
+      const path = ['body', ...issue.path].join('.');
+      const code = typeof params?.detail === 'string' ? params.detail : issue.code;
+      return typeof params?.i18n === 'string' ? { path, code, i18n: params.i18n, params } : { path, code, message: issue.message };
     }));
   }
+  // The schema's rules, then the server's own: the zxcvbn dictionaries (auth.passwords.ts).
+  assertAcceptablePassword(parsed.data.password, { username: parsed.data.username, displayName: parsed.data.displayName });
   return { tenantId, ...parsed.data };
 }
 
@@ -144,15 +148,23 @@ export async function updateUser(ctx: Ctx, id: string, input: UserUpdate): Promi
   return after;
 }
 
-/** POST /api/users/:id/password: an admin sets a new password; the user's open sessions end. */
+/**
+ * POST /api/users/:id/password: an admin sets a new password (checked against the account's username and name);
+ * the user's open sessions end and their API tokens are revoked, since whoever knew the old password may hold one.
+ */
 export async function resetPassword(ctx: Ctx, id: string, input: PasswordReset): Promise<void> {
   if (!can(ctx.actor, 'reset_password')) throw forbidden();
+  const user = await repo.findById(ctx.db, ctx.actor.tenantId, id);
+  if (!user) throw notFound(ENTITY, id);
+  assertAcceptablePassword(input.password, { username: user.username, displayName: user.displayName });
   const passwordHash = await hashPassword(input.password);
   await ctx.db.transaction(async (tx) => {
     if (!(await repo.setPasswordHash(tx, ctx.actor.tenantId, id, passwordHash))) throw notFound(ENTITY, id);
     const sessionsEnded = await endSessionsOf(tx, id);
-    await recordAudit(tx, ctx, { action: 'reset_password', entity: ENTITY, entityId: id, after: { sessionsEnded } });
+    const tokensRevoked = await revokeApiTokensOf(tx, id);
+    await recordAudit(tx, ctx, { action: 'reset_password', entity: ENTITY, entityId: id, after: { sessionsEnded, tokensRevoked } });
   });
+  // After the commit: the cached actors of its sessions and tokens.
   evictUser(id);
 }
 
@@ -171,4 +183,22 @@ export function reviewerAccounts(db: Db | Tx, tenantId: string) {
 export async function assertActiveAccount(db: Db | Tx, tenantId: string, id: string, o: { path: string; code: MessageKey }) {
   const user = await repo.findById(db, tenantId, id);
   if (!user || !user.active) throw new AppError(o.code, { status: 400, details: [{ path: o.path, code: 'unknown_reference' }] });
+}
+
+/** Who an inbox item, a reminder or an e-mail is for: every field given must match (a role in a unit…). */
+export interface AccountMatch {
+  userId?: string;
+  role?: Role;
+  agencyId?: string;
+  adminUnitId?: string;
+  organizationId?: string;
+}
+
+/**
+ * For other modules: the active accounts of the province matching any of `matches` (the inbox resolves the e-mail
+ * recipients of an item with it; the tasks reminders check that the officer in charge still works here).
+ */
+export async function activeAccountsMatching(db: Db | Tx, tenantId: string, matches: AccountMatch[]) {
+  const rows = await repo.activeMatching(db, tenantId, matches);
+  return rows.map((r) => ({ ...r, role: r.role as Role }));
 }

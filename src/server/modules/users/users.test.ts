@@ -158,6 +158,40 @@ describe('accounts', () => {
     expect(JSON.stringify(log)).not.toMatch(/argon2|mat-khau-moi/);
   });
 
+  it('refuses common passwords and ones made of the username or the name, naming the reason in vi and en', async () => {
+    const username = newUsername('thu.ha');
+    const create = (password: string, lang = 'vi') => env.app.inject({
+      method: 'POST', url: '/api/users', headers: { ...admin, 'accept-language': lang },
+      payload: { username, displayName: 'Trần Thị Thu Hà', password, role: 'leader' },
+    });
+    const cases: [string, string, RegExp, RegExp][] = [
+      ['1234567890', 'password_sequence', /dãy/, /sequence/],
+      ['          ', 'password_repetitive', /lặp/, /repeat/],
+      ['matkhau123', 'password_common', /phổ biến/, /common/],
+      ['Password1234!', 'password_common', /phổ biến/, /common/],
+      [`${username}-2026`, 'password_contains_username', /tên đăng nhập/, /username/],
+      ['tran-thi-thu-ha-1990', 'password_contains_name', /họ tên/, /name/],
+    ];
+    for (const [password, code, vi, en] of cases) {
+      const res = await create(password);
+      expect([password, res.statusCode]).toEqual([password, 400]);
+      expect(res.json().details).toEqual([expect.objectContaining({ path: 'body.password', code })]);
+      expect(res.json().details[0].message).toMatch(vi);
+      expect((await create(password, 'en')).json().details[0].message).toMatch(en);
+    }
+    expect((await create('khcn-demo-2026')).statusCode).toBe(201);
+  });
+
+  it('checks a new password set by an admin against the account\'s own username and name', async () => {
+    const user = await addUser();
+    for (const password of ['matkhau2024', `${user.username}!!!`, 'Trần Thị Thu Hà 2026']) {
+      const res = await post(admin, `/api/users/${user.id}/password`, { password });
+      expect([password, res.statusCode]).toEqual([password, 400]);
+      expect(res.json().details[0]).toMatchObject({ path: 'body.password', code: expect.stringMatching(/^password_/) });
+    }
+    expect((await post(admin, `/api/users/${user.id}/password`, { password: 'khcn-demo-2026' })).statusCode).toBe(204);
+  });
+
   it('lets only admins manage accounts, and stops an admin from locking themself out', async () => {
     const user = await addUser();
     for (const role of ['dost_officer', 'unit_officer', 'reviewer', 'leader', 'applicant'] as const) {
@@ -200,6 +234,9 @@ describe('accounts', () => {
     const short = await createUser(env.app.db, { tenantId: env.tenantId, username: newUsername(), displayName: 'X', password: 'short', role: 'leader' })
       .catch((e: unknown) => e);
     expect(short).toMatchObject({ code: 'common.validation_failed', status: 400, details: [{ path: 'body.password' }] });
+    const common = await createUser(env.app.db, { tenantId: env.tenantId, username: newUsername(), displayName: 'X', password: 'anhyeuem2024', role: 'leader' })
+      .catch((e: unknown) => e);
+    expect(common).toMatchObject({ code: 'common.validation_failed', status: 400, details: [{ path: 'body.password', code: 'password_common' }] });
   });
 });
 
@@ -241,6 +278,22 @@ describe('sign-in protection and API tokens', () => {
     expect(after.statusCode).toBe(401);
     expect(after.json().code).toBe('auth.token_invalid');
     expect((await get({ authorization: 'Bearer khcn_not-a-token' }, '/api/organizations')).json().code).toBe('auth.token_invalid');
+  });
+
+  it('revokes the API tokens of an account whose password an admin resets', async () => {
+    const user = await addUser({ role: 'leader' });
+    const session = await login(env.app, user.username, NEW_PASSWORD);
+    const { token } = (await post(session, '/api/auth/tokens', { name: 'Bảng điều hành' })).json();
+    const bearer = { authorization: `Bearer ${token}` };
+    expect((await get(bearer, '/api/organizations')).statusCode).toBe(200);
+    expect((await post(admin, `/api/users/${user.id}/password`, { password: 'mat-khau-moi-cap-lai' })).statusCode).toBe(204);
+    const after = await get(bearer, '/api/organizations');
+    expect(after.statusCode).toBe(401);
+    expect(after.json().code).toBe('auth.token_invalid');
+    const fresh = await login(env.app, user.username, 'mat-khau-moi-cap-lai');
+    expect((await get(fresh, '/api/auth/tokens')).json()).toEqual([expect.objectContaining({ revokedAt: expect.any(String) })]);
+    const log = (await get(admin, `/api/audit?entity=user&entityId=${user.id}`)).json();
+    expect(log.items.find((e: { action: string }) => e.action === 'reset_password').after).toMatchObject({ sessionsEnded: 1, tokensRevoked: 1 });
   });
 
   it('stops the API tokens of a disabled account', async () => {

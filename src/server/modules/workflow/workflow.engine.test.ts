@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { definitionProblems, WorkflowDefinition } from '../../../shared/schemas/workflow.ts';
 import type { Role } from '../../../shared/roles.ts';
-import { allowedTransitions, checkTransition, initialStage, isEmptyValue } from './workflow.engine.ts';
+import { allowedTransitions, checkTransition, initialStage, isEmptyValue, stageCapabilities } from './workflow.engine.ts';
 import { exampleGrantWorkflow } from './workflow.example.ts';
 
 const def = WorkflowDefinition.parse(exampleGrantWorkflow);
@@ -106,5 +106,26 @@ describe('definition validation', () => {
   });
   it('definitionProblems carries the values for the message', () => {
     expect(definitionProblems({ stages: [stage('a')], transitions: [t('go', ['a'], 'zz')] })[0].params).toEqual({ stage: 'zz' });
+  });
+});
+
+describe('stageCapabilities', () => {
+  const withOwn = WorkflowDefinition.parse({
+    ...exampleGrantWorkflow,
+    stages: exampleGrantWorkflow.stages.map((st) => (st.key === 'submitted' ? { ...st, capabilities: { allows: ['comment'], pausable: true } } : st)),
+  });
+  const defaults = { draft: { allows: ['edit'] }, submitted: { allows: ['ignored'] }, approved: { public: true, closes: false } };
+  it.each([
+    ['a stage\'s own capabilities, over the defaults', 'submitted', { allows: ['comment'], public: false, closes: false, pausable: true }],
+    ['the registered default for a stage without its own', 'draft', { allows: ['edit'], public: false, closes: false, pausable: false }],
+    ['a default may keep a terminal stage open', 'approved', { allows: [], public: true, closes: false, pausable: false }],
+    ['nothing, for a stage with neither', 'reviewed', { allows: [], public: false, closes: false, pausable: false }],
+    ['an unknown stage allows nothing and closes nothing', 'archived', { allows: [], public: false, closes: false, pausable: false }],
+  ])('%s', (_why, stage, expected) => {
+    expect(stageCapabilities(withOwn, stage, defaults)).toEqual(expected);
+  });
+  it('closes a terminal stage without capabilities or defaults', () => {
+    expect(stageCapabilities(def, 'approved').closes).toBe(true);
+    expect(stageCapabilities(def, 'rejected').closes).toBe(false);
   });
 });

@@ -3,7 +3,7 @@
  * src/shared/schemas/workflow.ts). No database, no clock: table-tested in workflow.engine.test.ts.
  */
 import type { Role } from '../../../shared/roles.ts';
-import type { WorkflowDefinition, WorkflowStage, WorkflowTransition } from '../../../shared/schemas/workflow.ts';
+import type { StageCapabilities, WorkflowDefinition, WorkflowStage, WorkflowTransition } from '../../../shared/schemas/workflow.ts';
 
 export type RefusalReason = 'not_allowed_from_stage' | 'role' | 'missing_documents' | 'missing_fields';
 
@@ -39,6 +39,20 @@ export function isEmptyValue(v: unknown): boolean {
 }
 
 export const stageOf = (def: WorkflowDefinition, key: string): WorkflowStage | undefined => def.stages.find((s) => s.key === key);
+
+/** A stage's capabilities with every field filled in. */
+export interface Capabilities { allows: string[]; public: boolean; closes: boolean; pausable: boolean }
+
+/**
+ * What a record may receive in a stage: the stage's own `capabilities`, else the workflow's registered defaults
+ * for the stage key (how the code behaved before definitions carried them), else nothing — and a terminal stage
+ * closes the record unless it says otherwise.
+ */
+export function stageCapabilities(def: WorkflowDefinition, key: string, defaults: Readonly<Record<string, StageCapabilities>> = {}): Capabilities {
+  const stage = stageOf(def, key);
+  const c = stage?.capabilities ?? defaults[key] ?? {};
+  return { allows: c.allows ?? [], public: c.public ?? false, closes: c.closes ?? stage?.terminal ?? false, pausable: c.pausable ?? false };
+}
 
 /** Where a new subject starts. */
 export const initialStage = (def: WorkflowDefinition): WorkflowStage => def.stages[0];

@@ -1,8 +1,8 @@
-import { and, asc, desc, eq, lte, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, lte, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
 import { rowsOf } from '../../db/rows.ts';
 import type { Tx } from '../../context.ts';
-import { stageEvents } from './workflow.tables.ts';
+import { stageClockEvents, stageEvents } from './workflow.tables.ts';
 import { users } from '../users/users.tables.ts';
 
 export type StageEventRow = typeof stageEvents.$inferSelect;
@@ -43,7 +43,7 @@ export async function listEvents(db: Db | Tx, tenantId: string, subjectType: str
 /** Each subject's last event at or before the cutoff. */
 export async function latestPerSubject(db: Db | Tx, tenantId: string, subjectType: string, cutoff: Date) {
   return db.selectDistinctOn([stageEvents.subjectId], {
-    subjectId: stageEvents.subjectId, workflow: stageEvents.workflow, stage: stageEvents.toStage,
+    id: stageEvents.id, subjectId: stageEvents.subjectId, workflow: stageEvents.workflow, stage: stageEvents.toStage,
     enteredAt: stageEvents.at, ruleVersionId: stageEvents.ruleVersionId,
   })
     .from(stageEvents)
@@ -51,32 +51,54 @@ export async function latestPerSubject(db: Db | Tx, tenantId: string, subjectTyp
     .orderBy(stageEvents.subjectId, desc(stageEvents.at), desc(stageEvents.id));
 }
 
-export interface DurationRow { year: number; stage: string; count: number; medianDays: number; p90Days: number }
+export interface StayRow { id: number; subjectId: string; stage: string; enteredAt: Date; exitedAt: Date; year: number }
 
 /**
- * Completed stays per stage and year of exit (Vietnam time): a stay runs from the event entering the stage to the
- * subject's next event. Median and 90th percentile by percentile_cont (interpolated), in days.
+ * Completed stays of a subject type's records (optionally those that ended in one year, Vietnam time): a stay runs
+ * from the event entering the stage to the subject's next event.
  */
-export async function durations(db: Db | Tx, tenantId: string, subjectType: string, year?: number): Promise<DurationRow[]> {
+export async function completedStays(db: Db | Tx, tenantId: string, subjectType: string, year?: number): Promise<StayRow[]> {
   const rows = await rowsOf<Record<string, unknown>>(db, sql`
-    SELECT year, stage, count(*)::int AS count,
-           percentile_cont(0.5) WITHIN GROUP (ORDER BY days) AS median_days,
-           percentile_cont(0.9) WITHIN GROUP (ORDER BY days) AS p90_days
+    SELECT id, subject_id, stage, entered_at, exited_at, year
     FROM (
-      SELECT e.to_stage AS stage,
-             (extract(epoch FROM lead(e.at) OVER w - e.at) / 86400.0)::float8 AS days,
+      SELECT e.id, e.subject_id, e.to_stage AS stage, e.at AS entered_at, lead(e.at) OVER w AS exited_at,
              extract(year FROM (lead(e.at) OVER w) AT TIME ZONE 'Asia/Ho_Chi_Minh')::int AS year
       FROM stage_events e
       WHERE e.tenant_id = ${tenantId} AND e.subject_type = ${subjectType}
       WINDOW w AS (PARTITION BY e.subject_id ORDER BY e.at, e.id)
     ) stays
-    WHERE days IS NOT NULL ${year === undefined ? sql`` : sql`AND year = ${year}`}
-    GROUP BY year, stage
-    ORDER BY year, stage`);
+    WHERE exited_at IS NOT NULL ${year === undefined ? sql`` : sql`AND year = ${year}`}
+    ORDER BY year, stage, id`);
   return rows.map((r) => ({
-    year: Number(r.year), stage: String(r.stage), count: Number(r.count),
-    medianDays: Number(r.median_days), p90Days: Number(r.p90_days),
+    id: Number(r.id), subjectId: String(r.subject_id), stage: String(r.stage),
+    enteredAt: new Date(r.entered_at as string | Date), exitedAt: new Date(r.exited_at as string | Date), year: Number(r.year),
   }));
+}
+
+// ---- stage clocks ----
+
+export type ClockEventRow = Pick<typeof stageClockEvents.$inferSelect, 'stageEventId' | 'kind' | 'at' | 'note'>;
+
+/** The clock stops and restarts of these stays, oldest first. */
+export async function clockEvents(db: Db | Tx, stageEventIds: number[]): Promise<ClockEventRow[]> {
+  if (stageEventIds.length === 0) return [];
+  return db.select({ stageEventId: stageClockEvents.stageEventId, kind: stageClockEvents.kind, at: stageClockEvents.at, note: stageClockEvents.note })
+    .from(stageClockEvents)
+    .where(inArray(stageClockEvents.stageEventId, stageEventIds))
+    .orderBy(asc(stageClockEvents.at), asc(stageClockEvents.id));
+}
+
+/** Every clock stop and restart of a subject type's records in a province, oldest first. */
+export async function clockEventsOfType(db: Db | Tx, tenantId: string, subjectType: string): Promise<ClockEventRow[]> {
+  return db.select({ stageEventId: stageClockEvents.stageEventId, kind: stageClockEvents.kind, at: stageClockEvents.at, note: stageClockEvents.note })
+    .from(stageClockEvents)
+    .where(and(eq(stageClockEvents.tenantId, tenantId), eq(stageClockEvents.subjectType, subjectType)))
+    .orderBy(asc(stageClockEvents.at), asc(stageClockEvents.id));
+}
+
+export async function insertClockEvent(tx: Tx, values: typeof stageClockEvents.$inferInsert) {
+  const [row] = await tx.insert(stageClockEvents).values(values).returning();
+  return row;
 }
 
 /** The definitions (rule versions) that governed a subject type's events. */

@@ -39,20 +39,22 @@ export const workflowRoutes: FastifyPluginAsyncZod = async (app) => {
   });
 
   app.get('/api/stage-timing/durations', {
-    schema: { tags: ['workflow'], summary: 'Median and 90th-percentile days spent in each stage, per year the stay ended',
+    schema: { tags: ['workflow'], summary: 'Median and 90th-percentile calendar and working days spent in each stage, per year the stay ended (readers: those the subject type\'s module lets list its records)',
       querystring: StageDurationsQuery, response: { 200: StageDurations, ...errors } },
   }, async (req) => {
     const ctx = ctxOf(req);
     if (!can(ctx.actor, 'read_timing')) throw forbidden();
+    service.assertCanListStages(ctx.actor, req.query.subjectType);
     return { items: await service.stageDurations(ctx.db, { tenantId: ctx.actor.tenantId, ...req.query }) };
   });
 
   app.get('/api/stage-timing/current', {
-    schema: { tags: ['workflow'], summary: 'Where each subject is now (or on a date): stage, since when, target days, overdue',
+    schema: { tags: ['workflow'], summary: 'Where each subject is now (or on a date): stage, since when, calendar and working days, targets, due date, overdue (readers: those the subject type\'s module lets list its records)',
       querystring: CurrentStagesQuery, response: { 200: CurrentStages, ...errors } },
   }, async (req) => {
     const ctx = ctxOf(req);
     if (!can(ctx.actor, 'read_timing')) throw forbidden();
+    service.assertCanListStages(ctx.actor, req.query.subjectType);
     return service.currentStages(ctx.db, {
       tenantId: ctx.actor.tenantId, subjectType: req.query.subjectType, asOf: req.query.asOf, overdueOnly: req.query.overdue,
     });

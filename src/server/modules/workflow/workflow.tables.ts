@@ -16,3 +16,16 @@ export const stageEvents = pgTable('stage_events', {
   note: text('note'),
   ruleVersionId: uuid('rule_version_id').notNull(),
 });
+
+/** 0042: stops and restarts of the clock of a stay in a stage (its stage_events row). */
+export const stageClockEvents = pgTable('stage_clock_events', {
+  id: bigint('id', { mode: 'number' }).primaryKey().generatedByDefaultAsIdentity(),
+  tenantId: uuid('tenant_id').notNull(),
+  stageEventId: bigint('stage_event_id', { mode: 'number' }).notNull(),
+  subjectType: text('subject_type').notNull(),
+  subjectId: uuid('subject_id').notNull(),
+  kind: text('kind').notNull().$type<'stopped' | 'resumed'>(),
+  at: timestamptz('at').notNull().defaultNow(),
+  actorId: uuid('actor_id'),
+  note: text('note'),
+});

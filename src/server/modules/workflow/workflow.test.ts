@@ -8,12 +8,19 @@ import { translate } from '../../../shared/i18n/messages.ts';
 import type { WorkflowDefinition } from '../../../shared/schemas/workflow.ts';
 import { ensureNationalRules } from '../rules/rules.service.ts';
 import {
-  applyTransition, availableActions, currentStages, enterInitialStage, history, registerWorkflow, stageDurations,
-  type TransitionInput,
+  applyTransition, availableActions, currentStages, enterInitialStage, history, registerWorkflow, resumeStageClock, stageDurations,
+  stopStageClock, type TransitionInput,
 } from './workflow.service.ts';
+import { isWorkingDay } from '../../../lib/vi/working-days.ts';
+import { NATIONAL_CALENDAR, workingCalendar } from './workflow.calendar.ts';
 import { exampleGrantWorkflow } from './workflow.example.ts';
+import { registerWorkflowSubject } from './workflow.subjects.ts';
 
 registerWorkflow('test_grant', { vi: 'Quy trình hồ sơ tài trợ (thử nghiệm)', en: 'Grant application workflow (test)' });
+// The timing views serve a subject type its module registered, to the readers it names.
+registerWorkflowSubject('test_timed_application', {
+  workflow: 'test_grant', label: { vi: 'hồ sơ thử nghiệm', en: 'test application' }, canList: (a) => a.role === 'leader' || a.role === 'dost_officer',
+});
 
 const OLD_REGIME = 'Thông tư 08/2017/TT-BKHCN';
 const NEW_REGIME = 'Nghị định 267/2025/NĐ-CP';
@@ -279,10 +286,13 @@ describe('stage timing', () => {
     await subject('2024-12-29T20:00:00Z', 3);
 
     const all = await stageDurations(env.h.db, { tenantId, subjectType: TYPE });
+    // Working days: drafts of 6, 14, 20 and 28 (weekends only: 2024 is not listed, its fixed holidays fall outside),
+    // submitted stays of 5 and 11; the 2025 draft (30/12/2024 to 02/01/2025) has 31/12 and 2/1, not New Year's Day.
+    const named = { targetWorkingDays: null };
     expect(all).toEqual([
-      { year: 2024, stage: 'draft', name: { vi: 'Dự thảo hồ sơ', en: 'Draft' }, targetDays: 30, count: 4, medianDays: 25, p90Days: 37 },
-      { year: 2024, stage: 'submitted', name: { vi: 'Đã nộp hồ sơ', en: 'Submitted' }, targetDays: 15, count: 2, medianDays: 10, p90Days: 14 },
-      { year: 2025, stage: 'draft', name: { vi: 'Dự thảo hồ sơ', en: 'Draft' }, targetDays: 30, count: 1, medianDays: 3, p90Days: 3 },
+      { year: 2024, stage: 'draft', name: { vi: 'Dự thảo hồ sơ', en: 'Draft' }, targetDays: 30, ...named, count: 4, medianDays: 25, p90Days: 37, medianWorkingDays: 17, p90WorkingDays: 25.6 },
+      { year: 2024, stage: 'submitted', name: { vi: 'Đã nộp hồ sơ', en: 'Submitted' }, targetDays: 15, ...named, count: 2, medianDays: 10, p90Days: 14, medianWorkingDays: 8, p90WorkingDays: 10.4 },
+      { year: 2025, stage: 'draft', name: { vi: 'Dự thảo hồ sơ', en: 'Draft' }, targetDays: 30, ...named, count: 1, medianDays: 3, p90Days: 3, medianWorkingDays: 2, p90WorkingDays: 2 },
     ]);
     expect((await stageDurations(env.h.db, { tenantId, subjectType: TYPE, year: 2025 })).map((r) => r.stage)).toEqual(['draft']);
     expect(await stageDurations(env.h.db, { tenantId: env.tenantId, subjectType: TYPE })).toEqual([]);
@@ -315,5 +325,102 @@ describe('stage timing', () => {
     expect(current.json().items).toHaveLength(3);
     const applicantHeaders = await env.as('applicant', { tenantId });
     expect((await env.app.inject({ method: 'GET', url: `/api/stage-timing/durations?subjectType=${TYPE}`, headers: applicantHeaders })).statusCode).toBe(403);
+  });
+
+  it('applies the read check the subject type\'s module registered, and refuses unregistered types', async () => {
+    for (const role of ['reviewer', 'unit_officer'] as const) {
+      const headers = await env.as(role, { tenantId });
+      for (const view of ['durations', 'current']) {
+        const res = await env.app.inject({ method: 'GET', url: `/api/stage-timing/${view}?subjectType=${TYPE}`, headers });
+        expect(res.statusCode, `${role} ${view}`).toBe(403);
+      }
+    }
+    const leader = await env.as('leader', { tenantId });
+    const unknown = await env.app.inject({ method: 'GET', url: '/api/stage-timing/current?subjectType=test_grant_application', headers: leader });
+    expect(unknown.statusCode).toBe(400);
+    expect(unknown.json()).toMatchObject({ code: 'workflow.unknown_subject_type', details: [{ path: 'querystring.subjectType' }] });
+  });
+});
+
+describe('stage clocks and working days', () => {
+  // A permit with a legal time limit of 5 working days, whose clock stops while the applicant supplies papers.
+  const permit: WorkflowDefinition = {
+    stages: [
+      { key: 'received', name: { vi: 'Tiếp nhận hồ sơ', en: 'Received' }, targetWorkingDays: 5, capabilities: { pausable: true } },
+      { key: 'decided', name: { vi: 'Đã giải quyết', en: 'Decided' }, terminal: true },
+    ],
+    transitions: [{ action: 'decide', name: { vi: 'Giải quyết', en: 'Decide' }, from: ['received'], to: 'decided', roles: ['dost_officer'] }],
+  };
+  const TYPE = 'test_permit_application';
+  let tenantId: string;
+  let officer: Actor;
+  const vn = (date: string) => `${date}T09:00:00+07:00`;
+  const common = (subjectId: string) => ({ workflow: 'test_permit', subjectType: TYPE, subjectId, regimeDate: '2025-01-01' });
+
+  beforeAll(async () => {
+    registerWorkflow('test_permit', { vi: 'Thủ tục cấp phép (thử nghiệm)', en: 'Permit procedure (test)' });
+    registerWorkflowSubject(TYPE, { workflow: 'test_permit', label: { vi: 'hồ sơ cấp phép', en: 'permit application' }, canList: (a) => a.role === 'dost_officer' });
+    await ensureNationalRules(env.h.db, [{ key: 'workflow.test_permit', effectiveFrom: '2021-01-01', legalBasis: 'Nghị định 61/2018/NĐ-CP (minh họa)', value: permit }]);
+    tenantId = (await buildTenant(env.h, 'Sở KH&CN tỉnh An Giang')).id;
+    officer = await actor('dost_officer', tenantId);
+  });
+
+  /** Received on Friday 24/01/2025, the last working day before the Tết break. */
+  async function received() {
+    const id = randomUUID();
+    await env.h.db.transaction((tx) => enterInitialStage(tx, { actor: officer }, { ...common(id), at: vn('2025-01-24') }));
+    return id;
+  }
+  const clock = (kind: 'stop' | 'resume', id: string, date: string) => env.h.db.transaction((tx) =>
+    (kind === 'stop' ? stopStageClock : resumeStageClock)(tx, { actor: officer }, { ...common(id), currentStage: 'received', at: vn(date), note: 'Chờ bổ sung giấy tờ' }));
+  const current = async (id: string, asOf: string) =>
+    (await currentStages(env.h.db, { tenantId, subjectType: TYPE, asOf })).items.find((i) => i.subjectId === id)!;
+
+  it('counts a time limit of 5 working days from the Friday before Tết to the Friday after it', async () => {
+    const id = await received();
+    expect(await current(id, '2025-02-07')).toMatchObject({ workingDays: 5, targetWorkingDays: 5, dueDate: '2025-02-07', overdue: false, paused: false });
+    expect(await current(id, '2025-02-10')).toMatchObject({ workingDays: 6, daysInStage: 17.62, overdue: true });
+  });
+
+  it('stops and restarts the clock, leaving the stopped span out of the working days and the due date', async () => {
+    const id = await received();
+    await clock('stop', id, '2025-02-04');
+    expect(await current(id, '2025-02-05')).toMatchObject({ paused: true, pausedAt: new Date(vn('2025-02-04')).toISOString(), dueDate: null, workingDays: 2 });
+    await clock('resume', id, '2025-02-06');
+    expect(await current(id, '2025-02-10')).toMatchObject({ paused: false, workingDays: 4, clockDays: 15.62, dueDate: '2025-02-11', overdue: false });
+    await env.h.db.transaction((tx) => applyTransition(tx, { actor: officer }, { ...common(id), currentStage: 'received', action: 'decide', documents: [], fields: {}, at: vn('2025-02-12') }));
+    const h = await history(env.h.db, { tenantId, subjectType: TYPE, subjectId: id });
+    expect(h[0]).toMatchObject({
+      toStage: 'received', daysInStage: 19, clockDays: 17, workingDays: 6,
+      clockStops: [{ stoppedAt: new Date(vn('2025-02-04')).toISOString(), resumedAt: new Date(vn('2025-02-06')).toISOString(), note: 'Chờ bổ sung giấy tờ' }],
+    });
+    const [d] = await stageDurations(env.h.db, { tenantId, subjectType: TYPE, year: 2025 });
+    expect(d).toMatchObject({ stage: 'received', count: 1, medianDays: 17, medianWorkingDays: 6, targetWorkingDays: 5 });
+  });
+
+  it('refuses a second stop, a restart of a running clock and a stop where the stage does not allow it', async () => {
+    const id = await received();
+    expect(await refusal(clock('resume', id, '2025-02-03'))).toMatchObject({ status: 409, code: 'workflow.clock_not_stopped' });
+    await clock('stop', id, '2025-02-03');
+    const twice = await refusal(clock('stop', id, '2025-02-04'));
+    expect(twice).toMatchObject({ status: 409, code: 'workflow.clock_already_stopped' });
+    await env.h.db.transaction((tx) => applyTransition(tx, { actor: officer }, { ...common(id), currentStage: 'received', action: 'decide', documents: [], fields: {}, at: vn('2025-02-05') }));
+    const done = await refusal(env.h.db.transaction((tx) => stopStageClock(tx, { actor: officer }, { ...common(id), currentStage: 'decided', at: vn('2025-02-06') })));
+    expect(done).toMatchObject({ status: 409, code: 'workflow.clock_not_pausable' });
+    expect(done.vi).toBe('Không thể tạm dừng thời hạn ở giai đoạn "Đã giải quyết".');
+  });
+
+  it('counts a province\'s own days off from its calendar version', async () => {
+    const admin = await env.as('admin', { tenantId });
+    const own = { ...NATIONAL_CALENDAR, years: NATIONAL_CALENDAR.years.map((y) => (y.year === 2025
+      ? { ...y, daysOff: [...y.daysOff, { from: '2025-02-03', name: { vi: 'Ngày nghỉ của tỉnh (minh họa)', en: 'Provincial day off (illustrative)' } }] }
+      : y)) };
+    const res = await env.app.inject({ method: 'POST', url: '/api/rules', headers: admin, payload: {
+      key: 'calendar.working_days', effectiveFrom: '2025-01-01', legalBasis: 'Quyết định 3/2025/QĐ-UBND tỉnh An Giang (minh họa)', value: own } });
+    expect(res.statusCode).toBe(201);
+    const id = await received();
+    expect(await current(id, '2025-02-07')).toMatchObject({ workingDays: 4, dueDate: '2025-02-10' });
+    // Another province keeps the national calendar.
+    expect(isWorkingDay('2025-02-03', await workingCalendar(env.h.db, { tenantId: env.tenantId, onDate: '2025-06-01' }))).toBe(true);
   });
 });

@@ -98,7 +98,7 @@ export function CouncilResultsView({ results }: { results: Results }) {
           {q.presidingPresent ? <Tag color="green">{t('common.yes')}</Tag> : <Tag color="red">{t('common.no')}</Tag>}
         </Descriptions.Item>
         <Descriptions.Item label={t('council.results.passRule')} span={2}>
-          {results.kind === 'acceptance'
+          {results.evaluation === 'rating'
             ? t('council.results.passRuleAcceptance')
             : t('council.results.passRuleScores', { min: formatNumber(rule.minAverage), share: `${rule.maxZeroShare.numerator}/${rule.maxZeroShare.denominator}` })}
           <Typography.Text type="secondary"> ({results.passRule.legalBasis})</Typography.Text>
@@ -106,7 +106,7 @@ export function CouncilResultsView({ results }: { results: Results }) {
       </Descriptions>
       {results.dossiers.map((d) => (
         <Card key={d.dossierId} size="small" title={d.title} extra={<Outcome d={d} />} data-testid="dossier-result">
-          {results.kind === 'acceptance' ? <RatedDossier d={d} /> : <ScoredDossier d={d} />}
+          {results.evaluation === 'rating' ? <RatedDossier d={d} /> : <ScoredDossier d={d} />}
           <Alert style={{ marginTop: 8 }} type={d.passed === null ? 'info' : d.passed ? 'success' : 'warning'} showIcon title={d.reason || t('council.results.noSheets')} />
           {d.missing.length > 0 && (
             <Typography.Paragraph type="secondary" style={{ margin: '8px 0 0' }}>

@@ -1,7 +1,7 @@
 /**
  * The signed-in member's part of a council: the conflict-of-interest declaration and, for each dossier assigned to
- * them, the scoring sheet (criteria with their maximum points from the council's rules) or, in an acceptance
- * council, the rating. A refused sheet shows the server's message as is.
+ * them, the scoring sheet (criteria with their maximum points from the council's rules) or, when the council's kind
+ * evaluates by rating (an acceptance council), the rating. A refused sheet shows the server's message as is.
  */
 import { useMemo, useState } from 'react';
 import { Alert, Button, Card, Checkbox, Flex, Form, Input, InputNumber, Radio, Space, Tag, Typography } from 'antd';
@@ -66,7 +66,7 @@ function DossierSheet({ council, dossier, sheet, onChanged }: Props & { dossier:
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const criteria = council.rules.scoringSheet.value.criteria;
-  const acceptance = council.kind === 'acceptance';
+  const rated = council.evaluation === 'rating';
   const scores = Form.useWatch('scores', form) as Record<string, number | null> | undefined;
   const total = useMemo(() => criteria.reduce((s, c) => s + (Number(scores?.[c.key]) || 0), 0), [scores, criteria]);
   const maxTotal = criteria.reduce((s, c) => s + c.maxPoints, 0);
@@ -76,7 +76,7 @@ function DossierSheet({ council, dossier, sheet, onChanged }: Props & { dossier:
     setBusy(true);
     setError(null);
     try {
-      const body = acceptance
+      const body = rated
         ? { rating: values.rating, comment: values.comment?.trim() || null }
         // A criterion left empty is left out: the server names it as missing.
         : { scores: Object.fromEntries(criteria.flatMap((c) => { const v = values.scores?.[c.key]; return typeof v === 'number' ? [[c.key, v]] : []; })),
@@ -112,7 +112,7 @@ function DossierSheet({ council, dossier, sheet, onChanged }: Props & { dossier:
         disabled={!open}
         initialValues={{ scores: sheet?.scores ?? {}, rating: sheet?.rating ?? undefined, comment: sheet?.comment ?? '' }}
       >
-        {acceptance ? (
+        {rated ? (
           <Form.Item name="rating" label={t('council.sheet.rating')} rules={[{ required: true, message: t('form.required') }]}>
             <Radio.Group options={RATINGS.slice().reverse().map((r) => ({ value: r, label: t(`task.ratings.${r}`) }))} />
           </Form.Item>

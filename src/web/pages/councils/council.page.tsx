@@ -14,7 +14,7 @@ import { useFeedback } from '../../feedback.tsx';
 import { useUser } from '../../session.tsx';
 import { COUNCIL_STATUS_COLORS } from '../tasks/task-councils.tsx';
 import { canManageCouncils, canReadCouncilResults, hasMyCouncils } from '../tasks/task-permissions.ts';
-import { isoDay } from '../tasks/task-ui.tsx';
+import { isoDay, useLang } from '../tasks/task-ui.tsx';
 import { CouncilMembers } from './council-members.tsx';
 import { CouncilResultsView } from './council-results.tsx';
 import { MySheets } from './council-sheets.tsx';
@@ -22,6 +22,7 @@ import { MySheets } from './council-sheets.tsx';
 export function CouncilPage() {
   const { id = '' } = useParams();
   const { t } = useTranslation();
+  const lang = useLang();
   const user = useUser();
   const navigate = useNavigate();
   const { showError, showSuccess } = useFeedback();
@@ -105,7 +106,7 @@ export function CouncilPage() {
           <div style={{ flex: '1 1 500px', minWidth: 0 }}>
             <Typography.Title level={3} style={{ marginTop: 0 }}>{council.name}</Typography.Title>
             <Space wrap>
-              <Tag>{t(`council.kinds.${council.kind}`)}</Tag>
+              <Tag>{council.kindName[lang]}</Tag>
               <Tag color={COUNCIL_STATUS_COLORS[council.status]} data-testid="council-status">{t(`council.statuses.${council.status}`)}</Tag>
             </Space>
           </div>

@@ -7,17 +7,18 @@ import { COUNCIL_STATUSES, type Council, type CouncilStatus } from '../../../sha
 import { LoadMore } from '../../components/load-more.tsx';
 import { usePagedList } from '../../use-paged-list.ts';
 import { COUNCIL_STATUS_COLORS } from '../tasks/task-councils.tsx';
-import { isoDay, useEnumOptions } from '../tasks/task-ui.tsx';
+import { isoDay, useEnumOptions, useLang } from '../tasks/task-ui.tsx';
 
 export function MyCouncilsPage() {
   const { t } = useTranslation();
   const [status, setStatus] = useState<CouncilStatus | undefined>();
   const list = usePagedList('/api/councils', { status });
   const statuses = useEnumOptions(COUNCIL_STATUSES, 'council.statuses');
+  const lang = useLang();
 
   const columns = [
     { title: t('council.fields.name'), key: 'name', render: (_: unknown, c: Council) => <Link to={`/councils/${c.id}`}>{c.name}</Link> },
-    { title: t('council.fields.kind'), dataIndex: 'kind', render: (k: string) => t(`council.kinds.${k}`) },
+    { title: t('council.fields.kind'), key: 'kind', render: (_: unknown, c: Council) => c.kindName[lang] },
     { title: t('council.fields.status'), dataIndex: 'status', render: (s: Council['status']) => <Tag color={COUNCIL_STATUS_COLORS[s]}>{t(`council.statuses.${s}`)}</Tag> },
     { title: t('council.fields.meetingDate'), dataIndex: 'meetingDate', render: (v: string | null) => isoDay(v) ?? t('common.none') },
     { title: t('council.fields.location'), dataIndex: 'location', render: (v: string | null) => v ?? t('common.none') },

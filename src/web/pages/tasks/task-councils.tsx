@@ -7,17 +7,17 @@ import { Button, Form, Input, Modal, Select, Table, Tag } from 'antd';
 import { PlusOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router-dom';
-import { COUNCIL_KINDS, CouncilInput, type Council, type CouncilKind } from '../../../shared/schemas/councils.ts';
+import { CouncilInput, type Council, type CouncilKind, type CouncilKindInfo } from '../../../shared/schemas/councils.ts';
 import type { TaskDetail } from '../../../shared/schemas/tasks.ts';
 import { api } from '../../api.ts';
 import { useFeedback } from '../../feedback.tsx';
 import { validateWith } from '../../form-validation.ts';
 import { DateInput } from '../../components/date-input.tsx';
-import { isoDay, todayIso, useEnumOptions } from './task-ui.tsx';
+import { isoDay, todayIso, useLang } from './task-ui.tsx';
 
 export const COUNCIL_STATUS_COLORS = { draft: 'default', open: 'processing', closed: 'success' } as const;
 
-/** The council a stage calls for. */
+/** The council a stage calls for (a suggestion; any kind registered for tasks may be chosen). */
 const KIND_FOR_STAGE: Record<string, CouncilKind> = {
   proposal: 'identification', identification: 'identification', application: 'selection', selection: 'selection',
   budget_appraisal: 'budget_appraisal', implementation: 'acceptance', acceptance: 'acceptance',
@@ -36,10 +36,20 @@ export function TaskCouncils({ task, councils, manager }: Props) {
   const [form] = Form.useForm();
   const [open, setOpen] = useState(false);
   const [busy, setBusy] = useState(false);
-  const kinds = useEnumOptions(COUNCIL_KINDS, 'council.kinds');
+  const lang = useLang();
+  // The kinds registered for councils about tasks, with their names (GET /api/council-kinds).
+  const [kindList, setKindList] = useState<CouncilKindInfo[]>([]);
+  useEffect(() => {
+    if (!manager) return;
+    let live = true;
+    api.get('/api/council-kinds', { query: { subjectType: 'task' } }).then((r) => { if (live) setKindList(r.items); }, showError);
+    return () => { live = false; };
+  }, [manager]);
+  const kinds = kindList.map((k) => ({ value: k.key, label: k.name[lang] }));
   const kind = Form.useWatch('kind', form) as CouncilKind | undefined;
 
-  const defaultName = (k: CouncilKind) => `${t(`council.kinds.${k}`)}: ${task.title}`.slice(0, 500);
+  const kindLabel = (k: CouncilKind) => kindList.find((x) => x.key === k)?.name[lang] ?? k;
+  const defaultName = (k: CouncilKind) => `${kindLabel(k)}: ${task.title}`.slice(0, 500);
   useEffect(() => {
     if (open && kind) form.setFieldValue('name', defaultName(kind));
   }, [kind, open]); // deliberately not on every render of defaultName (react-hooks lint is not installed)
@@ -73,7 +83,7 @@ export function TaskCouncils({ task, councils, manager }: Props) {
 
   const columns = [
     { title: t('council.fields.name'), key: 'name', render: (_: unknown, c: Council) => <Link to={`/councils/${c.id}`}>{c.name}</Link> },
-    { title: t('council.fields.kind'), dataIndex: 'kind', render: (k: string) => t(`council.kinds.${k}`) },
+    { title: t('council.fields.kind'), key: 'kind', render: (_: unknown, c: Council) => c.kindName[lang] },
     { title: t('council.fields.status'), dataIndex: 'status', render: (s: Council['status']) => <Tag color={COUNCIL_STATUS_COLORS[s]}>{t(`council.statuses.${s}`)}</Tag> },
     { title: t('council.fields.meetingDate'), dataIndex: 'meetingDate', render: (v: string | null) => isoDay(v) ?? t('common.none') },
     { title: t('council.fields.memberCount'), dataIndex: 'memberCount', align: 'right' as const },

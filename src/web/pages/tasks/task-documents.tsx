@@ -1,8 +1,9 @@
 /**
- * Documents of a task: upload a file of one of the workflow's document kinds (read as base64, POSTed as JSON) and
- * the list with download links. The kinds the next step still needs come first.
+ * Documents of a task: upload a file of one of the workflow's document kinds (multipart, to the attachments API,
+ * which checks the kind's type and size limits and what the bytes really are) and the list with download links.
+ * The kinds the next step still needs come first; the file picker offers the kind's file types.
  */
-import { useMemo, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { Button, Flex, Input, Popconfirm, Select, Table, Typography, Upload } from 'antd';
 import { DeleteOutlined, DownloadOutlined, UploadOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
@@ -10,10 +11,11 @@ import type { TaskDetail } from '../../../shared/schemas/tasks.ts';
 import { api, type Schemas } from '../../api.ts';
 import { formatDateTime } from '../../format.ts';
 import { useFeedback } from '../../feedback.tsx';
-import { fileSize, fileToBase64, useLang, type ResolvedWorkflow } from './task-ui.tsx';
+import { fileSize, useLang, type ResolvedWorkflow } from './task-ui.tsx';
 
 type Doc = TaskDetail['documents'][number];
-const MAX_BYTES = 10 * 1024 * 1024;
+type Kind = Schemas['AttachmentKind'];
+const SUBJECT = 'task';
 
 interface Props {
   task: TaskDetail;
@@ -31,6 +33,16 @@ export function TaskDocuments({ task, actions, workflow, writable, onChanged }: 
   const [file, setFile] = useState<File | null>(null);
   const [note, setNote] = useState('');
   const [busy, setBusy] = useState(false);
+  // The kinds' limits in force today (type and size), so a file that would be refused is caught before it is sent.
+  const [limits, setLimits] = useState<Map<string, Kind>>(new Map());
+  useEffect(() => {
+    let live = true;
+    api.get('/api/attachments/{subjectType}/{subjectId}', { params: { subjectType: SUBJECT, subjectId: task.id } })
+      .then((r) => { if (live) setLimits(new Map(r.kinds.map((k) => [k.kind, k]))); })
+      .catch(() => { /* the server checks again on upload */ });
+    return () => { live = false; };
+  }, [task.id]);
+  const limit = kind ? limits.get(kind) : undefined;
 
   const needed = useMemo(() => new Set((actions?.actions ?? []).flatMap((a) => a.missingDocuments)), [actions]);
   const kinds = useMemo(() => {
@@ -41,24 +53,21 @@ export function TaskDocuments({ task, actions, workflow, writable, onChanged }: 
 
   const upload = async () => {
     if (!kind || !file) return;
-    if (file.size > MAX_BYTES) {
-      showError(new Error(t('task.documents.tooLarge', { size: fileSize(file.size), max: fileSize(MAX_BYTES) })));
+    if (limit && file.size > limit.maxBytes) {
+      showError(new Error(t('task.documents.tooLarge', { size: fileSize(file.size), max: fileSize(limit.maxBytes) })));
       return;
     }
     setBusy(true);
     try {
-      const updated = await api.post('/api/tasks/{id}/documents', {
-        params: { id: task.id },
-        body: {
-          kind, fileName: file.name, contentType: file.type || 'application/octet-stream', contentBase64: await fileToBase64(file),
-          note: note.trim() || null,
-        },
-      });
+      const form = new FormData();
+      if (note.trim()) form.append('note', note.trim());
+      form.append('file', file, file.name);
+      await api.upload('/api/attachments/{subjectType}/{subjectId}', { params: { subjectType: SUBJECT, subjectId: task.id }, query: { kind }, form });
       showSuccess(t('task.documents.uploaded', { name: file.name }));
       setFile(null);
       setNote('');
       setKind(undefined);
-      onChanged(updated);
+      onChanged();
     } catch (e) {
       showError(e);
     } finally {
@@ -68,7 +77,7 @@ export function TaskDocuments({ task, actions, workflow, writable, onChanged }: 
 
   const remove = async (d: Doc) => {
     try {
-      await api.delete('/api/tasks/{id}/documents/{docId}', { params: { id: task.id, docId: d.id } });
+      await api.delete('/api/attachments/{subjectType}/{subjectId}/{id}', { params: { subjectType: SUBJECT, subjectId: task.id, id: d.id } });
       showSuccess(t('common.deleted'));
       onChanged();
     } catch (e) {
@@ -81,7 +90,7 @@ export function TaskDocuments({ task, actions, workflow, writable, onChanged }: 
     {
       title: t('task.documents.file'), key: 'file',
       render: (_: unknown, d: Doc) => (
-        <a href={`/api/tasks/${task.id}/documents/${d.id}`} download={d.fileName}><DownloadOutlined /> {d.fileName}</a>
+        <a href={`/api/attachments/${SUBJECT}/${task.id}/${d.id}`} download={d.fileName}><DownloadOutlined /> {d.fileName}</a>
       ),
     },
     { title: t('task.documents.size'), dataIndex: 'size', align: 'right' as const, render: (v: number) => fileSize(v) },
@@ -118,6 +127,7 @@ export function TaskDocuments({ task, actions, workflow, writable, onChanged }: 
           />
           <Upload
             maxCount={1}
+            accept={limit ? limit.extensions.map((e) => `.${e}`).join(',') : undefined}
             beforeUpload={(f) => { setFile(f); return false; }}
             onRemove={() => { setFile(null); }}
             fileList={file ? [{ uid: '1', name: file.name, status: 'done' }] : []}

@@ -55,7 +55,7 @@ export function TaskProgress({ task, writable, onChanged }: { task: TaskDetail; 
   const kind = Form.useWatch('kind', form);
   const { busy, submit } = useSubmit(form, ProgressInput,
     (data) => api.post('/api/tasks/{id}/progress', { params: { id: task.id }, body: data }), onChanged);
-  const canAdd = writable && task.stage === 'implementation';
+  const canAdd = writable && task.stageCapabilities.allows.includes('progress');
 
   const columns = [
     { title: t('task.progress.kind'), dataIndex: 'kind', render: (k: string) => t(`task.progressKinds.${k}`) },
@@ -92,7 +92,7 @@ export function TaskReplications({ task, writable, onChanged }: { task: TaskDeta
   const [form] = Form.useForm();
   const { busy, submit } = useSubmit(form, ReplicationInput,
     (data) => api.post('/api/tasks/{id}/replications', { params: { id: task.id }, body: data }), onChanged);
-  const canAdd = writable && (task.stage === 'result_registration' || task.stage === 'replication');
+  const canAdd = writable && task.stageCapabilities.allows.includes('replication');
 
   const columns = [
     { title: t('task.replication.place'), key: 'place', render: (_: unknown, r: Replication) => (
@@ -177,7 +177,7 @@ export function TaskLineage({ task, writable }: { task: TaskDetail; writable: bo
           )}
         />
       ) : <Typography.Text type="secondary">{t('task.lineage.none')}</Typography.Text>}
-      {writable && task.stage === 'not_approved' && (
+      {writable && task.stageCapabilities.allows.includes('repropose') && (
         <Form form={form} layout="inline" name="repropose" onFinish={submit} initialValues={{ proposalYear: task.proposalYear + 1 }}>
           <Form.Item name="proposalYear" label={t('task.lineage.year')} required><InputNumber min={task.proposalYear + 1} max={2100} /></Form.Item>
           <Form.Item name="title" label={t('task.lineage.newTitle')}><Input style={{ width: 360 }} placeholder={task.title} /></Form.Item>

@@ -106,19 +106,6 @@ export function todayIso(): string {
   return new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Ho_Chi_Minh' }).format(new Date());
 }
 
-/** A file's bytes as base64 (for the JSON upload of task documents). */
-export function fileToBase64(file: Blob): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const reader = new FileReader();
-    reader.onload = () => {
-      const url = String(reader.result);
-      resolve(url.slice(url.indexOf(',') + 1));
-    };
-    reader.onerror = () => reject(reader.error ?? new Error('read failed'));
-    reader.readAsDataURL(file);
-  });
-}
-
 /** Bytes as 12,5 KB. */
 export function fileSize(bytes: number): string {
   if (bytes < 1024) return `${formatNumber(bytes)} B`;

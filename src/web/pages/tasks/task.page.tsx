@@ -20,7 +20,6 @@ import { TaskHistory, TaskLineage, TaskProgress, TaskReplications } from './task
 import { StageTag, days, isoDay, money, useLang, useTaskWorkflow } from './task-ui.tsx';
 
 
-const REPLICATION_STAGES = ['result_registration', 'replication'];
 
 interface Loaded {
   task: Schemas['TaskDetail'];
@@ -67,7 +66,9 @@ export function TaskPage() {
   if (!data) return <Spin style={{ display: 'block', margin: 48 }} />;
   const { task, actions, history, councils } = data;
   const changed = () => { void load(); };
-  const finished = actions.stage.terminal && task.stage !== 'replication';
+  // What the stage allows is data of the workflow definition (stage capabilities), not stage keys here.
+  const allows = (what: string) => task.stageCapabilities.allows.includes(what);
+  const finished = task.stageCapabilities.closes;
   const editable = writer && !finished;
 
   const none = t('common.none');
@@ -168,13 +169,13 @@ export function TaskPage() {
     { key: 'councils', label: count(t('task.tabs.councils'), councils.length),
       children: <TaskCouncils task={task} councils={councils} manager={canManageCouncils(user.role) && !finished} /> },
     // Progress records belong to implementation, replication to the stages after acceptance, lineage to re-proposals.
-    ...(task.stage === 'implementation' || task.progress.length ? [{ key: 'progress', label: count(t('task.tabs.progress'), task.progress.length),
+    ...(allows('progress') || task.progress.length ? [{ key: 'progress', label: count(t('task.tabs.progress'), task.progress.length),
       children: <TaskProgress task={task} writable={editable} onChanged={changed} /> }] : []),
-    ...(REPLICATION_STAGES.includes(task.stage) || task.replications.length ? [{ key: 'replications',
+    ...(allows('replication') || task.replications.length ? [{ key: 'replications',
       label: count(t('task.tabs.replications'), task.replications.length),
       children: <TaskReplications task={task} writable={editable} onChanged={changed} /> }] : []),
     { key: 'history', label: t('task.tabs.history'), children: <TaskHistory events={history} /> },
-    ...(task.lineage.length || task.stage === 'not_approved' ? [{ key: 'lineage', label: count(t('task.tabs.lineage'), task.lineage.length),
+    ...(task.lineage.length || allows('repropose') ? [{ key: 'lineage', label: count(t('task.tabs.lineage'), task.lineage.length),
       children: <TaskLineage task={task} writable={writer} /> }] : []),
   ];
   const activeTab = tabs.some((x) => x.key === tab) ? tab : 'general';
@@ -211,7 +212,7 @@ export function TaskPage() {
           actions={actions}
           workflow={workflow}
           onChanged={changed}
-          extra={writer && task.stage === 'not_approved' ? (
+          extra={writer && allows('repropose') ? (
             <Typography.Paragraph style={{ margin: '8px 0 0' }}>
               {t('task.lineage.hint')}{' '}
               <Button size="small" onClick={() => setTab('lineage')}>{t('task.lineage.repropose')}</Button>

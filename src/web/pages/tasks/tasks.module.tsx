@@ -29,6 +29,7 @@ export const tasksWebModule = defineWebModule({
   name: 'tasks',
   routes,
   publicRoutes: <Route path="/cong-khai/nhiem-vu" element={<PublicTasksPage />} />,
+  subjectLinks: { task: (id) => `/tasks/${id}`, council: (id) => `/councils/${id}` },
   menu: (role: Role, t: TFunction) => [
     ...(canListTasks(role) ? [{ key: '/tasks', icon: <ExperimentOutlined />, label: <Link to="/tasks">{t('taskMenu.tasks')}</Link> }] : []),
     ...(hasMyCouncils(role) ? [{ key: '/my-councils', icon: <SolutionOutlined />, label: <Link to="/my-councils">{t('taskMenu.myCouncils')}</Link> }] : []),

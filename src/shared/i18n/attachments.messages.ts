@@ -1,0 +1,26 @@
+export const attachmentsMessages = {
+  vi: {
+    'attachment.unknown_kind': 'Loại tài liệu "{kind}" không có trong danh sách của {subject}. Các loại hợp lệ: {allowed}.',
+    'attachment.too_large': 'Tệp quá lớn: loại tài liệu "{kind}" nhận tệp tối đa {limit}.',
+    'attachment.empty_file': 'Tệp "{fileName}" rỗng.',
+    'attachment.content_mismatch': 'Tệp "{fileName}" khai là {declared} nhưng nội dung thực là {detected}; tệp không được nhận.',
+    'attachment.extension_mismatch': 'Tên tệp "{fileName}" có đuôi .{ext} nhưng nội dung thực là {detected}; hãy đặt đúng đuôi tệp.',
+    'attachment.type_forbidden': 'Tệp "{fileName}" có nội dung {detected} (mã trang web hoặc script); loại tệp này không bao giờ được nhận.',
+    'attachment.unrecognised': 'Không nhận ra loại của tệp "{fileName}" từ nội dung của nó; loại tài liệu "{kind}" nhận: {allowed}.',
+    'attachment.type_not_allowed': 'Tệp "{fileName}" là {detected}; loại tài liệu "{kind}" chỉ nhận: {allowed}.',
+    'attachment.file_missing': 'Chưa có tệp: gửi đúng một tệp trong trường "file" của biểu mẫu multipart/form-data.',
+    'attachment.multipart_expected': 'Tệp phải được gửi dạng multipart/form-data (trường "file").',
+  },
+  en: {
+    'attachment.unknown_kind': 'Document kind "{kind}" is not one {subject} takes. Valid kinds: {allowed}.',
+    'attachment.too_large': 'The file is too large: kind "{kind}" takes files of at most {limit}.',
+    'attachment.empty_file': 'The file "{fileName}" is empty.',
+    'attachment.content_mismatch': 'The file "{fileName}" claims to be {declared} but its content is {detected}; it was not accepted.',
+    'attachment.extension_mismatch': 'The file name "{fileName}" ends in .{ext} but its content is {detected}; give it the right extension.',
+    'attachment.type_forbidden': 'The file "{fileName}" contains {detected} (web page markup or script); such files are never accepted.',
+    'attachment.unrecognised': 'The type of "{fileName}" cannot be recognised from its content; kind "{kind}" takes: {allowed}.',
+    'attachment.type_not_allowed': 'The file "{fileName}" is {detected}; kind "{kind}" takes only: {allowed}.',
+    'attachment.file_missing': 'No file: send exactly one file in the "file" field of a multipart/form-data form.',
+    'attachment.multipart_expected': 'Files are sent as multipart/form-data (field "file").',
+  },
+} as const;
