@@ -40,9 +40,18 @@ export async function migrationFiles(): Promise<string[]> {
  * fails is rolled back and leaves no connection in an aborted transaction. Returns the ones applied.
  */
 export async function migrate(h: DbHandle, o: MigrateOptions = {}): Promise<string[]> {
-  return applyMigrations(h, o, (body, record) => h.transaction(async (t) => {
+  // Two processes starting on one database (a server and a worker) migrate one after the other: each migration takes
+  // the same transaction-scoped advisory lock and applies only if nobody recorded it meanwhile.
+  await h.transaction(async (t) => {
+    await t.exec(`SELECT pg_advisory_xact_lock(${MIGRATION_LOCK})`);
+    await t.exec(CREATE_SCHEMA_MIGRATIONS);
+  });
+  return applyMigrations(h, o, (body, record, file) => h.transaction(async (t) => {
+    await t.exec(`SELECT pg_advisory_xact_lock(${MIGRATION_LOCK})`);
+    if ((await t.query('SELECT 1 FROM schema_migrations WHERE name = $1', [file])).length > 0) return false;
     await t.exec(body);
     await t.exec(record);
+    return true;
   }));
 }
 
@@ -51,11 +60,17 @@ export async function migrateInTransaction(t: MigrationRunner, o: MigrateOptions
   return applyMigrations(t, o, async (body, record) => {
     await t.exec(body);
     await t.exec(record);
+    return true;
   });
 }
 
+/** Serialises migrating processes (any constant both engines accept as a bigint). */
+const MIGRATION_LOCK = 20_260_002;
+const CREATE_SCHEMA_MIGRATIONS = `CREATE TABLE IF NOT EXISTS schema_migrations (
+    name text PRIMARY KEY, applied_at timestamptz NOT NULL DEFAULT now())`;
+
 async function applyMigrations(
-  run: MigrationRunner, o: MigrateOptions, apply: (body: string, record: string) => Promise<void>,
+  run: MigrationRunner, o: MigrateOptions, apply: (body: string, record: string, file: string) => Promise<boolean>,
 ): Promise<string[]> {
   let files = await migrationFiles();
   if (o.upTo !== undefined) {
@@ -63,18 +78,17 @@ async function applyMigrations(
     if (last < 0) throw new Error(`there is no migration ${o.upTo}`);
     files = files.slice(0, last + 1);
   }
-  await run.exec(`CREATE TABLE IF NOT EXISTS schema_migrations (
-    name text PRIMARY KEY, applied_at timestamptz NOT NULL DEFAULT now())`);
+  await run.exec(CREATE_SCHEMA_MIGRATIONS);
   const done = new Set((await run.query<{ name: string }>('SELECT name FROM schema_migrations')).map((r) => r.name));
   const applied: string[] = [];
   for (const file of files) {
     if (done.has(file)) continue;
     const body = await readFile(path.join(MIGRATIONS_DIR, file), 'utf8');
     const record = `INSERT INTO schema_migrations (name) VALUES ('${file.replace(/'/g, "''")}')`;
-    await apply(body, record).catch((err: unknown) => {
+    const appliedNow = await apply(body, record, file).catch((err: unknown) => {
       throw new MigrationError(file, err);
     });
-    applied.push(file);
+    if (appliedNow) applied.push(file);
   }
   return applied;
 }

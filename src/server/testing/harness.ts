@@ -12,29 +12,47 @@ import { hashPassword } from '../modules/auth/auth.service.ts';
 import { registerModules } from '../modules/index.ts';
 import type { Role } from '../../shared/roles.ts';
 
-export async function openTestDb(): Promise<DbHandle> {
-  registerModules();
-  const t = inject('dbTemplate');
-  if (t.kind === 'pglite') {
-    return openDb({ loadDataDir: new Blob([await readFile(t.file)]) });
-  }
-  const name = `khcn_test_${randomBytes(6).toString('hex')}`;
-  const admin = new pg.Client({ connectionString: t.url });
-  await admin.connect();
-  await admin.query(`CREATE DATABASE ${name} TEMPLATE ${t.template}`);
-  await admin.end();
-  const u = new URL(t.url);
+/** A handle on a scratch PostgreSQL database of this test run, dropped when the handle closes. */
+export type ScratchDb = DbHandle & { databaseUrl?: string };
+
+async function scratchPostgres(serverUrl: string, o: { prefix: string; template?: string }): Promise<ScratchDb> {
+  const name = `${o.prefix}${randomBytes(6).toString('hex')}`;
+  const admin = async (q: string) => {
+    const c = new pg.Client({ connectionString: serverUrl });
+    await c.connect();
+    try {
+      await c.query(q);
+    } finally {
+      await c.end();
+    }
+  };
+  await admin(o.template ? `CREATE DATABASE ${name} TEMPLATE ${o.template}` : `CREATE DATABASE ${name}`);
+  const u = new URL(serverUrl);
   u.pathname = `/${name}`;
-  const h = await openDb({ databaseUrl: u.toString(), poolSize: 4 });
+  const h: ScratchDb = await openDb({ databaseUrl: u.toString(), poolSize: 4 });
+  h.databaseUrl = u.toString();
   const close = h.close.bind(h);
   h.close = async () => {
     await close();
-    const c = new pg.Client({ connectionString: t.url });
-    await c.connect();
-    await c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-    await c.end();
+    await admin(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
   };
   return h;
+}
+
+/** A migrated database with reference data, cloned from the run's template (PGlite in memory, or PostgreSQL). */
+export async function openTestDb(): Promise<ScratchDb> {
+  registerModules();
+  const t = inject('dbTemplate');
+  if (t.kind === 'pglite') return openDb({ loadDataDir: new Blob([await readFile(t.file)]) });
+  return scratchPostgres(t.url, { prefix: 'khcn_test_', template: t.template });
+}
+
+/** A database with nothing in it (no migrations), on the engine of the run. */
+export async function openEmptyDb(): Promise<ScratchDb> {
+  registerModules();
+  const t = inject('dbTemplate');
+  if (t.kind === 'pglite') return openDb();
+  return scratchPostgres(t.url, { prefix: 'khcn_test_empty_' });
 }
 
 let seq = 0;

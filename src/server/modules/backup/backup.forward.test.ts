@@ -10,13 +10,12 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gunzipSync } from 'node:zlib';
-import { createHash, randomBytes } from 'node:crypto';
-import pg from 'pg';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { openDb, type DbHandle } from '../../db/client.ts';
+import { createHash } from 'node:crypto';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { DbHandle } from '../../db/client.ts';
 import { migrate, migrationFiles } from '../../db/migrate.ts';
 import { buildApp } from '../../http/app.ts';
-import { login, openTestDb } from '../../testing/harness.ts';
+import { login, openTestDb, openEmptyDb } from '../../testing/harness.ts';
 import { planRestore, restoreFrom, type EndLine } from './backup.service.ts';
 import * as repo from './backup.repo.ts';
 
@@ -55,28 +54,6 @@ async function readFixture(file: string): Promise<Fixture> {
 const pick = (t: { columns: string[]; rows: unknown[][] }, columns: string[]) =>
   t.rows.map((r) => Object.fromEntries(columns.map((c) => [c, r[t.columns.indexOf(c)]])));
 
-/** A database with nothing in it (no migrations), on the engine of the run. */
-async function openEmptyDb(): Promise<DbHandle> {
-  const t = inject('dbTemplate');
-  if (t.kind === 'pglite') return openDb();
-  const name = `khcn_test_empty_${randomBytes(6).toString('hex')}`;
-  const admin = async (q: string) => {
-    const c = new pg.Client({ connectionString: t.url });
-    await c.connect();
-    await c.query(q);
-    await c.end();
-  };
-  await admin(`CREATE DATABASE ${name}`);
-  const u = new URL(t.url);
-  u.pathname = `/${name}`;
-  const h = await openDb({ databaseUrl: u.toString(), poolSize: 4 });
-  const close = h.close.bind(h);
-  h.close = async () => {
-    await close();
-    await admin(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-  };
-  return h;
-}
 
 /** Every row of the fixture is in the database (by primary key), table by table, for the tables that still exist. */
 async function expectEveryRow(h: DbHandle, fx: Fixture) {

@@ -4,12 +4,10 @@
  * the registered defaults for a definition without them, or written by migration 0042 into stored ones — all
  * three agree), and a province's own definition changes what a stage allows.
  */
-import { randomBytes } from 'node:crypto';
-import pg from 'pg';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { openDb, type DbHandle } from '../../db/client.ts';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { DbHandle } from '../../db/client.ts';
 import { migrate, migrationFiles } from '../../db/migrate.ts';
-import { testEnv, type AuthHeaders, type TestEnv } from '../../testing/harness.ts';
+import { testEnv, type AuthHeaders, type TestEnv, openEmptyDb } from '../../testing/harness.ts';
 import { WorkflowDefinition } from '../../../shared/schemas/workflow.ts';
 import type { TaskCreate } from '../../../shared/schemas/tasks.ts';
 import { registerModules } from '../index.ts';
@@ -96,28 +94,6 @@ describe('stage capabilities of the task workflow', () => {
   });
 });
 
-/** A database with no migrations applied, on the engine of the run. */
-async function openEmptyDb(): Promise<DbHandle> {
-  const t = inject('dbTemplate');
-  if (t.kind === 'pglite') return openDb();
-  const name = `khcn_test_empty_${randomBytes(6).toString('hex')}`;
-  const admin = async (q: string) => {
-    const c = new pg.Client({ connectionString: t.url });
-    await c.connect();
-    await c.query(q);
-    await c.end();
-  };
-  await admin(`CREATE DATABASE ${name}`);
-  const u = new URL(t.url);
-  u.pathname = `/${name}`;
-  const h = await openDb({ databaseUrl: u.toString(), poolSize: 2 });
-  const close = h.close.bind(h);
-  h.close = async () => {
-    await close();
-    await admin(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-  };
-  return h;
-}
 
 describe('migration 0042 on a database whose definitions predate capabilities', () => {
   let h: DbHandle;
