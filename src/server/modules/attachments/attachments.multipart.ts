@@ -6,7 +6,8 @@
 import { createHash } from 'node:crypto';
 import type { FastifyRequest } from 'fastify';
 import type {} from '@fastify/multipart';
-import { AppError } from '../../errors.ts';
+import { AppError, validationError } from '../../errors.ts';
+import { isCleanText } from '../../../shared/schemas/common.ts';
 
 export interface ReceivedFile {
   fileName: string;
@@ -22,6 +23,8 @@ export interface ReceivedFile {
 const FIELD = 'file';
 const LIMIT_ERRORS = new Set(['FST_FILES_LIMIT', 'FST_PARTS_LIMIT', 'FST_FIELDS_LIMIT', 'FST_PROTO_VIOLATION']);
 
+const invalidText = (path: string) => validationError([{ path, code: 'invalid_text' }]);
+
 export async function receiveFile(req: FastifyRequest, o: { maxBytes: number }): Promise<ReceivedFile> {
   if (!req.isMultipart()) throw new AppError('attachment.multipart_expected', { status: 415, details: [{ path: 'body', code: 'multipart_expected' }] });
   const missing = () => new AppError('attachment.file_missing', { status: 400, details: [{ path: `body.${FIELD}`, code: 'required' }] });
@@ -34,12 +37,19 @@ export async function receiveFile(req: FastifyRequest, o: { maxBytes: number }):
   try {
     for await (const part of parts) {
       if (part.type === 'field') {
-        fields[part.fieldname] = String(part.value);
+        const value = String(part.value);
+        // The request's text check (http/text-guard.ts) runs before the handler reads the form: apply it here.
+        if (!isCleanText(part.fieldname) || !isCleanText(value)) throw invalidText(`body.${part.fieldname}`);
+        fields[part.fieldname] = value;
         continue;
       }
       if (part.fieldname !== FIELD || file) {
         part.file.resume();
         throw missing();
+      }
+      if (!isCleanText(part.filename)) {
+        part.file.resume();
+        throw invalidText(`body.${FIELD}`);
       }
       const hash = createHash('sha256');
       const chunks: Buffer[] = [];

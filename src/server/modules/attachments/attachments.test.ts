@@ -206,6 +206,15 @@ describe('attachments of a task', () => {
     expect(json.json().code).toBe('attachment.multipart_expected');
   });
 
+  it('refuses a NUL in the file name or in a form field, naming it (a lone surrogate cannot cross multipart: it arrives as U+FFFD)', async () => {
+    const badName = await upload('proposal_form', { name: 'to\u0000trinh.pdf', type: 'application/pdf', bytes: pdf('a') });
+    expect(badName.statusCode).toBe(400);
+    expect(badName.json()).toMatchObject({ code: 'common.validation_failed', details: [{ path: 'body.file', code: 'invalid_text' }] });
+    const badNote = await upload('proposal_form', { name: 'to-trinh.pdf', type: 'application/pdf', bytes: pdf('a') }, { fields: { note: 'ghi chú \u0000' } });
+    expect(badNote.statusCode).toBe(400);
+    expect(badNote.json().details).toMatchObject([{ path: 'body.note', code: 'invalid_text' }]);
+  });
+
   it("answers 404 for another province's task and its files", async () => {
     const other = await buildTenant(env.h, 'Sở KH&CN tỉnh khác');
     const stranger = await env.as('dost_officer', { tenantId: other.id });
