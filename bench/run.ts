@@ -23,6 +23,7 @@ import { listOrganizations } from '../src/server/modules/organizations/organizat
 import { OrganizationListQuery } from '../src/shared/schemas/organizations.ts';
 import type { Ctx } from '../src/server/context.ts';
 import { generateQueries, loadOrganizations } from './organizations.data.ts';
+import { evaluateDuplicates } from './duplicates.ts';
 
 const ORGS = Number(process.env.BENCH_ORGS ?? 100_000);
 const SEARCHES = Number(process.env.BENCH_SEARCHES ?? 200);
@@ -119,6 +120,21 @@ async function bareRps() {
   }
 }
 
+/**
+ * A bare Fastify route doing the API's primary-key SELECT through the same database handle (pool), with no
+ * authentication, validation or serialisation schema: what the database path alone allows on this machine.
+ */
+async function pkRouteRps(h: DbHandle, ids: string[]) {
+  const bare = Fastify({ logger: false });
+  bare.get<{ Params: { id: string } }>('/pk/:id', async (req) => (await h.query('SELECT * FROM organizations WHERE id = $1', [req.params.id]))[0] ?? null);
+  const url = await bare.listen({ port: 0, host: '127.0.0.1' });
+  try {
+    return await load({ url, paths: ids.map((id) => `/pk/${id}`) });
+  } finally {
+    await bare.close();
+  }
+}
+
 async function benchEngine(engine: Engine) {
   const scratch = await openScratch(engine);
   if (!scratch) return;
@@ -167,11 +183,14 @@ async function benchEngine(engine: Engine) {
       const probe = await fetch(`${url}/api/organizations/${ids[0]}`, { headers: { cookie } });
       if (probe.status !== 200) throw new Error(`read-by-id probe failed: ${probe.status} ${await probe.text()}`);
       const bare = await bareRps();
+      const pkRoute = await pkRouteRps(h, ids);
       const api = await load({ url, paths: ids.map((id) => `/api/organizations/${id}`), headers: { cookie } });
       info(`${engine}: bare ${Math.round(bare.rps)} req/s (p50 ${bare.latencyP50} ms); API ${Math.round(api.rps)} req/s ` +
         `(p50 ${api.latencyP50} ms, p99 ${api.latencyP99} ms, non-2xx ${api.non2xx}, errors ${api.errors}, timeouts ${api.timeouts})`);
       if (api.non2xx > 0 || api.errors > 0) throw new Error(`read-by-id answered ${api.non2xx} non-2xx responses and ${api.errors} errors`);
+      info(`${engine}: primary-key route ${Math.round(pkRoute.rps)} req/s (p50 ${pkRoute.latencyP50} ms)`);
       emit({ bench: 'org_read_by_id_rps', engine, value: api.rps, unit: 'req/s', baseline: bare.rps });
+      emit({ bench: 'org_read_by_id_vs_pk_route', engine, value: api.rps, unit: 'req/s', baseline: pkRoute.rps });
     } finally {
       await app.close();
     }
@@ -188,11 +207,22 @@ async function main() {
     await benchEngine(engine);
     info(`${engine}: done in ${((performance.now() - t) / 1000).toFixed(1)} s`);
   }
+  // The duplicate detector on its evaluation set (engine-independent: the scoring is pure TypeScript).
+  const dup = evaluateDuplicates();
+  for (const [bench, value] of [['duplicates_precision_at_5', dup.precision], ['duplicates_recall_at_5', dup.recall]] as const) {
+    process.stdout.write(`${JSON.stringify({ bench, value: Number(value.toFixed(3)), unit: 'ratio', cases: dup.cases })}\n`);
+  }
   const get = (bench: string, engine: Engine) => figures.find((f) => f.bench === bench && f.engine === engine);
   const p95 = get('org_search_p95', 'postgres');
   const rps = get('org_read_by_id_rps', 'postgres') ?? get('org_read_by_id_rps', 'pglite');
   info('targets (printed, not asserted):');
   info(`  search p95 on PostgreSQL <= 20 ms: ${p95 ? `${p95.value} ms (${p95.value <= 20 ? 'met' : 'NOT met'})` : 'not measured'}`);
+  const p95lite = get('org_search_p95', 'pglite');
+  info(`  search p95 on PGlite <= 20 ms: ${p95lite ? `${p95lite.value} ms (${p95lite.value <= 20 ? 'met' : 'NOT met'})` : 'not measured'}`);
+  for (const f of figures.filter((x) => x.bench === 'org_read_by_id_vs_pk_route')) {
+    info(`  read-by-id >= 0.7 of the primary-key route on ${f.engine}: ${f.ratio} (${f.ratio >= 0.7 ? 'met' : 'NOT met'})`);
+  }
+  info(`  duplicates: precision@5 ${dup.precision.toFixed(3)}, recall@5 ${dup.recall.toFixed(3)} on ${dup.cases} proposals`);
   info(`  read-by-id >= 0.35 of the bare route: ${rps ? `${rps.ratio} on ${rps.engine} (${rps.ratio >= 0.35 ? 'met' : 'NOT met'})` : 'not measured'}`);
   for (const f of figures.filter((x) => x.bench === 'org_read_by_id_rps' && x !== rps)) {
     info(`  read-by-id on ${f.engine}: ${f.ratio} of the bare route`);

@@ -116,10 +116,10 @@ describe('khcn CLI', () => {
 
   it('user add creates an account from KHCN_PASSWORD and refuses a taken username', async () => {
     const args = ['user', 'add', 'thu.nghiem', '--role', 'reviewer', '--province', 'lang-son', '--name', 'Người thử nghiệm'];
-    const r = await run(args, source, { KHCN_PASSWORD: 'mat-khau-thu-nghiem' });
+    const r = await run(args, source, { KHCN_PASSWORD: 'mat-khau-dong-lenh' });
     expect(r.stderr).toBe('');
     expect(r.stdout).toMatch(/Created thu\.nghiem \(reviewer\) in Sở Khoa học và Công nghệ tỉnh Lạng Sơn/);
-    const dup = await run(args, source, { KHCN_PASSWORD: 'mat-khau-thu-nghiem' });
+    const dup = await run(args, source, { KHCN_PASSWORD: 'mat-khau-dong-lenh' });
     expect(dup.code).toBe(1);
     expect(dup.stderr).toContain('[common.duplicate]');
     const noProvince = await run(['user', 'add', 'ai.do', '--role', 'admin', '--province', 'ha-noi', '--password', 'mat-khau-thu-nghiem'], source);
@@ -175,7 +175,7 @@ describe('khcn CLI', () => {
       expect(out).toMatch(/doanhnghiep\s+applicant\s+tay-ninh/);
       const res = await fetch(`${url}/api/auth/login`, {
         method: 'POST', headers: { 'content-type': 'application/json' },
-        body: JSON.stringify({ username: 'thu.nghiem', password: 'mat-khau-thu-nghiem' }),
+        body: JSON.stringify({ username: 'thu.nghiem', password: 'mat-khau-dong-lenh' }),
       });
       expect(res.status).toBe(200);
       expect((await res.json()).user.tenant.slug).toBe('lang-son');

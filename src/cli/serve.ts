@@ -13,6 +13,7 @@ import { buildApp } from '../server/http/app.ts';
 import { formatLogins } from './seed.ts';
 import { describeDb, PGLITE_NOTE, withDataOption } from './common.ts';
 import { startJobWorker } from './worker.ts';
+import type { JobWorker } from '../server/modules/jobs/jobs.service.ts';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 
@@ -46,6 +47,7 @@ export function registerServe(program: Command) {
       const dbOptions = resolveDbOptions(process.env, o.data);
       const h = await openDb(dbOptions);
       let closing: Promise<void> | null = null;
+      let worker: JobWorker | null = null;
       try {
         console.log(describeDb(h, dbOptions.dataDir));
         if (h.engine === 'pglite') console.log(PGLITE_NOTE);
@@ -54,13 +56,15 @@ export function registerServe(program: Command) {
         const demo = o.demo ? await seedDemo(h) : null;
 
         const webDir = path.join(ROOT, 'dist');
+        // PGlite: the jobs can only run here. PostgreSQL: this process is one more worker on the shared queue.
+        // Started first, so /readyz reports it (with --no-worker it is not required).
+        worker = o.worker === false ? null : await startJobWorker(h, dbOptions.databaseUrl);
         const app = await buildApp({
           dbHandle: h,
           webDir,
           logger: { level: process.env.LOG_LEVEL ?? (o.dev ? 'info' : 'warn') },
+          operations: { worker },
         });
-        // PGlite: the jobs can only run here. PostgreSQL: this process is one more worker on the shared queue.
-        const worker = o.worker === false ? null : await startJobWorker(h, dbOptions.databaseUrl);
         const shutdown = (signal: string) => {
           if (closing) {
             console.log(`${signal} again: exiting now.`);
@@ -94,7 +98,11 @@ export function registerServe(program: Command) {
         }
         console.log(lines.join('\n'));
       } catch (err) {
-        if (!closing) await h.close().catch(() => undefined);
+        // A failed start (the port taken…) stops the worker too, or pg-boss would keep the process alive.
+        if (!closing) {
+          await worker?.stop().catch(() => undefined);
+          await h.close().catch(() => undefined);
+        }
         throw err;
       }
     });

@@ -10,6 +10,11 @@ export function vietnamDate(at: Date): string {
   return new Date(at.getTime() + VN_OFFSET_MS).toISOString().slice(0, 10);
 }
 
+/** The date and time in Vietnam at an instant, to the minute: yyyy-mm-ddTHH:mm. */
+export function vietnamMinute(at: Date): string {
+  return new Date(at.getTime() + VN_OFFSET_MS).toISOString().slice(0, 16);
+}
+
 /** Today's date in Vietnam, yyyy-mm-dd. */
 export const todayInVietnam = (now = new Date()): string => vietnamDate(now);
 

@@ -28,3 +28,26 @@ export function foldWords(query: string): string[] {
 export function likeContains(word: string): string {
   return `%${word.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 }
+
+/** A typed word: its folded form (matched against the index) and, when it carries diacritics, its exact form. */
+export interface QueryWord { folded: string; exact: string | null }
+
+/**
+ * The words of a query as typed, for whole-syllable search: each word folded with `fold()` (so the index and the
+ * query agree), plus its lower-cased NFC spelling when that differs from the folded one (`cà` → exact `cà`,
+ * `ca` → exact null). `prefix` says whether the last word may be a prefix: true unless the query ends in a space
+ * (people type as they go; a finished word is followed by a space).
+ */
+export function queryWords(query: string): { words: QueryWord[]; prefix: boolean } {
+  const seen = new Set<string>();
+  const words: QueryWord[] = [];
+  for (const raw of query.normalize('NFC').toLowerCase().split(NOT_WORD)) {
+    if (!raw) continue;
+    const folded = fold(raw);
+    const key = `${folded}\u0000${raw}`;
+    if (!folded || seen.has(key)) continue;
+    seen.add(key);
+    words.push({ folded, exact: raw === folded ? null : raw });
+  }
+  return { words, prefix: !/\s$/.test(query) };
+}

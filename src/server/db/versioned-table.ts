@@ -1,7 +1,8 @@
 /**
  * The writes every versioned, tenant-scoped table shares: insert, update when the version matches (bumping it), and
  * delete when the version matches. Each returns whether it touched a row; the record helper
- * (src/server/records/versioned-record.ts) turns `false` into an error, never ignores it.
+ * (src/server/records/versioned-record.ts) turns `false` into an error, never ignores it. `lock` takes the row's
+ * lock (SELECT … FOR UPDATE) before a read-then-write, so what the checks read is what the write replaces.
  */
 import { and, eq } from 'drizzle-orm';
 import type { PgColumn, PgTable } from 'drizzle-orm/pg-core';
@@ -17,6 +18,8 @@ export interface VersionedWrites<V> {
   insert(tx: Db | Tx, tenantId: string, values: V): Promise<string>;
   update(tx: Db | Tx, tenantId: string, id: string, version: number, values: Partial<V>): Promise<boolean>;
   remove(tx: Db | Tx, tenantId: string, id: string, version: number): Promise<boolean>;
+  /** Locks the row for the rest of the transaction (a concurrent writer waits); its version, or null when absent. */
+  lock(tx: Tx, tenantId: string, id: string): Promise<{ version: number } | null>;
 }
 
 export function versionedWrites<T extends VersionedTable>(table: T): VersionedWrites<WritableValues<T>> {
@@ -38,6 +41,10 @@ export function versionedWrites<T extends VersionedTable>(table: T): VersionedWr
     async remove(tx, tenantId, id, version) {
       const rows = await tx.delete(t).where(and(key(tenantId, id), eq(t.version, version))).returning({ id: t.id });
       return rows.length === 1;
+    },
+    async lock(tx, tenantId, id) {
+      const rows = await tx.select({ version: t.version }).from(t).where(key(tenantId, id)).for('update');
+      return rows.length === 1 ? { version: Number(rows[0].version) } : null;
     },
   };
 }

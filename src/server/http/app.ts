@@ -21,6 +21,7 @@ import { installSecurityHeaders } from './security-headers.ts';
 import { installTextGuard } from './text-guard.ts';
 import { LoginThrottle, parseTrustedProxies, type LoginThrottleOptions } from '../modules/auth/auth.throttle.ts';
 import { registerOpenApi } from './openapi.ts';
+import { installOperations, type OperationsOptions } from './operations.ts';
 import { moduleRoutes, registerModules } from '../modules/index.ts';
 import { pickLang, translate } from '../../shared/i18n/messages.ts';
 
@@ -40,6 +41,8 @@ export interface AppOptions {
    * KHCN_TRUSTED_PROXIES (comma-separated), else none: the client is the socket's peer.
    */
   trustedProxies?: string[];
+  /** /healthz, /readyz, /metrics (operations.ts): the process's job worker, who may read the metrics. */
+  operations?: Omit<OperationsOptions, 'dbHandle'>;
 }
 
 /** pino options with the request's secrets redacted, whatever logger the caller asks for. */
@@ -80,6 +83,7 @@ export async function buildApp(options: AppOptions) {
   await app.register(multipart, { limits: { fileSize: 1_048_576, files: 1, fields: 10, fieldSize: 10_000, parts: 12 } });
   await registerOpenApi(app);
   await app.register(authPlugin);
+  installOperations(app, { ...options.operations, dbHandle: options.dbHandle });
   registerModules();
   for (const routes of moduleRoutes()) await app.register(routes);
 

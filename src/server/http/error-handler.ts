@@ -70,7 +70,8 @@ export function installErrorHandler(app: FastifyInstance) {
     if (error.statusCode && error.statusCode >= 400 && error.statusCode < 500) {
       return send(reply, req, error.statusCode, 'common.bad_request', {});
     }
-    req.log.error({ err: loggableError(error), requestId: req.id }, 'unhandled error');
+    // Under `error`, not pino's `err`: its serializer would fold the cause back into the message.
+    req.log.error({ error: loggableError(error), requestId: req.id }, 'unhandled error');
     return send(reply, req, 500, 'common.internal', { requestId: req.id });
   });
 }

@@ -41,7 +41,7 @@ function driverCause(cause: unknown, authQuery: boolean): Record<string, unknown
   return out;
 }
 
-/** An error as the log may show it (a plain object for pino's `err`). */
+/** An error as the log may show it: a plain object (type, message, stack, the query's values, the driver's cause). */
 export function loggableError(error: unknown): unknown {
   if (!(error instanceof Error)) return error;
   if (!isQueryError(error)) {

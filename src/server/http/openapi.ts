@@ -38,8 +38,8 @@ import {
   CouncilPage, CouncilResults, CouncilRules, Criterion, DossierResult, PassRule, ScoringSheetRule, Sheet,
 } from '../../shared/schemas/councils.ts';
 import {
-  PublicTask, PublicTaskPage, StageCount, Task, TaskActions, TaskDashboard, TaskDetail, TaskDocument, TaskPage, TaskProgress,
-  TaskReplication,
+  PublicTask, PublicTaskPage, SimilarTask, SimilarTaskList, StageCount, Task, TaskActions, TaskDashboard, TaskDetail, TaskDocument,
+  TaskPage, TaskProgress, TaskReplication,
 } from '../../shared/schemas/tasks.ts';
 import { InboxItem, InboxPage, ReadAllResult, UnreadCount } from '../../shared/schemas/inbox.ts';
 
@@ -65,7 +65,7 @@ export const openApiComponents: Record<string, ZodType> = {
   Criterion, ScoringSheetRule, CompositionRule, PassRule, CouncilRules, Council, CouncilMember, CouncilDossier, Sheet,
   CouncilDetail, CouncilPage, DossierResult, CouncilResults, CouncilKindRule, CouncilKindInfo, CouncilKindList,
   Task, TaskPage, TaskDocument, TaskProgress, TaskReplication, TaskDetail, TaskActions, StageCount, TaskDashboard, PublicTask,
-  PublicTaskPage,
+  PublicTaskPage, SimilarTask, SimilarTaskList,
   InboxItem, InboxPage, UnreadCount, ReadAllResult,
 };
 

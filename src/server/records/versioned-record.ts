@@ -1,6 +1,6 @@
 /**
- * One sequence for every versioned record: find (tenant-scoped) → policy → version check → the caller's checks →
- * write → re-read → audit, all in one transaction. Constraint violations come back as errors naming the field
+ * One sequence for every versioned record: lock and find (tenant-scoped) → policy → version check → the caller's
+ * checks → write → re-read → audit, all in one transaction. Constraint violations come back as errors naming the field
  * (db/errors.ts); a stale version is a 409 naming the current one; a write that touched no row is an error.
  * A spec may declare which request fields each actor may write (`fieldPolicy`): on update, a change to any other
  * field is refused with 403 `auth.field_not_allowed` naming the fields; sending a field back unchanged is fine.
@@ -70,7 +70,13 @@ export function versionedRecords<Row extends { version: number }, Dto, Values>(s
     return row;
   }
 
+  /**
+   * The stored row, locked for the transaction (SELECT … FOR UPDATE first): a concurrent writer of the same record
+   * waits until this one commits, so the policy, the version check and the caller's checks judge the row the write
+   * replaces, and the next writer then finds the new version (409), never a lost update.
+   */
   async function stored(tx: Tx, w: Writer, id: string, version: number, o: WriteOptions<Row>): Promise<Row> {
+    if (!(await spec.writes.lock(tx, w.actor.tenantId, id))) throw notFound(spec.entity, id);
     const before = await spec.find(tx, w.actor.tenantId, id);
     if (!before) throw notFound(spec.entity, id);
     if (o.authorize && !o.authorize(before)) throw forbidden();

@@ -223,3 +223,18 @@ export const TaskActions = z.object({
 });
 
 export const PublicTaskQuery = PageQuery.extend({ province: z.string().regex(/^[a-z0-9-]{2,60}$/) });
+
+/** A proposal being typed: its title and objectives; `excludeId` is the task being edited. */
+export const SimilarTaskQuery = z.object({ title: requiredText(1000), summary: optionalText(5000), excludeId: Id.optional() });
+export type SimilarTaskQuery = z.infer<typeof SimilarTaskQuery>;
+
+/** An existing task like the proposal: this province's (any year, any stage) or another province's public one. */
+export const SimilarTask = z.object({
+  id: Id, title: z.string(), provinceName: z.string(), ownProvince: z.boolean(), proposalYear: z.number().int(),
+  stage: z.string(), stageName: LocalText, acceptanceRating: z.enum(ACCEPTANCE_RATINGS).nullable(),
+  /** Cosine of the TF-IDF vectors of syllables and syllable pairs (title, objectives, products): 0..1. */
+  similarity: z.number(),
+  sharedTerms: z.array(z.string()),
+});
+export const SimilarTaskList = z.object({ items: z.array(SimilarTask), compared: z.number().int() });
+export type SimilarTaskList = z.infer<typeof SimilarTaskList>;

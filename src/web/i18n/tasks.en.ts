@@ -7,6 +7,16 @@ import {
 } from '../../shared/labels/tasks.ts';
 
 export const tasksEn: TaskStrings = {
+  similar: {
+    title: 'Similar existing tasks',
+    hint: "Compared with this province's tasks of every year and other provinces' public accepted tasks.",
+    none: 'No similar task found.',
+    similarity: '{{value}} similar',
+    shared: 'Shared terms',
+    otherProvince: 'Other province',
+    year: 'Year {{year}}',
+    show: 'Similar tasks',
+  },
   taskMenu: {
     tasks: 'S&T tasks',
     myCouncils: 'My councils',

@@ -9,6 +9,16 @@ import {
 } from '../../shared/labels/tasks.ts';
 
 export const tasksVi = {
+  similar: {
+    title: 'Nhiệm vụ tương tự đã có',
+    hint: 'So với các nhiệm vụ của tỉnh (mọi năm) và nhiệm vụ đã nghiệm thu công khai của các tỉnh khác.',
+    none: 'Không thấy nhiệm vụ nào tương tự.',
+    similarity: 'Tương đồng {{value}}',
+    shared: 'Từ chung',
+    otherProvince: 'Tỉnh khác',
+    year: 'Năm {{year}}',
+    show: 'Nhiệm vụ tương tự',
+  },
   taskMenu: {
     tasks: 'Nhiệm vụ KH&CN',
     myCouncils: 'Hội đồng của tôi',

@@ -3,7 +3,7 @@ import { alias } from 'drizzle-orm/pg-core';
 import type { Db } from '../../db/client.ts';
 import type { Tx } from '../../context.ts';
 import type { NameCursor } from '../../db/paging.ts';
-import { afterCursor, matchesAllWords, orderByName } from '../../db/search.ts';
+import { textSearch } from '../../db/search.ts';
 import { versionedWrites, type WritableValues } from '../../db/versioned-table.ts';
 import type { AgencyListQuery } from '../../../shared/schemas/agencies.ts';
 import { agencies } from './agencies.tables.ts';
@@ -42,15 +42,19 @@ export async function findById(db: Db | Tx, tenantId: string, id: string) {
 }
 
 export async function list(db: Db, tenantId: string, q: AgencyListQuery, cursor: NameCursor | null) {
-  return db.select(columns).from(agencies).leftJoin(parent, parentJoin)
+  const s = textSearch({
+    searchText: agencies.searchText, sortKey: agencies.sortKey, id: agencies.id, query: q.q,
+    exactText: sql`(${agencies.name} || ' ' || coalesce(${agencies.shortName}, ''))`,
+  });
+  return db.select({ ...columns, searchRank: s.rank }).from(agencies).leftJoin(parent, parentJoin)
     .where(and(
       eq(agencies.tenantId, tenantId),
-      matchesAllWords(agencies.searchText, q.q),
+      s.where,
       q.kind ? eq(agencies.kind, q.kind) : undefined,
       q.asOf ? inForceOn(q.asOf) : undefined,
-      afterCursor(agencies.sortKey, agencies.id, cursor),
+      s.after(cursor),
     ))
-    .orderBy(...orderByName(agencies.sortKey, agencies.id, q.q))
+    .orderBy(...s.orderBy)
     .limit(q.limit + 1);
 }
 

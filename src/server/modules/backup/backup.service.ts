@@ -164,7 +164,7 @@ function readLines(file: string) {
 }
 
 /** Writes every row of every table to `file` (replaced atomically when complete). */
-export async function backupTo(h: DbHandle, file: string): Promise<BackupResult> {
+export async function backupTo(h: Pick<DbHandle, 'db' | 'engine'>, file: string): Promise<BackupResult> {
   const tmp = `${file}.partial-${process.pid}`;
   const fileOut = createWriteStream(tmp);
   const closed = once(fileOut, 'close');

@@ -142,6 +142,16 @@ export async function findMember(db: Q, councilId: string, memberId: string) {
   return row ?? null;
 }
 
+/**
+ * Locks one member's row (conflict, presence, their sheets hang on it) for the transaction; false when absent. Actions
+ * of one member wait for each other; actions of different members do not.
+ */
+export async function lockMember(tx: Tx, councilId: string, memberId: string) {
+  const rows = await tx.select({ id: councilMembers.id }).from(councilMembers)
+    .where(and(eq(councilMembers.councilId, councilId), eq(councilMembers.id, memberId))).for('update');
+  return rows.length === 1;
+}
+
 /** The member seated with this account; none for an actor without one (the system). */
 export async function findMemberByUser(db: Q, councilId: string, userId: string | null) {
   if (!userId) return null;

@@ -302,7 +302,7 @@ export async function deleteCouncil(ctx: Ctx, id: string, version: number): Prom
     if (locked.version !== version) throw versionConflict(locked.version, version);
     requireStatus(locked.status, ['draft'], 'delete');
     const before = toCouncil((await repo.findCouncil(tx, tenantId, id))!);
-    await repo.deleteCouncil(tx, tenantId, id, version);
+    if (!(await repo.deleteCouncil(tx, tenantId, id, version))) throw versionConflict(locked.version, version);
     await recordAudit(tx, ctx, { action: 'delete', entity: ENTITY, entityId: id, before });
   });
 }
@@ -368,6 +368,16 @@ export async function removeCouncilMember(ctx: Ctx, councilId: string, memberId:
   });
 }
 
+/**
+ * The rule for the sitting's writes: the council row is locked FOR SHARE (members act side by side; opening, closing
+ * and editing the council take it FOR UPDATE and wait for them, and they for it), and the member's own row FOR UPDATE
+ * (`lockedMember`), so a sheet and a declared conflict of one member never cross: what is checked is what is stored.
+ */
+async function lockedMember(tx: Tx, councilId: string, memberId: string) {
+  if (!(await repo.lockMember(tx, councilId, memberId))) throw memberNotFound(memberId);
+  return (await repo.findMember(tx, councilId, memberId))!;
+}
+
 /** A member's own council, locked for reading its status; 404 when the actor neither manages it nor sits on it. */
 async function councilForMemberAction(ctx: Ctx, tx: Tx, councilId: string) {
   const locked = await repo.lockCouncil(tx, ctx.actor.tenantId, councilId, 'share');
@@ -380,8 +390,7 @@ async function councilForMemberAction(ctx: Ctx, tx: Tx, councilId: string) {
 export async function declareConflict(ctx: Ctx, councilId: string, memberId: string, input: { declared: boolean; note?: string | null }): Promise<CouncilMember> {
   return ctx.db.transaction(async (tx) => {
     const locked = await councilForMemberAction(ctx, tx, councilId);
-    const before = await repo.findMember(tx, councilId, memberId);
-    if (!before) throw memberNotFound(memberId);
+    const before = await lockedMember(tx, councilId, memberId);
     if (!canActForMember(ctx.actor, before)) throw forbidden();
     requireStatus(locked.status, ['draft', 'open'], 'conflict');
     await repo.setConflict(tx, memberId, input.declared, input.note ?? null);
@@ -399,8 +408,7 @@ export async function setPresence(ctx: Ctx, councilId: string, memberId: string,
   return ctx.db.transaction(async (tx) => {
     const locked = await repo.lockCouncil(tx, ctx.actor.tenantId, councilId, 'share');
     if (!locked) throw councilNotFound(councilId);
-    const before = await repo.findMember(tx, councilId, memberId);
-    if (!before) throw memberNotFound(memberId);
+    const before = await lockedMember(tx, councilId, memberId);
     requireStatus(locked.status, ['draft', 'open'], 'presence');
     await repo.setPresence(tx, memberId, present);
     const after = toMember((await repo.findMember(tx, councilId, memberId))!);
@@ -503,7 +511,9 @@ export async function openCouncil(ctx: Ctx, id: string, version: number): Promis
     const assigned = new Set((await repo.listAssignments(tx, id)).map((a) => a.dossierId));
     const lonely = dossiers.find((d) => !assigned.has(d.id));
     if (lonely) throw new AppError('council.dossier_unassigned', { status: 409, params: { title: lonely.title }, details: { dossierId: lonely.id } });
-    await repo.updateCouncil(tx, tenantId, id, version, { status: 'open', openedAt: new Date(), rules, evaluation });
+    if (!(await repo.updateCouncil(tx, tenantId, id, version, { status: 'open', openedAt: new Date(), rules, evaluation }))) {
+      throw versionConflict(locked.version, version);
+    }
     const after = toCouncil((await repo.findCouncil(tx, tenantId, id))!);
     await recordAudit(tx, ctx, { action: 'open', entity: ENTITY, entityId: id, before: toCouncil(before), after });
     return after;
@@ -519,8 +529,7 @@ export async function submitSheet(ctx: Ctx, o: { councilId: string; dossierId: s
   const { councilId, dossierId, memberId, input } = o;
   return ctx.db.transaction(async (tx) => {
     const locked = await councilForMemberAction(ctx, tx, councilId);
-    const member = await repo.findMember(tx, councilId, memberId);
-    if (!member) throw memberNotFound(memberId);
+    const member = await lockedMember(tx, councilId, memberId);
     if (!canActForMember(ctx.actor, member)) throw new AppError('council.not_your_sheet', { status: 403 });
     requireStatus(locked.status, ['open'], 'sheet');
     const dossier = await repo.findDossier(tx, councilId, dossierId);
@@ -660,7 +669,9 @@ export async function closeCouncil(ctx: Ctx, id: string, version: number): Promi
       });
     }
     if (composition.presidingRequired && !quorum.presidingPresent) throw new AppError('council.no_presiding', { status: 409, details: quorum });
-    await repo.updateCouncil(tx, tenantId, id, version, { status: 'closed', closedAt: new Date() });
+    if (!(await repo.updateCouncil(tx, tenantId, id, version, { status: 'closed', closedAt: new Date() }))) {
+      throw versionConflict(locked.version, version);
+    }
     const closed = (await repo.findCouncil(tx, tenantId, id))!;
     const results = await computeResults(tx, closed, 'vi');
     const after = toCouncil(closed);

@@ -105,3 +105,9 @@ export async function itemsAbout(db: Q, tenantId: string, subjectType: string, s
     .where(and(eq(inboxItems.tenantId, tenantId), eq(inboxItems.subjectType, subjectType), eq(inboxItems.subjectId, subjectId)))
     .orderBy(inboxItems.seq);
 }
+
+/** Reminders sent (items with a period key), by kind, across every province (the metrics). */
+export async function reminderCounts(db: Q) {
+  return db.select({ kind: inboxItems.kind, count: count() }).from(inboxItems)
+    .where(sql`${inboxItems.periodKey} IS NOT NULL`).groupBy(inboxItems.kind);
+}

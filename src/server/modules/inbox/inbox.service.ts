@@ -131,3 +131,11 @@ export async function markAllRead(ctx: Ctx) {
 export function noticesAbout(db: Db | Tx, o: { tenantId: string; subjectType: string; subjectId: string }) {
   return repo.itemsAbout(db, o.tenantId, o.subjectType, o.subjectId);
 }
+
+/**
+ * For the metrics: how many reminders have been sent, by kind, in every province — counted in the database, so the
+ * number is the same whichever process (server or worker) sent them, and survives restarts.
+ */
+export function remindersSent(db: Db): Promise<{ kind: string; count: number }[]> {
+  return repo.reminderCounts(db);
+}

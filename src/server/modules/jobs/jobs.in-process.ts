@@ -7,19 +7,27 @@
  * idempotency they carry, are the same on both engines.
  */
 import type { Db } from '../../db/client.ts';
-import type { JobDefinition, JobResult, JobWorker, WorkerOptions } from './jobs.types.ts';
+import type { JobDefinition, JobResult, JobWorker, WorkerLiveness, WorkerOptions } from './jobs.types.ts';
 import { runJob } from './jobs.run.ts';
 
 export function inProcessWorker(db: Db, jobs: readonly JobDefinition[], o: WorkerOptions): JobWorker {
   const timers = new Map<string, NodeJS.Timeout>();
   const running = new Map<string, Promise<JobResult>>();
+  /** Runs under way or waiting for the previous one, per job. */
+  const pending = new Map<string, number>();
   const log = o.log ?? (() => undefined);
+  const heartbeatMs = o.heartbeatMs ?? 15_000;
+  let heartbeat: NodeJS.Timeout | null = null;
+  let lastTick: number | null = null;
   let stopped = true;
 
   /** Runs after the job's previous run (if any) has finished. */
   const execute = (job: JobDefinition, now?: Date): Promise<JobResult> => {
     const previous = running.get(job.name);
-    const run = (previous ? previous.catch(() => ({})) : Promise.resolve({})).then(() => runJob(db, job, { now, log }));
+    pending.set(job.name, (pending.get(job.name) ?? 0) + 1);
+    const run = (previous ? previous.catch(() => ({})) : Promise.resolve({}))
+      .then(() => runJob(db, job, { engine: 'pglite', now, log }))
+      .finally(() => { pending.set(job.name, (pending.get(job.name) ?? 1) - 1); });
     running.set(job.name, run);
     void run.catch(() => undefined).finally(() => { if (running.get(job.name) === run) running.delete(job.name); });
     return run;
@@ -40,11 +48,17 @@ export function inProcessWorker(db: Db, jobs: readonly JobDefinition[], o: Worke
     async start() {
       if (!stopped) return;
       stopped = false;
-      if (o.schedule !== false) for (const job of jobs) plan(job, o.firstRunAfterMs ?? 30_000);
-      log(`jobs: in-process scheduler started (${jobs.map((j) => j.name).join(', ') || 'no jobs'})`);
+      lastTick = Date.now();
+      heartbeat = setInterval(() => { lastTick = Date.now(); }, heartbeatMs);
+      heartbeat.unref();
+      const taken = jobs.filter((j) => j.enabled?.() ?? true);
+      if (o.schedule !== false) for (const job of taken) plan(job, o.firstRunAfterMs ?? 30_000);
+      log(`jobs: in-process scheduler started (${taken.map((j) => j.name).join(', ') || 'no jobs'})`);
     },
     async stop() {
       stopped = true;
+      if (heartbeat) clearInterval(heartbeat);
+      heartbeat = null;
       for (const t of timers.values()) clearTimeout(t);
       timers.clear();
       await Promise.allSettled([...running.values()]);
@@ -53,6 +67,16 @@ export function inProcessWorker(db: Db, jobs: readonly JobDefinition[], o: Worke
       const job = jobs.find((j) => j.name === name);
       if (!job) return Promise.reject(new Error(`no job named ${name}`));
       return execute(job, opts.now);
+    },
+    liveness(now = new Date()): WorkerLiveness {
+      const lastTickAt = lastTick === null ? null : new Date(lastTick).toISOString();
+      if (lastTick === null) return { kind: 'in-process', alive: false, lastTickAt, reason: 'not_started' };
+      if (stopped) return { kind: 'in-process', alive: false, lastTickAt, reason: 'stopped' };
+      if (now.getTime() - lastTick > 3 * heartbeatMs) return { kind: 'in-process', alive: false, lastTickAt, reason: 'stalled' };
+      return { kind: 'in-process', alive: true, lastTickAt };
+    },
+    pendingRuns() {
+      return Object.fromEntries(jobs.map((j) => [j.name, pending.get(j.name) ?? 0]));
     },
   };
 }

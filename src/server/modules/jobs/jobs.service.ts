@@ -11,11 +11,11 @@
 import type { DbHandle } from '../../db/client.ts';
 import type { JobDefinition, JobWorker, WorkerOptions } from './jobs.types.ts';
 import { inProcessWorker } from './jobs.in-process.ts';
-import { pgBossWorker } from './jobs.pg-boss.ts';
+import { pgBossQueueSizes, pgBossWorker } from './jobs.pg-boss.ts';
 
 export { runJob } from './jobs.run.ts';
 export {
-  cronOf, defineJob, type JobContext, type JobDefinition, type JobResult, type JobWorker, type WorkerOptions,
+  cronOf, defineJob, type JobContext, type JobDefinition, type JobResult, type JobWorker, type WorkerLiveness, type WorkerOptions,
 } from './jobs.types.ts';
 
 /** The worker for this database: pg-boss on PostgreSQL (needs `databaseUrl`), the in-process timer on PGlite. */
@@ -28,4 +28,14 @@ export function createWorker(h: DbHandle, jobs: readonly JobDefinition[], o: Wor
   if (h.engine === 'pglite') return inProcessWorker(h.db, jobs, o);
   if (!o.databaseUrl) throw new Error('the pg-boss worker needs the PostgreSQL connection string (DATABASE_URL)');
   return pgBossWorker(h.db, jobs, { ...o, databaseUrl: o.databaseUrl });
+}
+
+/**
+ * How many runs of each job wait, for the metrics: on PostgreSQL pg-boss's queue sizes (the queue is the database's,
+ * so any process sees every worker's backlog); on PGlite the runs under way or waiting in this process's scheduler.
+ */
+export async function queueDepths(h: DbHandle, jobs: readonly JobDefinition[], worker: JobWorker | null): Promise<Record<string, number>> {
+  if (h.engine === 'postgres') return pgBossQueueSizes(h, jobs.map((j) => j.name));
+  const pending = worker?.pendingRuns() ?? {};
+  return Object.fromEntries(jobs.map((j) => [j.name, pending[j.name] ?? 0]));
 }

@@ -5,10 +5,12 @@
  * scheduler reruns on the next tick, two `khcn worker` processes may each pick a run up. Reminders get this from
  * the inbox (`notify` with a period key); anything else from its own unique keys.
  */
-import type { Db } from '../../db/client.ts';
+import type { Db, Engine } from '../../db/client.ts';
 
 export interface JobContext {
   db: Db;
+  /** The engine `db` runs on (a backup's header names it). */
+  engine: Engine;
   /** The clock the job works to: the moment it was scheduled for, or what a test passes. Never read Date.now(). */
   now: Date;
   log(message: string): void;
@@ -26,6 +28,13 @@ export interface JobDefinition {
    * on the hour, Vietnam time), so that pg-boss's cron and the in-process timer agree.
    */
   everyMinutes: number;
+  /** pg-boss: a run still going after this long is presumed dead and retried (default 15 minutes). */
+  timeoutMinutes?: number;
+  /**
+   * Whether this process takes the job (default: yes), asked when the worker starts: the scheduled backup runs only
+   * where KHCN_BACKUP_DIR is set, so a worker without it never takes a run and skips it. `runNow` ignores it.
+   */
+  enabled?: () => boolean;
   run(ctx: JobContext): Promise<JobResult | void>;
 }
 
@@ -54,6 +63,23 @@ export interface JobWorker {
   stop(): Promise<void>;
   /** Runs one job now in this process, with the clock a test passes (default: now). */
   runNow(name: string, o?: { now?: Date }): Promise<JobResult>;
+  /** Whether this worker is running, for `/readyz`. */
+  liveness(now?: Date): WorkerLiveness;
+  /** Runs of each job under way or waiting in this process (PGlite's queue depth; pg-boss: the batches in hand). */
+  pendingRuns(): Record<string, number>;
+}
+
+/**
+ * In-process: started, not stopped, and its scheduler's heartbeat ticked within three beats (a stopped or wedged
+ * timer chain shows). pg-boss: started and not stopped (pg-boss keeps its own supervision and reconnects).
+ */
+export interface WorkerLiveness {
+  kind: JobWorker['kind'];
+  alive: boolean;
+  /** The scheduler's last tick (in-process) or when pg-boss started; null before the first start. */
+  lastTickAt: string | null;
+  /** Why it is not alive. */
+  reason?: 'not_started' | 'stopped' | 'stalled';
 }
 
 export interface WorkerOptions {
@@ -66,4 +92,6 @@ export interface WorkerOptions {
   pollingIntervalSeconds?: number;
   /** In-process: delay before the first run of each job after start (default 30 s). */
   firstRunAfterMs?: number;
+  /** In-process: how often the scheduler's heartbeat ticks (default 15 s). */
+  heartbeatMs?: number;
 }

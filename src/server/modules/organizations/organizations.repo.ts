@@ -4,7 +4,7 @@ import type { Db } from '../../db/client.ts';
 import type { Tx } from '../../context.ts';
 import { adminUnits } from '../admin-units/admin-units.tables.ts';
 import { organizations } from './organizations.tables.ts';
-import { afterCursor, orderByName, matchesAllWords } from '../../db/search.ts';
+import { textSearch } from '../../db/search.ts';
 import type { NameCursor } from '../../db/paging.ts';
 import { versionedWrites, type WritableValues } from '../../db/versioned-table.ts';
 import type { OrganizationListQuery } from '../../../shared/schemas/organizations.ts';
@@ -69,20 +69,24 @@ export async function findById(db: Db | Tx, tenantId: string, id: string) {
 }
 
 export async function list(db: Db, tenantId: string, q: OrganizationListQuery, cursor: NameCursor | null) {
+  const s = textSearch({
+    searchText: organizations.searchText, sortKey: organizations.sortKey, id: organizations.id, query: q.q,
+    exactText: sql`(${organizations.name} || ' ' || coalesce(${organizations.shortName}, ''))`,
+  });
   return db
-    .select(columns)
+    .select({ ...columns, searchRank: s.rank })
     .from(organizations)
     .leftJoin(adminUnits, eq(adminUnits.id, organizations.adminUnitId))
     .where(and(
       eq(organizations.tenantId, tenantId),
-      matchesAllWords(organizations.searchText, q.q),
+      s.where,
       q.kind ? eq(organizations.kind, q.kind) : undefined,
       q.isStEnterprise !== undefined ? eq(organizations.isStEnterprise, q.isStEnterprise) : undefined,
       q.adminUnitId ? eq(organizations.adminUnitId, q.adminUnitId) : undefined,
       q.scienceField ? eq(organizations.scienceField, q.scienceField) : undefined,
-      afterCursor(organizations.sortKey, organizations.id, cursor),
+      s.after(cursor),
     ))
-    .orderBy(...orderByName(organizations.sortKey, organizations.id, q.q))
+    .orderBy(...s.orderBy)
     .limit(q.limit + 1);
 }
 

@@ -3,7 +3,7 @@ import type { Db } from '../../db/client.ts';
 import type { Tx } from '../../context.ts';
 import { organizations } from '../organizations/organizations.tables.ts';
 import { people } from './people.tables.ts';
-import { afterCursor, orderByName, matchesAllWords } from '../../db/search.ts';
+import { textSearch } from '../../db/search.ts';
 import type { NameCursor } from '../../db/paging.ts';
 import { versionedWrites, type WritableValues } from '../../db/versioned-table.ts';
 import type { PersonListQuery } from '../../../shared/schemas/people.ts';
@@ -43,21 +43,25 @@ export async function findById(db: Db | Tx, tenantId: string, id: string) {
 }
 
 export async function list(db: Db, tenantId: string, q: PersonListQuery, cursor: NameCursor | null) {
+  const s = textSearch({
+    searchText: people.searchText, sortKey: people.sortKey, id: people.id, query: q.q,
+    exactText: sql`(${people.fullName} || ' ' || coalesce(${people.expertise}, ''))`,
+  });
   return db
-    .select(columns)
+    .select({ ...columns, searchRank: s.rank })
     .from(people)
     .leftJoin(organizations, orgJoin)
     .where(and(
       eq(people.tenantId, tenantId),
-      matchesAllWords(people.searchText, q.q),
+      s.where,
       q.organizationId ? eq(people.organizationId, q.organizationId) : undefined,
       // Codes are hierarchical (1 → 101 → 10101), so a prefix finds a field and all its sub-fields.
       q.scienceField ? sql`${people.scienceField} LIKE ${`${q.scienceField}%`}` : undefined,
       q.degree ? eq(people.degree, q.degree) : undefined,
       q.isExpert !== undefined ? eq(people.isExpert, q.isExpert) : undefined,
-      afterCursor(people.sortKey, people.id, cursor),
+      s.after(cursor),
     ))
-    .orderBy(...orderByName(people.sortKey, people.id, q.q))
+    .orderBy(...s.orderBy)
     .limit(q.limit + 1);
 }
 

@@ -73,7 +73,7 @@ async function allTasks(db: Db, tenantId: string, filter: Omit<repo.ListFilter, 
     const rows = await repo.list(db, tenantId, { ...filter, limit: 200 }, decodeCursor(cursor));
     out.push(...rows.slice(0, 200));
     const last = rows[199];
-    cursor = rows.length > 200 && last ? encodeCursor({ k: last.sortKey, id: last.id }) : undefined;
+    cursor = rows.length > 200 && last ? encodeCursor({ r: 0, k: last.sortKey, id: last.id }) : undefined;
   } while (cursor);
   return out;
 }

@@ -5,7 +5,7 @@ import type { Tx } from '../../context.ts';
 import { adminUnits } from '../admin-units/admin-units.tables.ts';
 import { people } from '../people/people.tables.ts';
 import { scienceFields } from '../science-fields/science-fields.tables.ts';
-import { afterCursor, orderByName, matchesAllWords } from '../../db/search.ts';
+import { textSearch } from '../../db/search.ts';
 import type { NameCursor } from '../../db/paging.ts';
 import type { TaskListQuery } from '../../../shared/schemas/tasks.ts';
 import { taskFunding, taskMembers, taskProducts, taskProgress, taskReplications, tasks } from './tasks.tables.ts';
@@ -43,11 +43,15 @@ export async function findById(db: Q, tenantId: string, id: string) {
 export interface ListFilter extends TaskListQuery { ids?: string[]; stages?: string[]; ratings?: string[]; hostOrganizationIds?: string[] }
 
 export async function list(db: Q, tenantId: string, q: ListFilter, cursor: NameCursor | null) {
-  return db.select(columns).from(tasks)
+  const s = textSearch({
+    searchText: tasks.searchText, sortKey: tasks.sortKey, id: tasks.id, query: q.q,
+    exactText: sql`(coalesce(${tasks.code}, '') || ' ' || ${tasks.title})`,
+  });
+  return db.select({ ...columns, searchRank: s.rank }).from(tasks)
     .leftJoin(scienceFields, eq(scienceFields.code, tasks.scienceField))
     .where(and(
       eq(tasks.tenantId, tenantId),
-      matchesAllWords(tasks.searchText, q.q),
+      s.where,
       q.year ? eq(tasks.proposalYear, q.year) : undefined,
       q.stage ? eq(tasks.stage, q.stage) : undefined,
       q.stages ? inArray(tasks.stage, q.stages) : undefined,
@@ -59,9 +63,9 @@ export async function list(db: Q, tenantId: string, q: ListFilter, cursor: NameC
       q.assignmentMode ? eq(tasks.assignmentMode, q.assignmentMode) : undefined,
       q.type ? eq(tasks.type, q.type) : undefined,
       q.ids ? (q.ids.length ? inArray(tasks.id, q.ids) : sql`false`) : undefined,
-      afterCursor(tasks.sortKey, tasks.id, cursor),
+      s.after(cursor),
     ))
-    .orderBy(...orderByName(tasks.sortKey, tasks.id, q.q))
+    .orderBy(...s.orderBy)
     .limit(q.limit + 1);
 }
 
@@ -187,3 +191,25 @@ export async function setStage(tx: Tx, id: string, stage: string, enteredAt: Dat
   await tx.update(tasks).set({ stage, stageEnteredAt: enteredAt }).where(eq(tasks.id, id));
 }
 
+
+// ---- similar tasks ----
+
+export interface SimilarityRow {
+  id: string; tenant_id: string; title: string; summary: string | null; proposal_year: number; stage: string; regime_date: string;
+  acceptance_rating: string | null; products: string | null;
+}
+
+/**
+ * The tasks a proposal is compared with: every task of `tenantId` when `includeOwn`, and of each tenant in
+ * `publicOf` only those in its public stages with a public rating (what the public portal shows).
+ */
+export async function similarityCorpus(db: Q, o: { tenantId: string; includeOwn: boolean; publicOf: { tenantId: string; stages: string[] }[]; ratings: string[] }) {
+  const publicParts = o.publicOf.filter((p) => p.stages.length).map((p) => sql`(t.tenant_id = ${p.tenantId} AND t.stage IN (${sql.join(p.stages.map((s) => sql`${s}`), sql`, `)})
+    AND t.acceptance_rating IN (${sql.join(o.ratings.map((r) => sql`${r}`), sql`, `)}))`);
+  const parts = [...(o.includeOwn ? [sql`t.tenant_id = ${o.tenantId}`] : []), ...publicParts];
+  if (parts.length === 0) return [];
+  return rowsOf<SimilarityRow>(db, sql`
+    SELECT t.id, t.tenant_id, t.title, t.summary, t.proposal_year, t.stage, t.regime_date::text AS regime_date, t.acceptance_rating,
+      (SELECT string_agg(p.name, E'\n' ORDER BY p.position) FROM task_products p WHERE p.task_id = t.id) AS products
+    FROM tasks t WHERE ${sql.join(parts, sql` OR `)}`);
+}

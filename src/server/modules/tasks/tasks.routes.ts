@@ -3,8 +3,8 @@ import { z } from 'zod';
 import { ErrorBody, IdParams } from '../../../shared/schemas/common.ts';
 import { StageEvent } from '../../../shared/schemas/workflow.ts';
 import {
-  DocumentUpload, ProgressInput, PublicTaskPage, PublicTaskQuery, ReplicationInput, ReproposeInput, TaskActions, TaskCreate,
-  TaskDashboard, TaskDetail, TaskListQuery, TaskPage, TaskUpdate, TransitionBody,
+  DocumentUpload, ProgressInput, PublicTaskPage, PublicTaskQuery, ReplicationInput, ReproposeInput, SimilarTaskList, SimilarTaskQuery,
+  TaskActions, TaskCreate, TaskDashboard, TaskDetail, TaskListQuery, TaskPage, TaskUpdate, TransitionBody,
 } from '../../../shared/schemas/tasks.ts';
 import { pickLang } from '../../../shared/i18n/messages.ts';
 import { ctxOf } from '../../http/auth.ts';
@@ -38,6 +38,16 @@ export const taskRoutes: FastifyPluginAsyncZod = async (app) => {
     schema: { tags, summary: 'Reviewer accounts a task council member may be linked to (DOST officers, admins)',
       response: { 200: z.object({ items: z.array(z.object({ id: z.uuid(), username: z.string(), displayName: z.string() })) }), ...errors } },
   }, async (req) => service.reviewerAccounts(ctxOf(req)));
+
+  app.get('/api/tasks/similar', {
+    schema: { tags, summary: 'Existing tasks most like a proposal being typed (this province, other provinces\' public ones)',
+      querystring: SimilarTaskQuery, response: { 200: SimilarTaskList, ...errors } },
+  }, async (req) => service.similarTasks(ctxOf(req), req.query));
+
+  app.get('/api/tasks/:id/similar', {
+    schema: { tags, summary: 'Existing tasks most like this one, with a similarity figure and the terms they share',
+      params: IdParams, response: { 200: SimilarTaskList, ...errors } },
+  }, async (req) => service.similarToTask(ctxOf(req), req.params.id));
 
   app.get('/api/tasks/:id', {
     schema: { tags, summary: 'A task with its members, funding, products, documents, progress, replication and lineage',

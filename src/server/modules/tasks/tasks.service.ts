@@ -18,8 +18,9 @@ import { PRODUCT_KINDS } from '../../../shared/schemas/tasks.ts';
 import { labelOf } from '../../../shared/labels/labels.ts';
 import { FUNDING_MODE_LABELS, TASK_TYPE_LABELS } from '../../../shared/labels/tasks.ts';
 import type {
-  DocumentUpload, ProgressInput, ReplicationInput, Task, TaskCreate, TaskDetail, TaskInput, TaskListQuery, TaskUpdate,
+  DocumentUpload, ProgressInput, ReplicationInput, SimilarTaskQuery, Task, TaskCreate, TaskDetail, TaskInput, TaskListQuery, TaskUpdate,
 } from '../../../shared/schemas/tasks.ts';
+import type { SimilarTaskList } from '../../../shared/schemas/tasks.ts';
 import { recordAudit } from '../audit/audit.service.ts';
 import { ensureNationalRules } from '../rules/rules.service.ts';
 import { todayInVietnam } from '../../../lib/vi/dates.ts';
@@ -44,6 +45,8 @@ import * as repo from './tasks.repo.ts';
 import { can } from './tasks.policy.ts';
 import { TASK_COUNCIL_OUTCOMES, TASK_STAGE_CAPABILITIES, TASK_WORKFLOW, TASK_WORKFLOW_VERSIONS } from './tasks.workflow.ts';
 import { TASK_ATTACHMENT_LIMITS } from './tasks.attachments.ts';
+import { similarityIndex, type SimilarityDoc } from './tasks.similarity.ts';
+import { listTenants } from '../tenants/tenants.service.ts';
 
 const ENTITY = 'task';
 const SUBJECT = 'task';
@@ -234,11 +237,29 @@ function auditView(t: TaskDetail) {
   return { ...rest, documents: documents.map((d) => ({ id: d.id, kind: d.kind, fileName: d.fileName, size: d.size })) };
 }
 
+/**
+ * Every write that reads the task and then writes (it, or a record whose rules depend on its stage) first locks the
+ * task's row (SELECT … FOR UPDATE) in its transaction: a concurrent write waits for this one to commit, then reads
+ * what it wrote — so a checked stage, end date or version is still true when the write lands (no lost update).
+ */
+async function lockedTask(tx: Tx, tenantId: string, id: string): Promise<Row> {
+  if (!(await repo.lock(tx, tenantId, id))) throw notFound(ENTITY, id);
+  return (await repo.findById(tx, tenantId, id))!;
+}
+
+/** Updates a task at `version`; an update that touched no row throws (409 naming the current version, or 404). */
+async function mustUpdate(tx: Tx, tenantId: string, id: string, version: number, values: Partial<repo.TaskValues>) {
+  if (await repo.update(tx, tenantId, id, version, values)) return;
+  const current = await repo.findById(tx, tenantId, id);
+  if (!current) throw notFound(ENTITY, id);
+  throw versionConflict(current.version, version);
+}
+
+/** As `lockedTask`, for a write sent with the version the client read: another version → 409. */
 async function lockedRow(tx: Tx, ctx: Ctx, id: string, version: number) {
-  const locked = await repo.lock(tx, ctx.actor.tenantId, id);
-  if (!locked) throw notFound(ENTITY, id);
-  if (locked.version !== version) throw versionConflict(locked.version, version);
-  return (await repo.findById(tx, ctx.actor.tenantId, id))!;
+  const row = await lockedTask(tx, ctx.actor.tenantId, id);
+  if (row.version !== version) throw versionConflict(row.version, version);
+  return row;
 }
 
 /** Refuses changes to a task whose stage closes it (capabilities of the definition governing it). */
@@ -295,7 +316,7 @@ export async function transitionTask(ctx: Ctx, id: string, body: { action: strin
       action: body.action, documents: await attachedKinds(tx, ctx.actor.tenantId, SUBJECT, id), fields: await transitionFacts(tx, row),
       note: body.note, at,
     });
-    await repo.update(tx, ctx.actor.tenantId, id, body.version, { stage: result.to, stageEnteredAt: new Date(result.at) });
+    await mustUpdate(tx, ctx.actor.tenantId, id, body.version, { stage: result.to, stageEnteredAt: new Date(result.at) });
     return detail(tx, ctx.actor.tenantId, (await repo.findById(tx, ctx.actor.tenantId, id))!);
   });
 }
@@ -339,7 +360,8 @@ const taskAttachmentSubject: AttachmentSubject = {
     return {
       may: { read: can(ctx.actor, 'read', await facts(ctx, row)), attach: editor, remove: editor },
       kinds: def.labels?.documents ?? {},
-      checkWrite: async (tx) => { await assertNotFinished(tx, ctx.actor.tenantId, row); },
+      // The task locked and read again inside the write's transaction: a stage change in flight is waited for.
+      checkWrite: async (tx) => { await assertNotFinished(tx, ctx.actor.tenantId, await lockedTask(tx, ctx.actor.tenantId, id)); },
     };
   },
   limits: TASK_ATTACHMENT_LIMITS,
@@ -380,8 +402,7 @@ function requireAllowed(row: Row, def: WorkflowDefinition, capability: string) {
 export async function addProgress(ctx: Ctx, id: string, input: ProgressInput) {
   if (!can(ctx.actor, 'update')) throw forbidden();
   return ctx.db.transaction(async (tx) => {
-    const row = await repo.findById(tx, ctx.actor.tenantId, id);
-    if (!row) throw notFound(ENTITY, id);
+    const row = await lockedTask(tx, ctx.actor.tenantId, id);
     const { def } = (await definitionsFor(tx, ctx.actor.tenantId, [row])).get(row.regimeDate)!;
     requireAllowed(row, def, input.kind === 'extension' ? 'extension' : 'progress');
     const progressId = await repo.insertProgress(tx, {
@@ -389,7 +410,7 @@ export async function addProgress(ctx: Ctx, id: string, input: ProgressInput) {
       summary: input.summary, newEndDate: input.newEndDate ?? null, createdBy: ctx.actor.userId,
     });
     if (input.kind === 'extension' && input.newEndDate) {
-      await repo.update(tx, ctx.actor.tenantId, id, row.version, { endDate: input.newEndDate });
+      await mustUpdate(tx, ctx.actor.tenantId, id, row.version, { endDate: input.newEndDate });
     }
     await recordAudit(tx, ctx, { action: `progress_${input.kind}`, entity: ENTITY, entityId: id, before: { endDate: row.endDate }, after: { progressId, ...input } });
     return detail(tx, ctx.actor.tenantId, (await repo.findById(tx, ctx.actor.tenantId, id))!);
@@ -399,8 +420,7 @@ export async function addProgress(ctx: Ctx, id: string, input: ProgressInput) {
 export async function addReplication(ctx: Ctx, id: string, input: ReplicationInput) {
   if (!can(ctx.actor, 'update')) throw forbidden();
   return ctx.db.transaction(async (tx) => {
-    const row = await repo.findById(tx, ctx.actor.tenantId, id);
-    if (!row) throw notFound(ENTITY, id);
+    const row = await lockedTask(tx, ctx.actor.tenantId, id);
     const { def } = (await definitionsFor(tx, ctx.actor.tenantId, [row])).get(row.regimeDate)!;
     requireAllowed(row, def, 'replication');
     // The place must be a unit in force at the time: mid-year of a past year, else today (old communes for old records).
@@ -418,6 +438,14 @@ export async function addReplication(ctx: Ctx, id: string, input: ReplicationInp
 /** A proposal that was not approved, revised and proposed again in a later year: a new task linked to the old one. */
 export async function reproposeTask(ctx: Ctx, id: string, input: { proposalYear: number; title?: string | null; proposedOn?: string }) {
   if (!can(ctx.actor, 'create')) throw forbidden();
+  // The old proposal stays locked until the new one is written, so the stage checked is the one it keeps.
+  return ctx.db.transaction(async (tx) => {
+    if (!(await repo.lock(tx, ctx.actor.tenantId, id))) throw notFound(ENTITY, id);
+    return reproposeLocked({ ...ctx, db: tx as unknown as Db }, id, input);
+  });
+}
+
+async function reproposeLocked(ctx: Ctx, id: string, input: { proposalYear: number; title?: string | null; proposedOn?: string }) {
   const source = await getTask(ctx, id);
   const { def } = (await definitionsFor(ctx.db, ctx.actor.tenantId, [source])).get(source.regimeDate)!;
   if (!capabilitiesOf(TASK_WORKFLOW, def, source.stage).allows.includes('repropose')) {
@@ -544,3 +572,53 @@ const taskCouncilSubject: CouncilSubjectType = {
     }
   },
 };
+
+// ---- similar tasks (duplicate proposals) ----
+
+const SIMILAR_LIMIT = 5;
+
+/**
+ * The tasks most like a proposal (tasks.similarity.ts): staff compare with every task of their province, of
+ * every year and stage, and with the public accepted tasks of the other provinces; anyone else who may read the
+ * task (a reviewer of its council) only with public accepted tasks.
+ */
+async function findSimilar(ctx: Ctx, doc: SimilarityDoc, excludeIds: string[]): Promise<SimilarTaskList> {
+  const staff = can(ctx.actor, 'list');
+  const tenants = await listTenants(ctx.db);
+  const publicOf: { tenantId: string; stages: string[] }[] = [];
+  for (const t of tenants) {
+    if (staff && t.id === ctx.actor.tenantId) continue;
+    publicOf.push({ tenantId: t.id, stages: await stagesWhere(ctx.db, { tenantId: t.id, workflow: TASK_WORKFLOW, test: (c) => c.public }) });
+  }
+  const rows = await repo.similarityCorpus(ctx.db, { tenantId: ctx.actor.tenantId, includeOwn: staff, publicOf, ratings: PUBLIC_RATINGS });
+  const index = similarityIndex(rows.map((r) => ({ id: r.id, title: r.title, summary: r.summary, products: r.products?.split('\n') ?? [] })));
+  const hits = index.similarTo(doc, { limit: SIMILAR_LIMIT, excludeIds });
+  const byId = new Map(rows.map((r) => [r.id, r]));
+  const names = new Map(tenants.map((t) => [t.id, t.name]));
+  const items: SimilarTaskList['items'] = [];
+  for (const h of hits) {
+    const r = byId.get(h.id)!;
+    const defs = await definitionsFor(ctx.db, r.tenant_id, [{ regimeDate: r.regime_date }]);
+    items.push({
+      id: r.id, title: r.title, provinceName: names.get(r.tenant_id) ?? '', ownProvince: r.tenant_id === ctx.actor.tenantId,
+      proposalYear: Number(r.proposal_year), stage: r.stage,
+      stageName: stageOf(defs.get(r.regime_date)!.def, r.stage)?.name ?? { vi: r.stage, en: r.stage },
+      acceptanceRating: r.acceptance_rating as SimilarTaskList['items'][number]['acceptanceRating'],
+      similarity: h.similarity, sharedTerms: h.sharedTerms,
+    });
+  }
+  return { items, compared: index.size };
+}
+
+/** While a proposal is typed: those who write proposals (the office) see the tasks it resembles. */
+export async function similarTasks(ctx: Ctx, q: SimilarTaskQuery): Promise<SimilarTaskList> {
+  if (!can(ctx.actor, 'list')) throw forbidden();
+  return findSimilar(ctx, { id: 'proposal', title: q.title, summary: q.summary ?? null }, q.excludeId ? [q.excludeId] : []);
+}
+
+/** On a dossier: the tasks an existing task resembles, for whoever may read it. */
+export async function similarToTask(ctx: Ctx, id: string): Promise<SimilarTaskList> {
+  const row = await readable(ctx, id);
+  const products = await repo.products(ctx.db, row.id);
+  return findSimilar(ctx, { id: row.id, title: row.title, summary: row.summary, products: products.map((p) => p.name) }, [row.id]);
+}

@@ -8,13 +8,15 @@ import type { ColumnsType } from 'antd/es/table';
 import { KeyOutlined, PlusOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import { ROLES, type Role } from '../../../shared/roles.ts';
-import { PasswordReset, type User } from '../../../shared/schemas/users.ts';
-import { api } from '../../api.ts';
+import { PASSWORD_MAX, PASSWORD_MIN, PasswordReset, type User } from '../../../shared/schemas/users.ts';
+import { passwordMessage, passwordProblem } from '../../../shared/passwords.ts';
+import { api, isApiError } from '../../api.ts';
 import { AgencySelect } from '../../components/agency-select.tsx';
 import { ListPage } from '../../components/list-page.tsx';
 import { RowActions } from '../../components/row-actions.tsx';
 import { useFeedback } from '../../feedback.tsx';
-import { zodRules } from '../../form-validation.ts';
+import { applyServerErrors, zodRules } from '../../form-validation.ts';
+import { serverText } from '../../i18n/index.ts';
 import { useRecordList } from '../../use-record-list.ts';
 import { UserDrawer } from './user-drawer.tsx';
 
@@ -30,10 +32,18 @@ function PasswordDialog({ user, onClose }: { user: User; onClose(): void }) {
       showSuccess(t('user.passwordSet', { username: user.username }));
       onClose();
     } catch (e) {
-      showError(e);
+      // A password the server refuses (its dictionaries) gets the reason on the field; other errors a notification.
+      if (!(isApiError(e) && applyServerErrors(form, e, ['password']))) showError(e);
     } finally {
       setSaving(false);
     }
+  };
+  // The shared policy with this account's username and name, as the server checks them on a reset.
+  const notOwnName = {
+    validator: async (_rule: unknown, value: unknown) => {
+      const problem = typeof value === 'string' ? passwordProblem(value, user) : null;
+      if (problem && problem !== 'length') throw new Error(serverText(passwordMessage(problem), { minimum: PASSWORD_MIN, maximum: PASSWORD_MAX }));
+    },
   };
   return (
     <Modal
@@ -42,7 +52,7 @@ function PasswordDialog({ user, onClose }: { user: User; onClose(): void }) {
     >
       <Alert type="info" showIcon style={{ marginBottom: 16 }} title={t('user.resetHint')} />
       <Form form={form} layout="vertical" name="password-reset" onFinish={save}>
-        <Form.Item name="password" label={t('user.fields.password')} rules={zodRules(PasswordReset, 'password')} extra={t('user.passwordHint')}>
+        <Form.Item name="password" label={t('user.fields.password')} rules={[...zodRules(PasswordReset, 'password'), notOwnName]} extra={t('user.passwordHint')}>
           <Input.Password autoComplete="new-password" autoFocus />
         </Form.Item>
       </Form>

@@ -15,6 +15,7 @@ import { useUser } from '../../session.tsx';
 import { COUNCIL_STATUS_COLORS } from '../tasks/task-councils.tsx';
 import { canManageCouncils, canReadCouncilResults, hasMyCouncils } from '../tasks/task-permissions.ts';
 import { isoDay, useLang } from '../tasks/task-ui.tsx';
+import { SimilarToTask } from '../tasks/similar-tasks.tsx';
 import { CouncilMembers } from './council-members.tsx';
 import { CouncilResultsView } from './council-results.tsx';
 import { MySheets } from './council-sheets.tsx';
@@ -161,7 +162,15 @@ export function CouncilPage() {
       )}
 
       <Card title={t('council.dossiers.heading')} style={{ marginTop: 16 }}>
-        <Table<CouncilDossier> rowKey="id" size="small" pagination={false} columns={dossierColumns} dataSource={council.dossiers} />
+        <Table<CouncilDossier> rowKey="id" size="small" pagination={false} columns={dossierColumns} dataSource={council.dossiers}
+          expandable={{
+            // Each task dossier shows the existing tasks it resembles (duplicate proposals), open from the start.
+            rowExpandable: (d) => d.subjectType === 'task',
+            defaultExpandAllRows: true,
+            expandedRowRender: (d) => (
+              <div data-testid="dossier-similar"><Typography.Text strong>{t('similar.show')}</Typography.Text><SimilarToTask taskId={d.subjectId} /></div>
+            ),
+          }} />
       </Card>
 
       {results && (

@@ -20,6 +20,7 @@ import { isRequired, validateWith, zodRules } from '../../form-validation.ts';
 import { useRecordSave } from '../../record-form.ts';
 import { DateInput } from '../../components/date-input.tsx';
 import { MoneyInput, PersonSelect, money, useEnumOptions } from './task-ui.tsx';
+import { SimilarToProposal } from './similar-tasks.tsx';
 
 interface Props {
   open: boolean;
@@ -44,6 +45,13 @@ function toFormValues(r: TaskDetail) {
       name: p.name, kind: p.kind, specification: p.specification, quantity: p.quantity, unit: p.unit, status: p.status,
     })),
   };
+}
+
+/** Existing tasks like the proposal, as its title and summary are typed (debounced in SimilarToProposal). */
+function SimilarWhileTyping({ excludeId }: { excludeId?: string }) {
+  const title = Form.useWatch('title') as string | undefined;
+  const summary = Form.useWatch('summary') as string | null | undefined;
+  return <SimilarToProposal title={title} summary={summary} excludeId={excludeId} />;
 }
 
 function FundingTotals() {
@@ -180,6 +188,9 @@ export function TaskFormDrawer({ open, record: initial, onClose, onSaved }: Prop
           </Col>
           <Col span={24}>
             <Form.Item {...item('summary')}><Input.TextArea rows={3} /></Form.Item>
+          </Col>
+          <Col span={24}>
+            <SimilarWhileTyping excludeId={record?.id} />
           </Col>
         </Row>
 
