@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import {
-  addCalendarDays, addWorkingDays, calendarDaysBetween, isWorkingDay, weekdayOf, workingDaysBetween, type WorkingCalendar,
-} from './working-days.ts';
+import { addDays, calendarDaysBetween } from './dates.ts';
+import { addWorkingDays, isWorkingDay, weekdayOf, workingDaysBetween, type WorkingCalendar } from './working-days.ts';
 
 /** Tết Ất Tỵ 2025 as announced: Saturday 25/01 to Sunday 02/02/2025; and the 30/4 swap of 2025. */
 const cal: WorkingCalendar = {
@@ -19,8 +18,8 @@ const cal: WorkingCalendar = {
 describe('calendar arithmetic', () => {
   it('knows weekdays and calendar days', () => {
     expect(weekdayOf('2025-01-24')).toBe(5); // Friday
-    expect(addCalendarDays('2025-01-31', 1)).toBe('2025-02-01');
-    expect(addCalendarDays('2024-03-01', -1)).toBe('2024-02-29');
+    expect(addDays('2025-01-31', 1)).toBe('2025-02-01');
+    expect(addDays('2024-03-01', -1)).toBe('2024-02-29');
     expect(calendarDaysBetween('2025-01-24', '2025-02-07')).toBe(14);
   });
 

@@ -8,6 +8,7 @@
  * after its start (Bộ luật Dân sự 2015, Điều 147: a period counted in days starts on the day after the event), so
  * `addWorkingDays('2025-01-24', 5, cal)` is the fifth working day after Friday 24/01/2025.
  */
+import { DAY_MS, isoDateOf, isoDateUtc } from './dates.ts';
 
 export interface WorkingCalendar {
   /** Weekly rest days, 0 = Sunday … 6 = Saturday (Vietnam's public service: Saturday and Sunday). */
@@ -25,24 +26,8 @@ export interface WorkingCalendar {
   listedYears?: readonly number[];
 }
 
-const ISO = /^(\d{4})-(\d{2})-(\d{2})$/;
-const DAY_MS = 86_400_000;
-
-function utc(iso: string): number {
-  const m = ISO.exec(iso);
-  if (!m) throw new RangeError(`not an ISO date: ${iso}`);
-  return Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3]));
-}
-const isoOf = (t: number) => new Date(t).toISOString().slice(0, 10);
-
-/** The date `n` calendar days after (or before, n < 0) an ISO date. */
-export const addCalendarDays = (iso: string, n: number): string => isoOf(utc(iso) + n * DAY_MS);
-
 /** Day of the week of an ISO date: 0 = Sunday … 6 = Saturday. */
-export const weekdayOf = (iso: string): number => new Date(utc(iso)).getUTCDay();
-
-/** Calendar days from `from` to `to` (negative when `to` is earlier). */
-export const calendarDaysBetween = (from: string, to: string): number => Math.round((utc(to) - utc(from)) / DAY_MS);
+export const weekdayOf = (iso: string): number => new Date(isoDateUtc(iso)).getUTCDay();
 
 interface Prepared {
   weekend: Set<number>;
@@ -82,23 +67,23 @@ export const isWorkingDay = (iso: string, cal: WorkingCalendar): boolean => work
 export function addWorkingDays(start: string, n: number, cal: WorkingCalendar): string {
   if (!Number.isInteger(n) || n < 0) throw new RangeError(`working days must be a whole number ≥ 0, got ${n}`);
   const p = prepare(cal);
-  let t = utc(start);
+  let t = isoDateUtc(start);
   if (n === 0) {
-    while (!working(p, isoOf(t))) t += DAY_MS;
-    return isoOf(t);
+    while (!working(p, isoDateOf(t))) t += DAY_MS;
+    return isoDateOf(t);
   }
   for (let left = n; left > 0;) {
     t += DAY_MS;
-    if (working(p, isoOf(t))) left--;
+    if (working(p, isoDateOf(t))) left--;
   }
-  return isoOf(t);
+  return isoDateOf(t);
 }
 
 /** Working days `d` with `from < d ≤ to`: the working days that have passed from `from` to `to` (0 if to ≤ from). */
 export function workingDaysBetween(from: string, to: string, cal: WorkingCalendar): number {
   const p = prepare(cal);
-  const end = utc(to);
+  const end = isoDateUtc(to);
   let n = 0;
-  for (let t = utc(from) + DAY_MS; t <= end; t += DAY_MS) if (working(p, isoOf(t))) n++;
+  for (let t = isoDateUtc(from) + DAY_MS; t <= end; t += DAY_MS) if (working(p, isoDateOf(t))) n++;
   return n;
 }

@@ -13,6 +13,7 @@ import { AppError } from '../errors.ts';
 import { fold } from '../../lib/vi/fold.ts';
 import { formatDate } from '../../lib/vi/format.ts';
 import { personDisplayName } from '../../lib/vi/person-name.ts';
+import { addDays } from '../../lib/vi/dates.ts';
 import { OrganizationInput } from '../../shared/schemas/organizations.ts';
 import { PersonInput, type Person } from '../../shared/schemas/people.ts';
 import type { BuiltInCouncilKind as CouncilKind, MemberRole, Rating, ScoringSheetRule } from '../../shared/schemas/councils.ts';
@@ -96,11 +97,6 @@ const REFORM_DAY = '2025-07-01';
 
 // ---- dates ----
 
-function addDays(isoDate: string, days: number): string {
-  const d = new Date(`${isoDate}T00:00:00Z`);
-  d.setUTCDate(d.getUTCDate() + days);
-  return d.toISOString().slice(0, 10);
-}
 function addMonths(isoDate: string, months: number): string {
   const d = new Date(`${isoDate}T00:00:00Z`);
   d.setUTCMonth(d.getUTCMonth() + months);

@@ -6,6 +6,7 @@
  * `WorkingCalendar` (src/lib/vi/working-days.ts) through `calendarOf`.
  */
 import { z } from 'zod';
+import { addDays } from '../../lib/vi/dates.ts';
 import type { WorkingCalendar } from '../../lib/vi/working-days.ts';
 import { IsoDate, LocalizedText } from './common.ts';
 
@@ -52,9 +53,7 @@ export type WorkingCalendarRule = z.infer<typeof WorkingCalendarRule>;
 
 /** Every day of an ISO range, inclusive. */
 function* daysOf(from: string, to: string) {
-  for (let t = Date.parse(`${from}T00:00:00Z`); t <= Date.parse(`${to}T00:00:00Z`); t += 86_400_000) {
-    yield new Date(t).toISOString().slice(0, 10);
-  }
+  for (let day = from; day <= to; day = addDays(day, 1)) yield day;
 }
 
 /** The rule value as the calendar the working-day functions take. */

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { addDays, addMonths, calendarDaysBetween, datePeriod, overduePeriod } from './inbox.reminders.ts';
+import { addDays, addMonths, calendarDaysBetween } from '../../../lib/vi/dates.ts';
+import { datePeriod, overduePeriod } from './inbox.reminders.ts';
 import { nextCheckDue } from '../tasks/tasks.reminders.ts';
 import { cronOf } from '../jobs/jobs.types.ts';
 

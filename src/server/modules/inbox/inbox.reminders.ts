@@ -5,7 +5,7 @@
  * reminder already sent, and the next period sends a new one.
  */
 
-const DAY_MS = 86_400_000;
+import { calendarDaysBetween } from '../../../lib/vi/dates.ts';
 
 /**
  * For "once `afterDays` past a deadline, then every `everyDays`": the period index `overdueDays` (days past the
@@ -28,21 +28,3 @@ export function datePeriod(date: string, today: string, rule: { afterDays: numbe
   return Math.floor(since / rule.everyDays);
 }
 
-const utc = (iso: string) => {
-  const [y, m, d] = iso.split('-').map(Number);
-  return Date.UTC(y, m - 1, d);
-};
-
-/** Whole days from one ISO date to another (negative when `to` is earlier). */
-export const calendarDaysBetween = (from: string, to: string): number => Math.round((utc(to) - utc(from)) / DAY_MS);
-
-/** The ISO date `days` calendar days after `iso`. */
-export const addDays = (iso: string, days: number): string => new Date(utc(iso) + days * DAY_MS).toISOString().slice(0, 10);
-
-/** The ISO date `months` months after `iso`; a day the month lacks becomes its last day (31/8 + 6 months → 28/2). */
-export function addMonths(iso: string, months: number): string {
-  const [y, m, d] = iso.split('-').map(Number);
-  const first = new Date(Date.UTC(y, m - 1 + months, 1));
-  const last = new Date(Date.UTC(first.getUTCFullYear(), first.getUTCMonth() + 1, 0)).getUTCDate();
-  return new Date(Date.UTC(first.getUTCFullYear(), first.getUTCMonth(), Math.min(d, last))).toISOString().slice(0, 10);
-}

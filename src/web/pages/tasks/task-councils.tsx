@@ -13,7 +13,8 @@ import { api } from '../../api.ts';
 import { useFeedback } from '../../feedback.tsx';
 import { validateWith } from '../../form-validation.ts';
 import { DateInput } from '../../components/date-input.tsx';
-import { isoDay, todayIso, useLang } from './task-ui.tsx';
+import { todayInVietnam } from '../../../lib/vi/dates.ts';
+import { isoDay, useLang } from './task-ui.tsx';
 
 export const COUNCIL_STATUS_COLORS = { draft: 'default', open: 'processing', closed: 'success' } as const;
 
@@ -57,7 +58,7 @@ export function TaskCouncils({ task, councils, manager }: Props) {
   const start = () => {
     const k = KIND_FOR_STAGE[task.stage] ?? 'identification';
     form.resetFields();
-    form.setFieldsValue({ kind: k, name: defaultName(k), meetingDate: todayIso() });
+    form.setFieldsValue({ kind: k, name: defaultName(k), meetingDate: todayInVietnam() });
     setOpen(true);
   };
 

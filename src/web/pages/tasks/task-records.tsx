@@ -16,7 +16,8 @@ import { useFeedback } from '../../feedback.tsx';
 import { applyServerErrors, validateWith } from '../../form-validation.ts';
 import { formatDateTime } from '../../format.ts';
 import { DateInput } from '../../components/date-input.tsx';
-import { StageTag, days, isoDay, todayIso, useEnumOptions, useLang } from './task-ui.tsx';
+import { todayInVietnam } from '../../../lib/vi/dates.ts';
+import { StageTag, days, isoDay, useEnumOptions, useLang } from './task-ui.tsx';
 
 type Progress = TaskDetail['progress'][number];
 type Replication = TaskDetail['replications'][number];
@@ -68,7 +69,7 @@ export function TaskProgress({ task, writable, onChanged }: { task: TaskDetail; 
   return (
     <>
       {canAdd && (
-        <Form form={form} layout="vertical" name="progress" onFinish={submit} initialValues={{ kind: 'check', reportDate: todayIso() }}>
+        <Form form={form} layout="vertical" name="progress" onFinish={submit} initialValues={{ kind: 'check', reportDate: todayInVietnam() }}>
           <Row gutter={12}>
             <Col xs={24} md={6}><Form.Item name="kind" label={t('task.progress.kind')} required><Select options={kinds} /></Form.Item></Col>
             <Col xs={24} md={6}><Form.Item name="reportDate" label={t('task.progress.reportDate')} required><DateInput /></Form.Item></Col>

@@ -101,10 +101,6 @@ export function useTaskWorkflow(onDate: string | null | undefined): ResolvedWork
   return wf;
 }
 
-/** Today in Vietnam as yyyy-mm-dd. */
-export function todayIso(): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Ho_Chi_Minh' }).format(new Date());
-}
 
 /** Bytes as 12,5 KB. */
 export function fileSize(bytes: number): string {

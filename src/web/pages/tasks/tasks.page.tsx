@@ -16,7 +16,8 @@ import { useUser } from '../../session.tsx';
 import { useDebounced, usePagedList } from '../../use-paged-list.ts';
 import { TaskFormDrawer } from './task-form-drawer.tsx';
 import { canEditTasks, canListTasks } from './task-permissions.ts';
-import { StageTag, days, money, todayIso, useEnumOptions, useLang, useTaskWorkflow } from './task-ui.tsx';
+import { todayInVietnam } from '../../../lib/vi/dates.ts';
+import { StageTag, days, money, useEnumOptions, useLang, useTaskWorkflow } from './task-ui.tsx';
 import './tasks.css';
 
 export function TasksPage() {
@@ -36,7 +37,7 @@ export function TasksPage() {
   const [assignmentMode, setAssignmentMode] = useState<(typeof ASSIGNMENT_MODES)[number] | undefined>();
   const [overdue, setOverdue] = useState<'true' | 'false' | undefined>();
   const [creating, setCreating] = useState(false);
-  const workflow = useTaskWorkflow(todayIso());
+  const workflow = useTaskWorkflow(todayInVietnam());
   const fundingOptions = useEnumOptions(FUNDING_MODES, 'task.fundingModes');
   const assignmentOptions = useEnumOptions(ASSIGNMENT_MODES, 'task.assignmentModes');
 
