@@ -9,9 +9,9 @@ import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { openDb } from '../server/db/client.ts';
+import { adminQuery } from '../server/testing/harness.ts';
 import { DEMO_PASSWORD } from '../server/seed/seed.ts';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
@@ -27,17 +27,6 @@ interface Target {
 
 const cleanups: (() => Promise<void>)[] = [];
 let work: string;
-
-async function adminQuery(sqlText: string) {
-  if (template.kind !== 'postgres') throw new Error('PostgreSQL only');
-  const c = new pg.Client({ connectionString: template.url });
-  await c.connect();
-  try {
-    await c.query(sqlText);
-  } finally {
-    await c.end();
-  }
-}
 
 /** A database for the CLI: migrated with reference data (a copy of the run's template), or empty. */
 async function newTarget(kind: 'migrated' | 'empty'): Promise<Target> {

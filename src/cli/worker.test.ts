@@ -6,23 +6,12 @@ import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import pg from 'pg';
 import { describe, expect, inject, it } from 'vitest';
+import { adminQuery } from '../server/testing/harness.ts';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const CLI = path.join(ROOT, 'bin', 'khcn.mjs');
 const template = inject('dbTemplate');
-
-async function admin(sqlText: string) {
-  if (template.kind !== 'postgres') throw new Error('PostgreSQL only');
-  const c = new pg.Client({ connectionString: template.url });
-  await c.connect();
-  try {
-    await c.query(sqlText);
-  } finally {
-    await c.end();
-  }
-}
 
 describe('khcn worker', () => {
   it.runIf(template.kind === 'pglite')('refuses to run on PGlite, saying the jobs run inside khcn serve', async () => {
@@ -40,7 +29,7 @@ describe('khcn worker', () => {
   it.runIf(template.kind === 'postgres')('runs the jobs on PostgreSQL and stops on SIGTERM', async () => {
     if (template.kind !== 'postgres') return;
     const name = `khcn_worker_${randomBytes(6).toString('hex')}`;
-    await admin(`CREATE DATABASE ${name} TEMPLATE ${template.template}`);
+    await adminQuery(`CREATE DATABASE ${name} TEMPLATE ${template.template}`);
     try {
       const u = new URL(template.url);
       u.pathname = `/${name}`;
@@ -63,7 +52,7 @@ describe('khcn worker', () => {
       expect(await exited).toBe(0);
       expect(out).toContain('SIGTERM: stopping the worker');
     } finally {
-      await admin(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+      await adminQuery(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
     }
   }, 120_000);
 });

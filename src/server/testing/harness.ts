@@ -15,17 +15,23 @@ import type { Role } from '../../shared/roles.ts';
 /** A handle on a scratch PostgreSQL database of this test run, dropped when the handle closes. */
 export type ScratchDb = DbHandle & { databaseUrl?: string };
 
+/** Runs one statement on the test run's PostgreSQL server itself (CREATE / DROP DATABASE…), on its own connection. */
+export async function adminQuery(sqlText: string, serverUrl?: string): Promise<void> {
+  const t = inject('dbTemplate');
+  const url = serverUrl ?? (t.kind === 'postgres' ? t.url : null);
+  if (!url) throw new Error('PostgreSQL only');
+  const c = new pg.Client({ connectionString: url });
+  await c.connect();
+  try {
+    await c.query(sqlText);
+  } finally {
+    await c.end();
+  }
+}
+
 async function scratchPostgres(serverUrl: string, o: { prefix: string; template?: string }): Promise<ScratchDb> {
   const name = `${o.prefix}${randomBytes(6).toString('hex')}`;
-  const admin = async (q: string) => {
-    const c = new pg.Client({ connectionString: serverUrl });
-    await c.connect();
-    try {
-      await c.query(q);
-    } finally {
-      await c.end();
-    }
-  };
+  const admin = (q: string) => adminQuery(q, serverUrl);
   await admin(o.template ? `CREATE DATABASE ${name} TEMPLATE ${o.template}` : `CREATE DATABASE ${name}`);
   const u = new URL(serverUrl);
   u.pathname = `/${name}`;
