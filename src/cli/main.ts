@@ -7,6 +7,7 @@
  *   khcn db migrate            khcn seed demo
  *   khcn user add <username> --role R --province SLUG [--name "…"] [--password P]
  *   khcn backup FILE           khcn restore FILE [--force]
+ *   khcn refs FILE… [--json]   (the document references a text cites; no database)
  *
  * DATABASE_URL selects PostgreSQL; without it the embedded PGlite keeps its data in ./data (or --data DIR).
  */
@@ -17,6 +18,7 @@ import { registerSeed } from './seed.ts';
 import { registerUser } from './user.ts';
 import { registerBackup } from './backup.ts';
 import { registerWorker } from './worker.ts';
+import { registerRefs } from './refs.ts';
 import { reportError } from './common.ts';
 
 export function buildProgram(): Command {
@@ -31,6 +33,7 @@ export function buildProgram(): Command {
   registerUser(program);
   registerBackup(program);
   registerWorker(program);
+  registerRefs(program);
   return program;
 }
 
