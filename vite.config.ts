@@ -33,6 +33,6 @@ export default defineConfig({
     },
   },
   server: {
-    proxy: { '/api': { target: process.env.KHCN_API ?? 'http://127.0.0.1:3000', changeOrigin: false } },
+    proxy: { '^/api/': { target: process.env.KHCN_API ?? 'http://127.0.0.1:3000', changeOrigin: false } },
   },
 });

@@ -9,5 +9,8 @@ export default defineConfig({
     testTimeout: 30_000,
     hookTimeout: 120_000,
     pool: 'forks',
+    // Both cores: vitest's default (CPUs − 1) is one worker on a 2-core CI machine, which leaves a core idle while
+    // a PGlite file computes. Every file opens its own database (test/setup/global.ts), so files do not share state.
+    maxWorkers: 2,
   },
 });

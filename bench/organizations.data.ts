@@ -9,6 +9,7 @@ import type { DbHandle } from '../src/server/db/client.ts';
 import { fold } from '../src/lib/vi/fold.ts';
 import { sortKey } from '../src/lib/vi/collate.ts';
 import { withCheckDigit } from '../src/lib/vi/tax-code.ts';
+import { rebalanceSearch } from '../src/server/db/search.ts';
 
 const FORMS: { form: string; kind: string }[] = [
   { form: 'Công ty Cổ phần', kind: 'enterprise' },
@@ -82,6 +83,9 @@ export function* generateOrganizations(count: number, seed = 20_251_001): Genera
   }
 }
 
+/** The shapes of `generateQueries`, in the order they cycle (query i has shape i % 3). */
+export const QUERY_SHAPES = ['field_place', 'form_field', 'place_trade'] as const;
+
 /** Three-word folded queries drawn from the vocabulary, e.g. `co khi long`, `tnhh duoc lieu`, `long an phat`. */
 export function generateQueries(count: number, seed = 7): string[] {
   const r = rng(seed);
@@ -101,8 +105,8 @@ export function generateQueries(count: number, seed = 7): string[] {
 
 /**
  * Loads `count` organisations into a tenant: secondary indexes of the table are dropped, rows go in with
- * multi-row INSERTs inside one transaction, then the indexes are rebuilt from their own definitions and the
- * table analysed. Returns the number of rows loaded.
+ * multi-row INSERTs inside one transaction, then the search's bucket bounds are computed from the rows, the
+ * indexes rebuilt from their own definitions and the table analysed. Returns the number of rows loaded.
  */
 export async function loadOrganizations(h: DbHandle, o: { tenantId: string; count: number; batch?: number }) {
   const batch = o.batch ?? 1000;
@@ -126,6 +130,8 @@ export async function loadOrganizations(h: DbHandle, o: { tenantId: string; coun
     }
     await flush();
   });
+  // The bucket bounds of the search (migration 0053) from the loaded rows, before its index is built again.
+  await rebalanceSearch(h.db, 'organizations');
   for (const ix of indexes) await h.exec(ix.def);
   await h.exec('VACUUM ANALYZE organizations');
   return o.count;

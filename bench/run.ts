@@ -7,9 +7,11 @@
  *   DATABASE_URL=postgres://… npm run bench            (server to create the scratch database khcn_bench on)
  *   BENCH_ORGS=5000 BENCH_SECONDS=3 npm run bench      (a quick dry run)
  *   BENCH_ENGINES=pglite npm run bench                 (one engine only: postgres, pglite)
+ *   BENCH_KEEP=1 npm run bench                         (keep the seeded databases and reuse them next run)
  */
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdir, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
+import { createHash } from 'node:crypto';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { Worker } from 'node:worker_threads';
@@ -21,8 +23,9 @@ import { buildApp } from '../src/server/http/app.ts';
 import { hashPassword } from '../src/server/modules/auth/auth.service.ts';
 import { listOrganizations } from '../src/server/modules/organizations/organizations.service.ts';
 import { OrganizationListQuery } from '../src/shared/schemas/organizations.ts';
+import { tsQueryText } from '../src/server/db/search.ts';
 import type { Ctx } from '../src/server/context.ts';
-import { generateQueries, loadOrganizations } from './organizations.data.ts';
+import { QUERY_SHAPES, generateQueries, loadOrganizations } from './organizations.data.ts';
 import { evaluateDuplicates } from './duplicates.ts';
 
 const ORGS = Number(process.env.BENCH_ORGS ?? 100_000);
@@ -32,7 +35,10 @@ const WARMUP_SECONDS = Math.max(1, Math.round(SECONDS / 3));
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 10);
 const ENGINES = (process.env.BENCH_ENGINES ?? 'postgres,pglite').split(',').map((s) => s.trim()) as Engine[];
 const PG_URL = process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
-const BENCH_DB = 'khcn_bench';
+/** Keep the seeded database (PostgreSQL `BENCH_DB`, PGlite in `BENCH_PGLITE_DIR`) and reuse it when it holds the same rows. */
+const KEEP = process.env.BENCH_KEEP === '1';
+const BENCH_DB = process.env.BENCH_DB ?? (KEEP ? `khcn_bench_${ORGS}` : 'khcn_bench');
+const PGLITE_DIR = process.env.BENCH_PGLITE_DIR ?? path.join(tmpdir(), `khcn-bench-pglite-${ORGS}`);
 const USERNAME = 'bench.officer';
 const PASSWORD = 'bench-password-2026';
 
@@ -53,6 +59,11 @@ function percentile(sorted: number[], p: number) {
   return sorted[i];
 }
 
+function percentiles(ms: number[]) {
+  const sorted = [...ms].sort((a, b) => a - b);
+  return { p50: percentile(sorted, 50), p95: percentile(sorted, 95) };
+}
+
 async function timeEach<T>(inputs: T[], fn: (x: T) => Promise<unknown>) {
   const ms: number[] = [];
   for (const x of inputs) {
@@ -60,11 +71,13 @@ async function timeEach<T>(inputs: T[], fn: (x: T) => Promise<unknown>) {
     await fn(x);
     ms.push(performance.now() - t);
   }
-  ms.sort((a, b) => a - b);
-  return { p50: percentile(ms, 50), p95: percentile(ms, 95) };
+  return { ...percentiles(ms), each: ms };
 }
 
-/** A fresh database on the engine; `drop` removes it. Null when PostgreSQL is not reachable. */
+/**
+ * A database on the engine; `drop` removes it. Null when PostgreSQL is not reachable. With BENCH_KEEP=1 the
+ * database is kept (`drop` does nothing) and an existing one is opened again, so a seeded million rows are reused.
+ */
 async function openScratch(engine: Engine): Promise<{ h: DbHandle; drop(): Promise<void> } | null> {
   if (engine === 'postgres') {
     const admin = new pg.Client({ connectionString: PG_URL, connectionTimeoutMillis: 3000 });
@@ -74,8 +87,11 @@ async function openScratch(engine: Engine): Promise<{ h: DbHandle; drop(): Promi
       info(`PostgreSQL not reachable at ${PG_URL} (${(e as Error).message}): skipped`);
       return null;
     }
-    await admin.query(`DROP DATABASE IF EXISTS ${BENCH_DB} WITH (FORCE)`);
-    await admin.query(`CREATE DATABASE ${BENCH_DB}`);
+    const exists = (await admin.query('SELECT 1 FROM pg_database WHERE datname = $1', [BENCH_DB])).rowCount === 1;
+    if (!KEEP || !exists) {
+      await admin.query(`DROP DATABASE IF EXISTS ${BENCH_DB} WITH (FORCE)`);
+      await admin.query(`CREATE DATABASE ${BENCH_DB}`);
+    }
     await admin.end();
     const u = new URL(PG_URL);
     u.pathname = `/${BENCH_DB}`;
@@ -83,6 +99,7 @@ async function openScratch(engine: Engine): Promise<{ h: DbHandle; drop(): Promi
     return {
       h,
       async drop() {
+        if (KEEP) return;
         const c = new pg.Client({ connectionString: PG_URL });
         await c.connect();
         await c.query(`DROP DATABASE IF EXISTS ${BENCH_DB} WITH (FORCE)`);
@@ -90,9 +107,33 @@ async function openScratch(engine: Engine): Promise<{ h: DbHandle; drop(): Promi
       },
     };
   }
-  const dir = await mkdtemp(path.join(tmpdir(), 'khcn-bench-'));
+  const dir = KEEP ? PGLITE_DIR : await mkdtemp(path.join(tmpdir(), 'khcn-bench-'));
+  if (KEEP) await mkdir(dir, { recursive: true });
   const h = await openDb({ dataDir: dir });
-  return { h, drop: () => rm(dir, { recursive: true, force: true }) };
+  return { h, drop: () => (KEEP ? Promise.resolve() : rm(dir, { recursive: true, force: true })) };
+}
+
+/** The bench tenant and officer: created and loaded with ORGS organisations, or found again in a kept database. */
+async function seedBench(h: DbHandle, engine: Engine, migrated: string[]) {
+  const [kept] = await h.query<{ tenant: string; user: string; n: number }>(`
+    SELECT t.id AS tenant, u.id AS "user", (SELECT count(*)::int FROM organizations o WHERE o.tenant_id = t.id) AS n
+    FROM tenants t JOIN users u ON u.tenant_id = t.id AND u.username = $1 WHERE t.slug = 'bench'`, [USERNAME]);
+  if (kept) {
+    if (kept.n !== ORGS) throw new Error(`the kept database ${engine === 'postgres' ? BENCH_DB : PGLITE_DIR} holds ${kept.n} organisations, not ${ORGS}: drop it or name another (BENCH_DB, BENCH_PGLITE_DIR)`);
+    // Indexes a new migration built on the loaded rows need their statistics.
+    if (migrated.length) await h.exec('VACUUM ANALYZE organizations');
+    info(`${engine}: reusing ${ORGS.toLocaleString('en')} organisations already loaded${migrated.length ? ` (migrated: ${migrated.join(', ')})` : ''}`);
+    return { tenantId: kept.tenant, userId: kept.user };
+  }
+  const [tenant] = await h.query<{ id: string }>(
+    `INSERT INTO tenants (slug, name) VALUES ('bench', 'Sở KH&CN tỉnh Thử nghiệm') RETURNING id`);
+  const [user] = await h.query<{ id: string }>(
+    `INSERT INTO users (tenant_id, username, display_name, password_hash, role) VALUES ($1, $2, $3, $4, 'dost_officer') RETURNING id`,
+    [tenant.id, USERNAME, 'Cán bộ đo hiệu năng', await hashPassword(PASSWORD)]);
+  const t = performance.now();
+  await loadOrganizations(h, { tenantId: tenant.id, count: ORGS });
+  info(`${engine}: ${ORGS.toLocaleString('en')} organisations loaded and indexed in ${((performance.now() - t) / 1000).toFixed(1)} s`);
+  return { tenantId: tenant.id, userId: user.id };
 }
 
 function load(o: { url: string; paths: string[]; headers?: Record<string, string> }) {
@@ -140,23 +181,15 @@ async function benchEngine(engine: Engine) {
   if (!scratch) return;
   const { h } = scratch;
   try {
-    let t = performance.now();
-    await prepareDatabase(h);
+    const t = performance.now();
+    const migrated = await prepareDatabase(h);
     info(`${engine}: migrated and reference data loaded in ${((performance.now() - t) / 1000).toFixed(1)} s`);
-    const [tenant] = await h.query<{ id: string }>(
-      `INSERT INTO tenants (slug, name) VALUES ('bench', 'Sở KH&CN tỉnh Thử nghiệm') RETURNING id`);
-    const [user] = await h.query<{ id: string }>(
-      `INSERT INTO users (tenant_id, username, display_name, password_hash, role) VALUES ($1, $2, $3, $4, 'dost_officer') RETURNING id`,
-      [tenant.id, USERNAME, 'Cán bộ đo hiệu năng', await hashPassword(PASSWORD)]);
-
-    t = performance.now();
-    await loadOrganizations(h, { tenantId: tenant.id, count: ORGS });
-    info(`${engine}: ${ORGS.toLocaleString('en')} organisations loaded and indexed in ${((performance.now() - t) / 1000).toFixed(1)} s`);
+    const { tenantId, userId } = await seedBench(h, engine, migrated);
 
     // Search through the real service (repo query, LIMIT 20, name order) versus a raw primary-key SELECT.
     const ctx: Ctx = {
       db: h.db,
-      actor: { userId: user.id, username: USERNAME, displayName: 'bench', role: 'dost_officer', tenantId: tenant.id, organizationId: null, agencyId: null, adminUnitId: null, unitName: null },
+      actor: { userId, username: USERNAME, displayName: 'bench', role: 'dost_officer', tenantId, organizationId: null, agencyId: null, adminUnitId: null, unitName: null },
     };
     const queries = generateQueries(SEARCHES);
     const ids = (await h.query<{ id: string }>('SELECT id FROM organizations ORDER BY random() LIMIT 1000')).map((r) => r.id);
@@ -170,6 +203,48 @@ async function benchEngine(engine: Engine) {
     info(`${engine}: warm-up searches returned ${hits} rows for 20 queries (e.g. "${queries[0]}")`);
     emit({ bench: 'org_search_p50', engine, value: s.p50, unit: 'ms', baseline: b.p50 });
     emit({ bench: 'org_search_p95', engine, value: s.p95, unit: 'ms', baseline: b.p95 });
+    QUERY_SHAPES.forEach((shape, k) => {
+      const p = percentiles(s.each.filter((_, i) => i % QUERY_SHAPES.length === k));
+      emit({ bench: `org_search_${shape}_p50`, engine, value: p.p50, unit: 'ms', baseline: b.p50 });
+      emit({ bench: `org_search_${shape}_p95`, engine, value: p.p95, unit: 'ms', baseline: b.p95 });
+    });
+    // The answers themselves (names in order, first page of every distinct query): the same hash on both engines.
+    const answers = createHash('sha256');
+    let rows = 0;
+    for (const q of [...new Set(queries)]) {
+      const { items } = await search(q);
+      rows += items.length;
+      answers.update(`${q}\u0000${items.map((o) => o.name).join('\u0001')}\n`);
+    }
+    process.stdout.write(`${JSON.stringify({ bench: 'org_search_answers', engine, queries: new Set(queries).size, rows, sha256: answers.digest('hex').slice(0, 16) })}\n`);
+
+    // The first page as the web list asks for it, with how many rows match (exact up to COUNT_CAP, else estimated),
+    // and how far the estimates are from the exact counts.
+    const searchWithTotal = (q: string) => listOrganizations(ctx, OrganizationListQuery.parse({ q, limit: 20, total: 'true' }));
+    for (const q of queries.slice(0, 20)) await searchWithTotal(q);
+    const st = await timeEach(queries, searchWithTotal);
+    emit({ bench: 'org_search_with_total_p50', engine, value: st.p50, unit: 'ms', baseline: b.p50 });
+    emit({ bench: 'org_search_with_total_p95', engine, value: st.p95, unit: 'ms', baseline: b.p95 });
+    const errors: number[] = [];
+    let exactTotals = 0;
+    for (const q of [...new Set(queries)]) {
+      const { total, totalIsEstimate } = await searchWithTotal(q);
+      const [{ n }] = await h.query<{ n: number }>(
+        `SELECT count(*)::int AS n FROM organizations WHERE tenant_id = $1 AND to_tsvector('simple', search_text) @@ to_tsquery('simple', $2)`,
+        [tenantId, tsQueryText(q)]);
+      if (!totalIsEstimate) {
+        if (total !== n) throw new Error(`"${q}": total ${total} is not the exact count ${n}`);
+        exactTotals++;
+      } else {
+        errors.push(Math.abs((total ?? 0) - n) / n);
+      }
+    }
+    errors.sort((x, y) => x - y);
+    process.stdout.write(`${JSON.stringify({
+      bench: 'org_search_total_estimates', engine, queries: new Set(queries).size, exact: exactTotals, estimated: errors.length,
+      meanRelativeError: Number((errors.reduce((x, y) => x + y, 0) / Math.max(1, errors.length)).toFixed(4)),
+      maxRelativeError: Number((errors[errors.length - 1] ?? 0).toFixed(4)),
+    })}\n`);
 
     // Read by id through the real API with a real session cookie, versus a bare Fastify route.
     const app = await buildApp({ dbHandle: h, webDir: null, logger: false });

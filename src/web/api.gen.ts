@@ -120,8 +120,25 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Audit log of the province (admins) */
+        /** Audit log of the province (admins): in words, filtered by who, what and when */
         get: operations["getAudit"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/audit/export.xlsx": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Export the audit log (same filters as the list) as XLSX, one row per changed field */
+        get: operations["getAuditExportXlsx"];
         put?: never;
         post?: never;
         delete?: never;
@@ -542,6 +559,128 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/legal-documents": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List legal documents: the national ones and the province's own (search ignores diacritics; Vietnamese title order) */
+        get: operations["getLegalDocuments"];
+        put?: never;
+        /** Create a legal document (national: administrators only) */
+        post: operations["postLegalDocuments"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/legal-documents/extract": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** The document references a text cites, each matched to the register (found) or offered for creation (missing) */
+        post: operations["postLegalDocumentsExtract"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/legal-documents/issuers": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The issuing bodies of the documents the province reads (the list's filter) */
+        get: operations["getLegalDocumentsIssuers"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/legal-documents/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Read a legal document with its relations both ways */
+        get: operations["getLegalDocumentsById"];
+        /** Update a legal document (send the version you read; a stale one gets 409) */
+        put: operations["putLegalDocumentsById"];
+        post?: never;
+        /** Delete a legal document and its relations */
+        delete: operations["deleteLegalDocumentsById"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/legal-documents/{id}/chain": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The policy chain: documents that carry this one out (down) and those it carries out (up), recursively */
+        get: operations["getLegalDocumentsByIdChain"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/legal-documents/{id}/relations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Relate this document to another: it implements, is based on, amends or replaces the target */
+        post: operations["postLegalDocumentsByIdRelations"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/legal-documents/{id}/relations/{relationId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Remove a relation of this document (either direction) */
+        delete: operations["deleteLegalDocumentsByIdRelationsByRelationId"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/organizations": {
         parameters: {
             query?: never;
@@ -805,6 +944,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/tasks/funding-summary": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Planned funding against disbursements by year and source over the province's tasks, with the counterpart share */
+        get: operations["getTasksFundingSummary"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/tasks/reviewer-accounts": {
         parameters: {
             query?: never;
@@ -874,6 +1030,42 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/tasks/{id}/disbursements": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The disbursements of a task (cấp phát kinh phí) and planned against disbursed by year and source */
+        get: operations["getTasksByIdDisbursements"];
+        put?: never;
+        /** Record a disbursement: date, amount (million VND), source, the decision that ordered it */
+        post: operations["postTasksByIdDisbursements"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/tasks/{id}/disbursements/{disbursementId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Edit a disbursement (send the version you read; a stale one gets 409) */
+        put: operations["putTasksByIdDisbursementsByDisbursementId"];
+        post?: never;
+        /** Delete a disbursement recorded by mistake (with the version you read) */
+        delete: operations["deleteTasksByIdDisbursementsByDisbursementId"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/tasks/{id}/documents": {
         parameters: {
             query?: never;
@@ -904,6 +1096,23 @@ export interface paths {
         post?: never;
         /** Remove an attached document */
         delete: operations["deleteTasksByIdDocumentsByDocId"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/tasks/{id}/export.xlsx": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The task's funding as an Excel workbook: planned against disbursed by year, the disbursements, the organisations */
+        get: operations["getTasksByIdExportXlsx"];
+        put?: never;
+        post?: never;
+        delete?: never;
         options?: never;
         head?: never;
         patch?: never;
@@ -1159,6 +1368,9 @@ export interface components {
             validFrom: string;
             validTo: string | null;
             note: string | null;
+            issuesDocuments: boolean;
+            documentSymbol: string | null;
+            placeName: string | null;
             version: number;
             createdAt: string;
             updatedAt: string;
@@ -1214,14 +1426,25 @@ export interface components {
                 remove: boolean;
             };
         };
+        AuditChange: {
+            field: string;
+            label: components["schemas"]["AuditText"];
+            before: components["schemas"]["AuditText"] | null;
+            after: components["schemas"]["AuditText"] | null;
+        };
         AuditEntry: {
             id: number;
             at: string;
+            atText: components["schemas"]["AuditText"];
             actorId: string | null;
             actorName: string | null;
             action: string;
+            actionLabel: components["schemas"]["AuditText"];
             entity: string;
+            entityLabel: components["schemas"]["AuditText"];
             entityId: string | null;
+            subjectName: string | null;
+            changes: components["schemas"]["AuditChange"][];
             before: unknown;
             after: unknown;
             requestId: string | null;
@@ -1229,6 +1452,16 @@ export interface components {
         AuditPage: {
             items: components["schemas"]["AuditEntry"][];
             nextCursor: string | null;
+        };
+        AuditText: {
+            vi: string;
+            en: string;
+        };
+        ChainServant: {
+            type: string;
+            label: components["schemas"]["LocalizedText"];
+            id: string;
+            title: string;
         };
         CompositionRule: {
             minMembers: number;
@@ -1363,10 +1596,21 @@ export interface components {
             personId: string;
             fullName: string;
             displayName: string;
+            organizationId: string | null;
             organizationName: string | null;
             /** @enum {string} */
             role: "chair" | "vice_chair" | "secretary" | "reviewer" | "member";
             userId: string | null;
+            /** @enum {string} */
+            conflictStatus: "unanswered" | "none" | "declared";
+            likelyConflicts: {
+                /** @enum {string} */
+                relation: "organization" | "person" | "person_organization";
+                role: components["schemas"]["LocalizedText"];
+                partyName: string;
+                organizationName: string | null;
+                subjectTitle: string;
+            }[];
             conflictDeclared: boolean;
             conflictNote: string | null;
             declaredAt: string | null;
@@ -1398,6 +1642,8 @@ export interface components {
                 required: number;
                 met: boolean;
                 presidingPresent: boolean;
+                presidingRequired: boolean;
+                canConclude: boolean;
             };
             passRule: {
                 legalBasis: string;
@@ -1407,6 +1653,8 @@ export interface components {
         };
         CouncilRules: {
             onDate: string;
+            /** @enum {string} */
+            dateOf?: "subject_regime" | "meeting_date";
             scoringSheet: {
                 /** Format: uuid */
                 ruleVersionId: string;
@@ -1482,6 +1730,8 @@ export interface components {
                 total: number | null;
                 rating: ("failed" | "passed" | "excellent") | null;
                 comment: string | null;
+                /** @enum {string} */
+                enteredAs: "self" | "chair" | "secretary" | "staff";
             }[];
             missing: {
                 /** Format: uuid */
@@ -1512,7 +1762,7 @@ export interface components {
             passed: boolean | null;
             reasons: {
                 /** @enum {string} */
-                code: "passed" | "average_below" | "zero_scores" | "no_sheets" | "rating";
+                code: "passed" | "average_below" | "zero_scores" | "no_sheets" | "rating" | "no_members" | "no_quorum" | "no_presiding";
                 params: {
                     [key: string]: unknown;
                 };
@@ -1523,6 +1773,56 @@ export interface components {
             code: string;
             message: string;
             details?: unknown;
+        };
+        ExtractedLegalRef: {
+            number: string;
+            type: string;
+            /** @enum {string} */
+            docType: "law" | "ordinance" | "resolution" | "conclusion" | "directive" | "decree" | "decision" | "circular" | "joint_circular" | "programme" | "plan" | "scheme" | "regulation" | "guidance" | "notice" | "official_letter" | "report" | "standard" | "technical_regulation" | "other";
+            date: string | null;
+            start: number;
+            end: number;
+            document: components["schemas"]["LegalDocumentSummary"] | null;
+            proposal: {
+                number: string;
+                /** @enum {string} */
+                docType: "law" | "ordinance" | "resolution" | "conclusion" | "directive" | "decree" | "decision" | "circular" | "joint_circular" | "programme" | "plan" | "scheme" | "regulation" | "guidance" | "notice" | "official_letter" | "report" | "standard" | "technical_regulation" | "other";
+                issuedOn: string | null;
+                issuer: string | null;
+                national: boolean;
+            };
+        };
+        FundingFigures: {
+            planned: number;
+            disbursed: number;
+            share: number | null;
+        };
+        FundingSummary: {
+            years: {
+                stateBudget: components["schemas"]["FundingFigures"];
+                counterpart: components["schemas"]["FundingFigures"];
+                other: {
+                    disbursed: number;
+                };
+                total: components["schemas"]["FundingFigures"];
+                counterpartShare: {
+                    planned: number | null;
+                    disbursed: number | null;
+                };
+                year: number;
+            }[];
+            totals: {
+                stateBudget: components["schemas"]["FundingFigures"];
+                counterpart: components["schemas"]["FundingFigures"];
+                other: {
+                    disbursed: number;
+                };
+                total: components["schemas"]["FundingFigures"];
+                counterpartShare: {
+                    planned: number | null;
+                    disbursed: number | null;
+                };
+            };
         };
         InboxItem: {
             /** Format: uuid */
@@ -1539,6 +1839,72 @@ export interface components {
         InboxPage: {
             items: components["schemas"]["InboxItem"][];
             nextCursor: string | null;
+        };
+        LegalDocument: {
+            /** Format: uuid */
+            id: string;
+            national: boolean;
+            number: string;
+            /** @enum {string} */
+            docType: "law" | "ordinance" | "resolution" | "conclusion" | "directive" | "decree" | "decision" | "circular" | "joint_circular" | "programme" | "plan" | "scheme" | "regulation" | "guidance" | "notice" | "official_letter" | "report" | "standard" | "technical_regulation" | "other";
+            issuer: string | null;
+            issuedOn: string | null;
+            title: string;
+            effectiveFrom: string | null;
+            effectiveTo: string | null;
+            note: string | null;
+            version: number;
+            createdAt: string;
+            updatedAt: string;
+        };
+        LegalDocumentDetail: {
+            /** Format: uuid */
+            id: string;
+            national: boolean;
+            number: string;
+            /** @enum {string} */
+            docType: "law" | "ordinance" | "resolution" | "conclusion" | "directive" | "decree" | "decision" | "circular" | "joint_circular" | "programme" | "plan" | "scheme" | "regulation" | "guidance" | "notice" | "official_letter" | "report" | "standard" | "technical_regulation" | "other";
+            issuer: string | null;
+            issuedOn: string | null;
+            title: string;
+            effectiveFrom: string | null;
+            effectiveTo: string | null;
+            note: string | null;
+            version: number;
+            createdAt: string;
+            updatedAt: string;
+            relations: components["schemas"]["LegalDocumentRelation"][];
+        };
+        LegalDocumentIssuers: {
+            items: string[];
+        };
+        LegalDocumentPage: {
+            items: components["schemas"]["LegalDocument"][];
+            nextCursor: string | null;
+        };
+        LegalDocumentRelation: {
+            /** Format: uuid */
+            id: string;
+            /** @enum {string} */
+            kind: "implements" | "based_on" | "amends" | "replaces";
+            /** @enum {string} */
+            direction: "outgoing" | "incoming";
+            document: components["schemas"]["LegalDocumentSummary"];
+            createdAt: string;
+        };
+        LegalDocumentSummary: {
+            /** Format: uuid */
+            id: string;
+            national: boolean;
+            number: string;
+            /** @enum {string} */
+            docType: "law" | "ordinance" | "resolution" | "conclusion" | "directive" | "decree" | "decision" | "circular" | "joint_circular" | "programme" | "plan" | "scheme" | "regulation" | "guidance" | "notice" | "official_letter" | "report" | "standard" | "technical_regulation" | "other";
+            issuer: string | null;
+            issuedOn: string | null;
+            title: string;
+        };
+        LegalRefExtract: {
+            items: components["schemas"]["ExtractedLegalRef"][];
         };
         LocalizedText: {
             vi: string;
@@ -1587,6 +1953,8 @@ export interface components {
         OrganizationPage: {
             items: components["schemas"]["Organization"][];
             nextCursor: string | null;
+            total?: number;
+            totalIsEstimate?: boolean;
         };
         PassRule: {
             minAverage: number;
@@ -1629,6 +1997,25 @@ export interface components {
         PersonPage: {
             items: components["schemas"]["Person"][];
             nextCursor: string | null;
+            total?: number;
+            totalIsEstimate?: boolean;
+        };
+        PolicyChain: {
+            document: components["schemas"]["LegalDocumentSummary"];
+            servedBy: components["schemas"]["ChainServant"][];
+            down: components["schemas"]["PolicyChainNode"][];
+            up: components["schemas"]["PolicyChainNode"][];
+            maxDepth: number;
+            truncated: boolean;
+        };
+        PolicyChainNode: {
+            key: string;
+            parentKey: string | null;
+            depth: number;
+            /** @enum {string} */
+            kind: "implements" | "based_on" | "amends" | "replaces";
+            document: components["schemas"]["LegalDocumentSummary"];
+            servedBy: components["schemas"]["ChainServant"][];
         };
         PublicTask: {
             /** Format: uuid */
@@ -1656,6 +2043,11 @@ export interface components {
                 scale: string;
                 year: number;
                 adopterName: string | null;
+            }[];
+            participants: {
+                name: string;
+                /** @enum {string} */
+                role: "cooperating_enterprise" | "beneficiary" | "ordering_body" | "co_implementer" | "other";
             }[];
         };
         PublicTaskPage: {
@@ -1746,6 +2138,8 @@ export interface components {
             rating: ("failed" | "passed" | "excellent") | null;
             comment: string | null;
             enteredBy: string | null;
+            /** @enum {string} */
+            enteredAs: "self" | "chair" | "secretary" | "staff";
             submittedAt: string;
         };
         SimilarTask: {
@@ -1870,6 +2264,8 @@ export interface components {
             stateBudgetTotal: number;
             counterpartTotal: number;
             counterpartShare: number | null;
+            stateBudgetDisbursed: number;
+            counterpartDisbursed: number;
             version: number;
             createdAt: string;
             updatedAt: string;
@@ -1975,6 +2371,8 @@ export interface components {
             stateBudgetTotal: number;
             counterpartTotal: number;
             counterpartShare: number | null;
+            stateBudgetDisbursed: number;
+            counterpartDisbursed: number;
             version: number;
             createdAt: string;
             updatedAt: string;
@@ -2009,6 +2407,9 @@ export interface components {
             documents: components["schemas"]["TaskDocument"][];
             progress: components["schemas"]["TaskProgress"][];
             replications: components["schemas"]["TaskReplication"][];
+            participants: components["schemas"]["TaskParticipant"][];
+            disbursements: components["schemas"]["TaskDisbursement"][];
+            fundingSummary: components["schemas"]["FundingSummary"];
             lineage: {
                 /** Format: uuid */
                 id: string;
@@ -2021,6 +2422,22 @@ export interface components {
                 };
             }[];
             legalBasis: string;
+        };
+        TaskDisbursement: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            taskId: string;
+            disbursedOn: string;
+            amount: number;
+            /** @enum {string} */
+            source: "state_budget" | "counterpart" | "other";
+            decisionNo: string | null;
+            decisionDate: string | null;
+            note: string | null;
+            version: number;
+            createdAt: string;
+            updatedAt: string;
         };
         TaskDocument: {
             /** Format: uuid */
@@ -2040,6 +2457,14 @@ export interface components {
         TaskPage: {
             items: components["schemas"]["Task"][];
             nextCursor: string | null;
+        };
+        TaskParticipant: {
+            /** Format: uuid */
+            organizationId: string;
+            organizationName: string;
+            /** @enum {string} */
+            role: "cooperating_enterprise" | "beneficiary" | "ordering_body" | "co_implementer" | "other";
+            note: string | null;
         };
         TaskProgress: {
             /** Format: uuid */
@@ -2306,6 +2731,10 @@ export interface operations {
                     validFrom: string;
                     validTo?: string | null;
                     note?: string | null;
+                    /** @default false */
+                    issuesDocuments?: boolean;
+                    documentSymbol?: string | null;
+                    placeName?: string | null;
                 };
             };
         };
@@ -2454,6 +2883,10 @@ export interface operations {
                     validFrom: string;
                     validTo?: string | null;
                     note?: string | null;
+                    /** @default false */
+                    issuesDocuments?: boolean;
+                    documentSymbol?: string | null;
+                    placeName?: string | null;
                     version: number;
                 };
             };
@@ -2833,6 +3266,9 @@ export interface operations {
                 entity?: string;
                 entityId?: string;
                 actorId?: string;
+                action?: string;
+                from?: string;
+                to?: string;
                 cursor?: string;
                 limit?: number;
             };
@@ -2849,6 +3285,61 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["AuditPage"];
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    getAuditExportXlsx: {
+        parameters: {
+            query?: {
+                entity?: string;
+                entityId?: string;
+                actorId?: string;
+                action?: string;
+                from?: string;
+                to?: string;
+                lang?: "vi" | "en";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
                 };
             };
             /** @description Default Response */
@@ -4644,6 +5135,725 @@ export interface operations {
             };
         };
     };
+    getLegalDocuments: {
+        parameters: {
+            query?: {
+                q?: string;
+                cursor?: string;
+                limit?: number;
+                docType?: "law" | "ordinance" | "resolution" | "conclusion" | "directive" | "decree" | "decision" | "circular" | "joint_circular" | "programme" | "plan" | "scheme" | "regulation" | "guidance" | "notice" | "official_letter" | "report" | "standard" | "technical_regulation" | "other";
+                issuer?: string;
+                year?: number;
+                scope?: "national" | "province";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LegalDocumentPage"];
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    postLegalDocuments: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    number: string;
+                    /** @enum {string} */
+                    docType: "law" | "ordinance" | "resolution" | "conclusion" | "directive" | "decree" | "decision" | "circular" | "joint_circular" | "programme" | "plan" | "scheme" | "regulation" | "guidance" | "notice" | "official_letter" | "report" | "standard" | "technical_regulation" | "other";
+                    issuer?: string | null;
+                    issuedOn?: string | null;
+                    title: string;
+                    effectiveFrom?: string | null;
+                    effectiveTo?: string | null;
+                    note?: string | null;
+                    /** @default false */
+                    national?: boolean;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LegalDocument"];
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    postLegalDocumentsExtract: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    text: string;
+                    /** @enum {string} */
+                    language?: "vi" | "en";
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LegalRefExtract"];
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    getLegalDocumentsIssuers: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LegalDocumentIssuers"];
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    getLegalDocumentsById: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LegalDocumentDetail"];
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    putLegalDocumentsById: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    number: string;
+                    /** @enum {string} */
+                    docType: "law" | "ordinance" | "resolution" | "conclusion" | "directive" | "decree" | "decision" | "circular" | "joint_circular" | "programme" | "plan" | "scheme" | "regulation" | "guidance" | "notice" | "official_letter" | "report" | "standard" | "technical_regulation" | "other";
+                    issuer?: string | null;
+                    issuedOn?: string | null;
+                    title: string;
+                    effectiveFrom?: string | null;
+                    effectiveTo?: string | null;
+                    note?: string | null;
+                    version: number;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LegalDocument"];
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    deleteLegalDocumentsById: {
+        parameters: {
+            query: {
+                version: number;
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    getLegalDocumentsByIdChain: {
+        parameters: {
+            query?: {
+                depth?: number;
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PolicyChain"];
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    postLegalDocumentsByIdRelations: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @enum {string} */
+                    kind: "implements" | "based_on" | "amends" | "replaces";
+                    /** Format: uuid */
+                    targetId: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LegalDocumentDetail"];
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    deleteLegalDocumentsByIdRelationsByRelationId: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                relationId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
     getOrganizations: {
         parameters: {
             query?: {
@@ -4654,6 +5864,7 @@ export interface operations {
                 isStEnterprise?: "true" | "false";
                 adminUnitId?: string;
                 scienceField?: string;
+                total?: "true" | "false";
             };
             header?: never;
             path?: never;
@@ -5077,6 +6288,7 @@ export interface operations {
                 scienceField?: string;
                 degree?: "TSKH" | "TS" | "ThS" | "KS" | "CN" | "BS" | "DS" | "KTS" | "other";
                 isExpert?: "true" | "false";
+                total?: "true" | "false";
             };
             header?: never;
             path?: never;
@@ -6040,6 +7252,13 @@ export interface operations {
                          */
                         status?: "planned" | "delivered" | "accepted" | "rejected";
                     }[];
+                    participants?: {
+                        /** Format: uuid */
+                        organizationId: string;
+                        /** @enum {string} */
+                        role: "cooperating_enterprise" | "beneficiary" | "ordering_body" | "co_implementer" | "other";
+                        note?: string | null;
+                    }[];
                     /** Format: date */
                     proposedOn?: string;
                 };
@@ -6194,6 +7413,74 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+        };
+    };
+    getTasksFundingSummary: {
+        parameters: {
+            query?: {
+                fromYear?: number;
+                toYear?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FundingSummary"];
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
             };
         };
     };
@@ -6458,6 +7745,13 @@ export interface operations {
                          */
                         status?: "planned" | "delivered" | "accepted" | "rejected";
                     }[];
+                    participants?: {
+                        /** Format: uuid */
+                        organizationId: string;
+                        /** @enum {string} */
+                        role: "cooperating_enterprise" | "beneficiary" | "ordering_body" | "co_implementer" | "other";
+                        note?: string | null;
+                    }[];
                     version: number;
                 };
             };
@@ -6538,6 +7832,306 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["TaskActions"];
                 };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    getTasksByIdDisbursements: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["TaskDisbursement"][];
+                        summary: components["schemas"]["FundingSummary"];
+                    };
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    postTasksByIdDisbursements: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** Format: date */
+                    disbursedOn: string;
+                    amount: number;
+                    /** @enum {string} */
+                    source: "state_budget" | "counterpart" | "other";
+                    decisionNo?: string | null;
+                    decisionDate?: string | null;
+                    note?: string | null;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TaskDisbursement"];
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    putTasksByIdDisbursementsByDisbursementId: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                disbursementId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** Format: date */
+                    disbursedOn: string;
+                    amount: number;
+                    /** @enum {string} */
+                    source: "state_budget" | "counterpart" | "other";
+                    decisionNo?: string | null;
+                    decisionDate?: string | null;
+                    note?: string | null;
+                    version: number;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TaskDisbursement"];
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    deleteTasksByIdDisbursementsByDisbursementId: {
+        parameters: {
+            query: {
+                version: number;
+            };
+            header?: never;
+            path: {
+                id: string;
+                disbursementId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
             /** @description Default Response */
             400: {
@@ -6757,6 +8351,26 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
+            };
+        };
+    };
+    getTasksByIdExportXlsx: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
         };
     };
@@ -7206,6 +8820,7 @@ export interface operations {
     getUsers: {
         parameters: {
             query?: {
+                q?: string;
                 role?: "admin" | "dost_officer" | "unit_officer" | "reviewer" | "leader" | "applicant";
                 active?: "true" | "false";
                 agencyId?: string;

@@ -2,22 +2,37 @@
  * THE web manifest: every group of pages, in menu order. app.tsx mounts their routes and layout.tsx shows their
  * menu entries; a new module adds its `<name>.module.tsx` and one line here.
  */
-import type { Role } from '../shared/roles.ts';
+import { ROLES, type Role } from '../shared/roles.ts';
 import type { TFunction } from 'i18next';
 import type { WebModule } from './module.ts';
 import { tasksWebModule } from './pages/tasks/tasks.module.tsx';
 import { registryWebModule } from './pages/registry/registry.module.tsx';
 import { accountsWebModule } from './pages/accounts/accounts.module.tsx';
 import { inboxWebModule } from './pages/inbox/inbox.module.tsx';
+import { legalDocumentsWebModule } from './pages/legal-documents/legal-documents.module.tsx';
+import { publicWebModule } from './pages/public/public.module.tsx';
 
 export const webModules: readonly WebModule[] = [
   tasksWebModule,
   registryWebModule,
+  legalDocumentsWebModule,
   accountsWebModule,
   inboxWebModule,
+  publicWebModule,
 ];
 
 export const menuEntries = (role: Role, t: TFunction) => webModules.flatMap((m) => m.menu?.(role, t) ?? []);
+
+/**
+ * The route guard: a page whose path is a menu entry of some role may be opened only by the roles whose menu has it
+ * (the menus come from src/shared/permissions.ts). Typing `/organizations` as an applicant shows the 403 page, not a
+ * half-drawn list. Pages in no menu (a task, a council) are left to their own checks and the server's.
+ */
+export function mayOpen(role: Role, pathname: string, t: TFunction): boolean {
+  const path = pathname.replace(/\/+$/, '') || '/';
+  const has = (r: Role) => menuEntries(r, t).some((e) => e.key === path);
+  return has(role) || !ROLES.some(has);
+}
 
 /** The web path of a record (an inbox item's subject), from the module that shows it; null when none does. */
 export function subjectLink(subjectType: string, id: string): string | null {

@@ -1,8 +1,11 @@
-/** Keyset-paged lists: the first page for the current filters, then "Tải thêm" appends the page at `nextCursor`. */
+/**
+ * Keyset-paged lists: the first page for the current filters, then "Tải thêm" appends the page at `nextCursor`. The
+ * first page also asks for the total (`total=true`); lists that count answer it (exact, or an estimate beyond 1,000).
+ */
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { api, type PathsWith, type QueryOf, type ResponseOf } from './api.ts';
 
-type Page<T> = { items: T[]; nextCursor: string | null };
+type Page<T> = { items: T[]; nextCursor: string | null; total?: number; totalIsEstimate?: boolean };
 type GetPath = PathsWith<'get'>;
 /** The GET paths answering a keyset page of items with an id (`/api/organizations`, `/api/audit`…). */
 export type PagedPath = { [P in GetPath]: ResponseOf<'get', P> extends Page<{ id: string | number }> ? P : never }[GetPath];
@@ -17,6 +20,10 @@ export interface PagedList<T> {
   /** The first page of the current filters has arrived (until then an empty list means "not yet", not "none"). */
   loaded: boolean;
   hasMore: boolean;
+  /** How many rows match the current filters, when the list counts (null: it does not, or not yet known). */
+  total: number | null;
+  /** `total` is an estimate ("about N"): more rows match than the server counts exactly. */
+  totalIsEstimate: boolean;
   error: unknown;
   loadMore(): void;
   reload(): void;
@@ -30,6 +37,7 @@ export function usePagedList<P extends PagedPath>(path: P | null, query: PageFil
   type T = PageItem<P>;
   const [items, setItems] = useState<T[]>([]);
   const [cursor, setCursor] = useState<string | null>(null);
+  const [total, setTotal] = useState<{ n: number; estimate: boolean } | null>(null);
   const [loading, setLoading] = useState(path !== null);
   const [loadedKey, setLoadedKey] = useState<string | null>(null);
   const [error, setError] = useState<unknown>(null);
@@ -45,10 +53,12 @@ export function usePagedList<P extends PagedPath>(path: P | null, query: PageFil
     try {
       // Generic over the path, so the call's own checks cannot apply here; the callers' query is checked above.
       const get = api.get as unknown as (path: PagedPath, init: { query: object }) => Promise<Page<T>>;
-      const page = await get(path, { query: { ...(JSON.parse(key) as object), limit: pageSize, cursor: after ?? undefined } });
+      const first = after === null;
+      const page = await get(path, { query: { ...(JSON.parse(key) as object), limit: pageSize, cursor: after ?? undefined, total: first ? true : undefined } });
       if (mine !== seq.current) return;
       setItems((prev) => (append ? [...prev, ...page.items] : page.items));
       setCursor(page.nextCursor);
+      if (first) setTotal(page.total === undefined ? null : { n: page.total, estimate: page.totalIsEstimate === true });
       setLoadedKey(key);
     } catch (e) {
       if (mine === seq.current) {
@@ -69,6 +79,8 @@ export function usePagedList<P extends PagedPath>(path: P | null, query: PageFil
     loading,
     loaded: loadedKey === key,
     hasMore: cursor !== null,
+    total: total?.n ?? null,
+    totalIsEstimate: total?.estimate ?? false,
     error,
     loadMore: () => { if (cursor) void fetchPage(cursor, true); },
     reload: () => setGeneration((g) => g + 1),

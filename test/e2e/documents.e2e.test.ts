@@ -50,19 +50,19 @@ function closedCouncil() {
   ];
   const members: CouncilMember[] = people.map(([displayName, role], i) => ({
     id: id(10 + i), personId: id(20 + i), fullName: displayName.replace(/^\S+ /, ''), displayName,
-    organizationName: 'Trường Đại học Cần Thơ', role, userId: null, present: true,
-    conflictDeclared: i === 6, conflictNote: i === 6 ? 'Là thành viên tổ chức chủ trì' : null, declaredAt: i === 6 ? '2026-03-05T01:00:00.000Z' : null,
+    organizationId: id(40), organizationName: 'Trường Đại học Cần Thơ', role, userId: null, present: true,
+    conflictStatus: i === 6 ? 'declared' : 'none', likelyConflicts: [], conflictDeclared: i === 6, conflictNote: i === 6 ? 'Là thành viên tổ chức chủ trì' : null, declaredAt: i === 6 ? '2026-03-05T01:00:00.000Z' : null,
   }));
   const scores = [[18, 25, 25, 15], [16, 24, 22, 12], [15, 20, 20, 10], [20, 28, 27, 0], [17, 22, 23, 0], [19, 26, 24, 16]]
     .map(([necessity, feasibility, effectiveness, replicability]) => ({ necessity, feasibility, effectiveness, replicability }));
   const agg = aggregateScores(sheet, pass, scores);
   const results: CouncilResults = {
     councilId: council.id, kind: 'selection', kindName: council.kindName, evaluation: 'scoring', status: 'closed',
-    quorum: { members: 7, eligiblePresent: 6, required: 5, met: true, presidingPresent: true },
+    quorum: { members: 7, eligiblePresent: 6, required: 5, met: true, presidingPresent: true, presidingRequired: true, canConclude: true },
     passRule: { legalBasis: 'Thông tư 08/2017/TT-BKHCN', value: pass },
     dossiers: [{
       dossierId: id(30), title: 'Ứng dụng máy sấy bơm nhiệt trong sấy hoa hồi tại Lạng Sơn', subjectType: 'task', subjectId: id(2),
-      sheets: scores.map((sc, i) => ({ memberId: members[i].id, memberName: members[i].displayName, role: members[i].role, scores: sc, total: agg.totals[i], rating: null, comment: null })),
+      sheets: scores.map((sc, i) => ({ memberId: members[i].id, memberName: members[i].displayName, role: members[i].role, scores: sc, total: agg.totals[i], rating: null, comment: null, enteredAs: 'self' as const })),
       missing: [], excluded: [], count: agg.count, average: agg.average, criteria: agg.criteria, ratings: null, rating: null,
       passed: agg.passed, reasons: agg.reasons, reason: reasonText('vi', agg.reasons),
     }],
@@ -87,7 +87,7 @@ describe('council minutes in LibreOffice', () => {
     const flat = text.replace(/\s+/g, ' ');
     for (const expected of [
       'CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM', 'Độc lập - Tự do - Hạnh phúc', 'UBND TỈNH TÂY NINH', 'SỞ KHOA HỌC VÀ CÔNG NGHỆ',
-      'Số: 12/BB-SKHCN', 'Tây Ninh, ngày 05 tháng 03 năm 2026', 'BIÊN BẢN', 'Họp Hội đồng tư vấn tuyển chọn nhiệm vụ KH&CN cấp tỉnh',
+      'Số: 12/BB-SKHCN', 'Tây Ninh, ngày 05 tháng 3 năm 2026', 'BIÊN BẢN', 'Họp Hội đồng tư vấn tuyển chọn nhiệm vụ KH&CN cấp tỉnh',
       'Ứng dụng máy sấy bơm nhiệt trong sấy hoa hồi tại Lạng Sơn', 'Điểm trung bình', 'Đạt: điểm trung bình 74 ≥ 70',
       'THƯ KÝ HỘI ĐỒNG', 'TM. HỘI ĐỒNG', 'CHỦ TỊCH', 'PGS.TS Nguyễn Văn An', 'ThS Lê Hoàng Cường', 'Nơi nhận:',
     ]) expect(flat).toContain(expected);

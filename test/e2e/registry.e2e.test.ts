@@ -55,6 +55,8 @@ describe('registry flow (Vietnamese UI)', () => {
     const dataRows = page.locator('.ant-table-tbody tr.ant-table-row');
     await until(async () => (await dataRows.count()) === 1 && (await dataRows.first().innerText()).includes(name), 'the search result', { page });
     const row = dataRows.filter({ hasText: name });
+    // Under the table: how many match (counted by the server), then how many are shown.
+    await until(async () => (await page.getByText('1 kết quả · Đang hiển thị 1 bản ghi').count()) === 1, 'the total under the list', { page });
     expect(await row.innerText()).toContain('Xã Đức Huệ');
     expect(await row.innerText()).toContain(oldPhone);
 

@@ -58,7 +58,11 @@ export async function choose(page: Page, select: Locator, text: string, o: { sea
   await select.click();
   if (o.search !== undefined) await select.fill(o.search);
   const hasText = o.partial ? text : new RegExp(`^${escapeRe(text)}$`);
-  await page.locator('.ant-select-item-option:visible').filter({ hasText }).first().click();
+  const option = page.locator('.ant-select-item-option:visible').filter({ hasText }).first();
+  await option.waitFor();
+  // A click while the dropdown still slides in can land on nothing, leaving the select's old value (seen in CI).
+  await settled(option);
+  await option.click();
 }
 
 /** The data rows of the table on the page. */

@@ -32,7 +32,9 @@ export function formatDate(date: Date | string): string {
 /** `ngày 19 tháng 10 năm 2023` (the form used in the place-and-date line of administrative documents). */
 export function formatDateLong(date: Date | string): string {
   const { d, m, y } = parts(date);
-  return `ngày ${String(d).padStart(2, '0')} tháng ${String(m).padStart(2, '0')} năm ${y}`;
+  // Decree 30/2020/NĐ-CP, Phụ lục I: a day below 10 and the months 1 and 2 take a leading zero ("ngày 05 tháng 3",
+  // "ngày 12 tháng 02"); the other months do not, so "tháng 3" is never read as "tháng 13".
+  return `ngày ${String(d).padStart(2, '0')} tháng ${m <= 2 ? String(m).padStart(2, '0') : String(m)} năm ${y}`;
 }
 
 /** Parses `dd/mm/yyyy` into ISO `yyyy-mm-dd`; null when the text is not a real date. */

@@ -425,6 +425,17 @@ function guessLanguage(v: View): 'vi' | 'en' {
 
 const numberKey = (n: string) => n.toUpperCase().replace(/Đ/g, 'D');
 
+/**
+ * A number/symbol typed by a person, written as `extractLegalRefs` reports numbers: NFC, an en dash as `-`, the
+ * spaces around `-`, `/` and `:` removed, other space runs collapsed (`98 / KH – UBND` → `98/KH-UBND`).
+ */
+export function normalizeLegalNumber(n: string): string {
+  return n.normalize('NFC').trim().replace(/[–‑]/g, '-').replace(/[ \t\u00a0]*([-/:])[ \t\u00a0]*/g, '$1').replace(/\s+/g, ' ');
+}
+
+/** What two numbers are compared by (the registry's uniqueness, matching a reference): normalised, case-free, Đ as D. */
+export const legalNumberKey = (n: string): string => numberKey(normalizeLegalNumber(n));
+
 /** The written type of a number at [n.start, …): directly before it, or a capitalised type before a title. */
 function writtenType(v: View, n: NumberMatch, floor: number): { type: TypeName; start: number } | null {
   const from = Math.max(floor, n.start - 200);

@@ -60,6 +60,10 @@ describe('formats', () => {
   it('writes and reads dates dd/mm/yyyy', () => {
     expect(formatDate('2023-10-19')).toBe('19/10/2023');
     expect(formatDateLong('2023-10-19')).toBe('ngày 19 tháng 10 năm 2023');
+    // Decree 30: a leading zero for days below 10 and for January and February only.
+    expect(formatDateLong('2026-03-05')).toBe('ngày 05 tháng 3 năm 2026');
+    expect(formatDateLong('2026-02-07')).toBe('ngày 07 tháng 02 năm 2026');
+    expect(formatDateLong('2023-05-04')).toBe('ngày 04 tháng 5 năm 2023');
     expect(parseDate('19/10/2023')).toBe('2023-10-19');
     expect(parseDate('5/3/2026')).toBe('2026-03-05');
     expect(parseDate('31/02/2024')).toBeNull();

@@ -20,7 +20,7 @@ import { createJsonSchemaTransform, createJsonSchemaTransformObject } from 'fast
 import { globalRegistry, type ZodType } from 'zod';
 import { ErrorBody, LocalizedText } from '../../shared/schemas/common.ts';
 import { ApiTokenCreated, ApiTokenSummary, Me, Session } from '../../shared/schemas/auth.ts';
-import { AuditEntry, AuditPage } from '../../shared/schemas/audit.ts';
+import { AuditChange, AuditEntry, AuditPage, AuditText } from '../../shared/schemas/audit.ts';
 import { AdminUnit, AdminUnitDetail, AdminUnitLink, AdminUnitPage } from '../../shared/schemas/admin-units.ts';
 import { Agency, AgencyPage } from '../../shared/schemas/agencies.ts';
 import { Attachment, AttachmentKind, AttachmentList } from '../../shared/schemas/attachments.ts';
@@ -38,10 +38,14 @@ import {
   CouncilPage, CouncilResults, CouncilRules, Criterion, DossierResult, PassRule, ScoringSheetRule, Sheet,
 } from '../../shared/schemas/councils.ts';
 import {
-  PublicTask, PublicTaskPage, SimilarTask, SimilarTaskList, StageCount, Task, TaskActions, TaskDashboard, TaskDetail, TaskDocument,
-  TaskPage, TaskProgress, TaskReplication,
+  FundingFigures, FundingSummary, PublicTask, PublicTaskPage, SimilarTask, SimilarTaskList, StageCount, Task, TaskActions, TaskDashboard,
+  TaskDetail, TaskDisbursement, TaskDocument, TaskPage, TaskParticipant, TaskProgress, TaskReplication,
 } from '../../shared/schemas/tasks.ts';
 import { InboxItem, InboxPage, ReadAllResult, UnreadCount } from '../../shared/schemas/inbox.ts';
+import {
+  ChainServant, ExtractedLegalRef, LegalDocument, LegalDocumentDetail, LegalDocumentIssuers, LegalDocumentPage, LegalDocumentRelation,
+  LegalDocumentSummary, LegalRefExtract, PolicyChain, PolicyChainNode,
+} from '../../shared/schemas/legal-documents.ts';
 
 /**
  * The components of the document, by name. Register read models (response shapes and what they share), never a
@@ -52,7 +56,7 @@ import { InboxItem, InboxPage, ReadAllResult, UnreadCount } from '../../shared/s
 export const openApiComponents: Record<string, ZodType> = {
   ErrorBody,
   Me, Session, ApiTokenCreated, ApiTokenSummary,
-  AuditEntry, AuditPage,
+  AuditText, AuditChange, AuditEntry, AuditPage,
   AdminUnit, AdminUnitDetail, AdminUnitLink, AdminUnitPage,
   Agency, AgencyPage,
   Attachment, AttachmentKind, AttachmentList,
@@ -65,8 +69,10 @@ export const openApiComponents: Record<string, ZodType> = {
   Criterion, ScoringSheetRule, CompositionRule, PassRule, CouncilRules, Council, CouncilMember, CouncilDossier, Sheet,
   CouncilDetail, CouncilPage, DossierResult, CouncilResults, CouncilKindRule, CouncilKindInfo, CouncilKindList,
   Task, TaskPage, TaskDocument, TaskProgress, TaskReplication, TaskDetail, TaskActions, StageCount, TaskDashboard, PublicTask,
-  PublicTaskPage, SimilarTask, SimilarTaskList,
+  PublicTaskPage, SimilarTask, SimilarTaskList, TaskParticipant, TaskDisbursement, FundingFigures, FundingSummary,
   InboxItem, InboxPage, UnreadCount, ReadAllResult,
+  LegalDocument, LegalDocumentSummary, LegalDocumentRelation, LegalDocumentDetail, LegalDocumentPage, LegalDocumentIssuers, ChainServant,
+  PolicyChainNode, PolicyChain, ExtractedLegalRef, LegalRefExtract,
 };
 
 let registered = false;

@@ -25,6 +25,7 @@ import { mailModule } from './mail/mail.module.ts';
 import { inboxModule } from './inbox/inbox.module.ts';
 import { councilsModule } from './councils/councils.module.ts';
 import { tasksModule } from './tasks/tasks.module.ts';
+import { legalDocumentsModule } from './legal-documents/legal-documents.module.ts';
 import { backupModule } from './backup/backup.module.ts';
 
 export const modules: readonly ModuleManifest[] = [
@@ -47,6 +48,7 @@ export const modules: readonly ModuleManifest[] = [
   inboxModule,
   councilsModule,
   tasksModule,
+  legalDocumentsModule,
   backupModule,
 ];
 

@@ -25,13 +25,59 @@ export interface DemoTenant {
   provinceCode: string;
   /** Short name for tables. */
   province: string;
+  /** The DOST whose documents the province's records of before `agenciesFrom` are (see DemoFormerDost). */
+  formerDost: DemoFormerDost;
 }
 
+/**
+ * The DOST before the present one, for the documents of its time (council minutes are headed by the DOST in force on
+ * the meeting date). In Tây Ninh it is the former Long An's: the demo's records before 01/07/2025 are Long An's, the
+ * province the new Tây Ninh took in (Resolution 202/2025/QH15); in An Giang the former An Giang's (which took in
+ * Kiên Giang the same day); in Lạng Sơn, not merged, its own DOST before it took in the Sở Thông tin và Truyền thông
+ * on 01/03/2025. Its first day is illustrative, like those of the departments merged in 2025.
+ */
+export interface DemoFormerDost {
+  /** The province it belonged to. */
+  province: string;
+  validFrom: string;
+  validTo: string;
+  /**
+   * Its People's Committee ended with it (the province merged): the seed adds that committee, closed the same day.
+   * Otherwise it answered to the province's present committee, then in force since `validFrom`.
+   */
+  committeeEnded: boolean;
+  /** Why it ended, for its note. */
+  until: string;
+}
+
+const FORMER_FROM = '2014-04-04';
+
 export const DEMO_TENANTS: DemoTenant[] = [
-  { slug: 'tay-ninh', name: 'Sở Khoa học và Công nghệ tỉnh Tây Ninh', agenciesFrom: '2025-07-01', provinceCode: '80', province: 'Tây Ninh' },
-  { slug: 'lang-son', name: 'Sở Khoa học và Công nghệ tỉnh Lạng Sơn', agenciesFrom: '2025-03-01', provinceCode: '20', province: 'Lạng Sơn' },
-  { slug: 'an-giang', name: 'Sở Khoa học và Công nghệ tỉnh An Giang', agenciesFrom: '2025-07-01', provinceCode: '91', province: 'An Giang' },
+  {
+    slug: 'tay-ninh', name: 'Sở Khoa học và Công nghệ tỉnh Tây Ninh', agenciesFrom: '2025-07-01', provinceCode: '80', province: 'Tây Ninh',
+    formerDost: {
+      province: 'Long An', validFrom: FORMER_FROM, validTo: '2025-06-30', committeeEnded: true,
+      until: 'đến 30/06/2025; từ 01/07/2025 tỉnh Long An và tỉnh Tây Ninh hợp nhất thành tỉnh Tây Ninh (Nghị quyết 202/2025/QH15)',
+    },
+  },
+  {
+    slug: 'lang-son', name: 'Sở Khoa học và Công nghệ tỉnh Lạng Sơn', agenciesFrom: '2025-03-01', provinceCode: '20', province: 'Lạng Sơn',
+    formerDost: {
+      province: 'Lạng Sơn', validFrom: FORMER_FROM, validTo: '2025-02-28', committeeEnded: false,
+      until: 'đến 28/02/2025; từ 01/03/2025 Sở hợp nhất với Sở Thông tin và Truyền thông (Nghị định 45/2025/NĐ-CP)',
+    },
+  },
+  {
+    slug: 'an-giang', name: 'Sở Khoa học và Công nghệ tỉnh An Giang', agenciesFrom: '2025-07-01', provinceCode: '91', province: 'An Giang',
+    formerDost: {
+      province: 'An Giang', validFrom: FORMER_FROM, validTo: '2025-06-30', committeeEnded: true,
+      until: 'đến 30/06/2025; từ 01/07/2025 tỉnh An Giang và tỉnh Kiên Giang hợp nhất thành tỉnh An Giang (Nghị quyết 202/2025/QH15)',
+    },
+  },
 ];
+
+/** The symbol of the DOSTs' document numbers ("12/BB-SKHCN"). */
+export const DOST_SYMBOL = 'SKHCN';
 
 export interface DemoAgency {
   key: string;
@@ -43,6 +89,10 @@ export interface DemoAgency {
   parent?: string;
   /** A body that merged in the 2025 restructuring: its last day, and an illustrative first day. */
   closed?: { validFrom: string; validTo: string; mergedInto: string };
+  /** The province's DOST: it issues the province's documents, under this agency (the People's Committee). */
+  issuesUnder?: string;
+  /** The People's Committee and its office: in a province that did not merge, in force since before the reform. */
+  sinceFormer?: boolean;
 }
 
 const AGENCY_NOTE = 'Danh sách minh họa theo cơ cấu các cơ quan chuyên môn thuộc UBND tỉnh của Nghị định 45/2025/NĐ-CP '
@@ -50,9 +100,9 @@ const AGENCY_NOTE = 'Danh sách minh họa theo cơ cấu các cơ quan chuyên 
 
 /** Every demo province gets this list (the People's Committee, its office, departments, one DOST division). */
 export const DEMO_AGENCIES: DemoAgency[] = [
-  { key: 'ubnd', kind: 'people_committee', name: 'UBND', shortName: 'UBND tỉnh' },
-  { key: 'vp-ubnd', kind: 'office', name: 'Văn phòng UBND' },
-  { key: 'khcn', kind: 'department', name: 'Sở Khoa học và Công nghệ', shortName: 'Sở KH&CN' },
+  { key: 'ubnd', kind: 'people_committee', name: 'UBND', shortName: 'UBND tỉnh', sinceFormer: true },
+  { key: 'vp-ubnd', kind: 'office', name: 'Văn phòng UBND', sinceFormer: true },
+  { key: 'khcn', kind: 'department', name: 'Sở Khoa học và Công nghệ', shortName: 'Sở KH&CN', issuesUnder: 'ubnd' },
   { key: 'khcn-qlkh', kind: 'dost_division', name: 'Phòng Quản lý khoa học', parent: 'khcn' },
   { key: 'noi-vu', kind: 'department', name: 'Sở Nội vụ' },
   { key: 'tai-chinh', kind: 'department', name: 'Sở Tài chính' },
@@ -78,6 +128,12 @@ export const DEMO_AGENCIES: DemoAgency[] = [
 ];
 
 export const demoAgencyNote = (a: DemoAgency) => (a.closed ? `${AGENCY_NOTE} Hợp nhất vào ${a.closed.mergedInto} từ 01/03/2025.` : AGENCY_NOTE);
+
+/** The note of a former DOST, or of the People's Committee it answered to in a province that merged. */
+export const demoFormerNote = (t: DemoTenant, what: 'dost' | 'committee') => (what === 'dost'
+  ? `Cơ quan ban hành văn bản của tỉnh ${t.formerDost.until}; ngày bắt đầu là giá trị minh họa. `
+    + 'Biên bản, văn bản lập trong thời gian này mang tên cơ quan này.'
+  : `Cơ quan chủ quản của Sở Khoa học và Công nghệ tỉnh ${t.formerDost.province} ${t.formerDost.until}; ngày bắt đầu là giá trị minh họa.`);
 
 export interface DemoOrganization {
   /** Key used by people and accounts of the same tenant. */

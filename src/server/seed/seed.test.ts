@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DbHandle } from '../db/client.ts';
 import { buildApp, type App } from '../http/app.ts';
 import { login, openTestDb, type AuthHeaders } from '../testing/harness.ts';
+import JSZip from 'jszip';
 import { isValidTaxCode } from '../../lib/vi/tax-code.ts';
 import { DEMO_PASSWORD, seedDemo, type DemoSeedResult } from './seed.ts';
 
@@ -216,6 +217,28 @@ describe('demo tasks', () => {
     expect((await get(member, '/api/councils?limit=50')).items.map((c: { id: string }) => c.id)).toContain(councils[0].id);
   });
 
+  it('seats no expert from a task\'s host organisation, and cites each task\'s regime: the 2025 STI law for Na Dương\'s councils', async () => {
+    const ls = await login(app, 'canbo.langson', DEMO_PASSWORD);
+    const [ashes] = await tasksOf(ls, '&q=na%20duong');
+    const [dryer] = await tasksOf(ls, '&q=may%20say%20hoi');
+    const councilsOf = async (id: string) => (await get(ls, `/api/councils?subjectType=task&subjectId=${id}&limit=10`)).items as
+      { id: string; rules: { dateOf: string; passRule: { legalBasis: string }; kind: { legalBasis: string } } }[];
+    const regime2025 = await councilsOf(ashes.id);
+    expect(regime2025.length).toBeGreaterThan(0);
+    for (const c of regime2025) {
+      expect(c.rules.dateOf).toBe('subject_regime');
+      expect(c.rules.passRule.legalBasis).toContain('93/2025/QH15');
+      expect(c.rules.kind.legalBasis).toContain('267/2025/NĐ-CP');
+    }
+    for (const c of await councilsOf(dryer.id)) expect(`${c.rules.passRule.legalBasis} ${c.rules.kind.legalBasis}`).not.toContain('93/2025');
+    for (const c of [...regime2025, ...await councilsOf(dryer.id)]) {
+      const { members } = await get(ls, `/api/councils/${c.id}`);
+      expect(members.flatMap((m: { likelyConflicts: unknown[] }) => m.likelyConflicts)).toEqual([]);
+      // Most members' organisation fills "Đơn vị công tác" in the minutes.
+      expect(members.filter((m: { organizationName: string | null }) => m.organizationName).length).toBeGreaterThanOrEqual(4);
+    }
+  });
+
   it('records the Bến Bà Chi model at the commune in force today, keeping the old address in the text', async () => {
     const ag = await login(app, 'canbo.angiang', DEMO_PASSWORD);
     const [solar] = await tasksOf(ag, '&q=nang%20luong%20mat%20troi');
@@ -232,6 +255,36 @@ describe('demo tasks', () => {
     expect((await get(hoidong, '/api/auth/session')).user.displayName).toContain('Trần Văn Hội');
   });
 
+  it('disburses funding as each task\'s history implies, never more than planned, and lists the organisations taking part', async () => {
+    const paid = ['implementation', 'acceptance', 'result_registration', 'replication'];
+    const all: TaskItem[] = [];
+    for (const user of ['canbo', 'canbo.langson', 'canbo.angiang']) all.push(...await tasksOf(await login(app, user, DEMO_PASSWORD)));
+    for (const t of all) {
+      const { stateBudgetDisbursed: sb, counterpartDisbursed: cp, stateBudgetTotal, counterpartTotal } = t as TaskItem & Record<string, number>;
+      if (!paid.includes(t.stage)) {
+        expect(sb + cp, `${t.title}: nothing before the contract`).toBe(0);
+        continue;
+      }
+      expect(sb, `${t.title}: state budget disbursed`).toBeGreaterThan(0);
+      expect(sb, t.title).toBeLessThanOrEqual(stateBudgetTotal + 1e-6);
+      expect(cp, t.title).toBeLessThanOrEqual(counterpartTotal + 1e-6);
+      // Accepted and registered: everything paid, the last year's remainder after the acceptance council.
+      if (t.stage === 'replication') expect([sb, cp], t.title).toEqual([stateBudgetTotal, counterpartTotal]);
+    }
+    const irrigation = all.find((t) => t.title.startsWith('Ứng dụng hệ thống tưới tiêu thông minh'))!;
+    const detail = await get(canbo, `/api/tasks/${irrigation.id}`);
+    expect(detail.disbursements.length).toBeGreaterThan(3);
+    const signed = ((await get(canbo, `/api/tasks/${irrigation.id}/history`)) as { toStage: string; at: string }[]).find((e) => e.toStage === 'implementation')!;
+    for (const d of detail.disbursements) expect(d.disbursedOn > signed.at.slice(0, 10), 'paid after the contract').toBe(true);
+    expect(detail.disbursements.filter((d: { source: string; decisionNo: string | null }) => d.source === 'state_budget' && !d.decisionNo)).toEqual([]);
+    expect(detail.participants.map((p: { organizationName: string; role: string }) => `${p.organizationName}/${p.role}`)).toEqual([
+      'Hợp tác xã Nông nghiệp Nhơn Thạnh Trung/beneficiary', 'Công ty Cổ phần Cơ Khí chế tạo máy Long An/cooperating_enterprise',
+    ]);
+    // The enterprise's account reads the task it takes part in, as well as the one it hosts.
+    const doanhnghiep = await login(app, 'doanhnghiep', DEMO_PASSWORD);
+    expect((await get(doanhnghiep, `/api/tasks/${irrigation.id}`)).title).toBe(irrigation.title);
+  });
+
   it('dates every stage event in the past and in order, within each task', async () => {
     const rows = await h.query<{ subject_id: string; at: Date; id: string }>('SELECT subject_id, at, id FROM stage_events ORDER BY subject_id, id');
     expect(rows.length).toBeGreaterThan(100);
@@ -239,6 +292,72 @@ describe('demo tasks', () => {
     for (const [i, r] of rows.entries()) {
       expect(new Date(r.at).getTime()).toBeLessThanOrEqual(now);
       if (i > 0 && rows[i - 1].subject_id === r.subject_id) expect(new Date(r.at).getTime()).toBeGreaterThanOrEqual(new Date(rows[i - 1].at).getTime());
+    }
+  });
+});
+
+describe('demo documents, headed by the DOST in force on their date', () => {
+  interface Listed { id: string; name: string; meetingDate: string | null }
+  const councilsIn = async (headers: AuthHeaders, year: string) =>
+    ((await get(headers, '/api/councils?limit=100')).items as Listed[]).filter((c) => c.meetingDate?.startsWith(year));
+  async function minutes(headers: AuthHeaders, id: string) {
+    const res = await app.inject({ method: 'GET', url: `/api/councils/${id}/minutes.docx`, headers });
+    expect(res.statusCode, res.body).toBe(200);
+    const xml = await (await JSZip.loadAsync(res.rawPayload)).file('word/document.xml')!.async('string');
+    const filename = decodeURIComponent(/filename\*=UTF-8''(.+)$/.exec(res.headers['content-disposition'] as string)![1]);
+    return { text: xml.replace(/<[^>]+>/g, ''), filename };
+  }
+
+  it("heads the minutes of the 2023 Long An councils with Long An's People's Committee and DOST, dated at Long An", async () => {
+    const councils = await councilsIn(canbo, '2023');
+    expect(councils.length).toBeGreaterThanOrEqual(3);
+    for (const c of councils) {
+      const { text } = await minutes(canbo, c.id);
+      expect(text).toContain('UBND TỈNH LONG AN');
+      expect(text).toContain('SỞ KHOA HỌC VÀ CÔNG NGHỆ');
+      expect(text).toMatch(/Long An, ngày \d{2} tháng \d{1,2} năm 2023/);
+      expect(text).toContain('/BB-SKHCN');
+      expect(text).not.toContain('TỈNH TÂY NINH');
+      expect(text).not.toContain('Tây Ninh, ngày');
+    }
+  });
+
+  it("heads those of a 2026 council with the new Tây Ninh's, dated at Tây Ninh", async () => {
+    const [c] = await councilsIn(canbo, '2026');
+    const { text } = await minutes(canbo, c.id);
+    expect(text).toContain('UBND TỈNH TÂY NINH');
+    expect(text).toContain('SỞ KHOA HỌC VÀ CÔNG NGHỆ');
+    expect(text).toMatch(/Tây Ninh, ngày \d{2} tháng \d{1,2} năm 2026/);
+    expect(text).not.toContain('LONG AN');
+  });
+
+  it("keeps An Giang's former DOST for 2023, and Lạng Sơn's own before and after it took in the Sở TT&TT", async () => {
+    const ag = await login(app, 'canbo.angiang', DEMO_PASSWORD);
+    const [agCouncil] = await councilsIn(ag, '2023');
+    expect((await minutes(ag, agCouncil.id)).text).toMatch(/UBND TỈNH AN GIANG.*An Giang, ngày \d{2} tháng \d{1,2} năm 2023/s);
+    const ls = await login(app, 'canbo.langson', DEMO_PASSWORD);
+    for (const year of ['2023', '2026']) {
+      const [c] = await councilsIn(ls, year);
+      expect((await minutes(ls, c.id)).text).toMatch(new RegExp(`UBND TỈNH LẠNG SƠN.*Lạng Sơn, ngày \\d{2} tháng \\d{1,2} năm ${year}`, 's'));
+    }
+    const admin = await login(app, 'admin', DEMO_PASSWORD);
+    const issuers = ((await get(admin, '/api/agencies?limit=200')).items as { name: string; issuesDocuments: boolean; validTo: string | null; parentName: string | null }[])
+      .filter((a) => a.issuesDocuments);
+    expect(issuers.map((a) => [a.name, a.parentName, a.validTo])).toEqual(expect.arrayContaining([
+      ['Sở Khoa học và Công nghệ tỉnh Long An', 'UBND tỉnh Long An', '2025-06-30'],
+      ['Sở Khoa học và Công nghệ tỉnh Tây Ninh', 'UBND tỉnh Tây Ninh', null],
+    ]));
+    expect(issuers).toHaveLength(2);
+  });
+
+  it('names each 2023 minutes file after its council, cut only between words', async () => {
+    for (const c of await councilsIn(canbo, '2023')) {
+      const { filename } = await minutes(canbo, c.id);
+      expect(Buffer.byteLength(filename)).toBeLessThanOrEqual(200);
+      const full = `Biên bản ${c.name.replace(/\s*:\s*/g, ' - ')}`;
+      const stem = filename.replace(/\.docx$/, '');
+      expect(full.startsWith(stem), filename).toBe(true);
+      expect([undefined, ' ', ','], filename).toContain(full[stem.length]);
     }
   });
 });

@@ -26,10 +26,12 @@ import { createUser } from '../modules/users/users.service.ts';
 import { listScienceFields } from '../modules/science-fields/science-fields.service.ts';
 import { countTenants, createTenant, findTenantBySlug } from '../modules/tenants/tenants.service.ts';
 import {
-  DEMO_ACCOUNTS, DEMO_AGENCIES, DEMO_ORGANIZATIONS, DEMO_PASSWORD, DEMO_PEOPLE, DEMO_TENANTS, demoAgencyNote, type DemoOrganization,
+  DEMO_ACCOUNTS, DEMO_AGENCIES, DEMO_ORGANIZATIONS, DEMO_PASSWORD, DEMO_PEOPLE, DEMO_TENANTS, DOST_SYMBOL, demoAgencyNote, demoFormerNote,
+  type DemoOrganization,
 } from './demo-data.ts';
 import { actorOf, systemActor } from './actors.ts';
 import { seedDemoTasks } from './tasks.ts';
+import { seedDemoLegalDocuments } from './legal-documents.ts';
 
 export { DEMO_PASSWORD } from './demo-data.ts';
 
@@ -107,22 +109,41 @@ export async function seedDemo(h: DbHandle): Promise<DemoSeedResult> {
       tenantIds.set(t.slug, tenant.id);
     }
 
-    // The province's departments and agencies, entered by the system: accounts point at them.
+    // The province's departments and agencies, entered by the system: accounts point at them. The DOST issues the
+    // province's documents; the one before it (a merged province's former DOST, under its former People's
+    // Committee) issued those of its time, so minutes of a 2023 Long An council are headed by Long An's.
     const agencyIds = new Map<string, string>();
     for (const t of DEMO_TENANTS) {
       const system: Ctx = { db, actor: systemActor(tenantIds.get(t.slug)!) };
+      const add = async (key: string, input: Record<string, unknown>) => {
+        agencyIds.set(`${t.slug}/${key}`, (await createAgency(system, AgencyInput.parse(input))).id);
+      };
+      const former = t.formerDost;
+      const issuer = (place: string) => ({ issuesDocuments: true, documentSymbol: DOST_SYMBOL, placeName: place });
       for (const a of DEMO_AGENCIES) {
-        const agency = await createAgency(system, AgencyInput.parse({
+        const parentKey = a.parent ?? a.issuesUnder;
+        await add(a.key, {
           kind: a.kind,
           name: a.parent ? a.name : `${a.name} tỉnh ${t.province}`,
           shortName: a.shortName ?? null,
-          parentId: a.parent ? agencyIds.get(`${t.slug}/${a.parent}`)! : null,
-          validFrom: a.closed?.validFrom ?? t.agenciesFrom,
+          parentId: parentKey ? agencyIds.get(`${t.slug}/${parentKey}`)! : null,
+          validFrom: a.closed?.validFrom ?? (a.sinceFormer && !former.committeeEnded ? former.validFrom : t.agenciesFrom),
           validTo: a.closed?.validTo ?? null,
           note: demoAgencyNote(a),
-        }));
-        agencyIds.set(`${t.slug}/${a.key}`, agency.id);
+          ...(a.issuesUnder ? issuer(t.province) : {}),
+        });
       }
+      if (former.committeeEnded) {
+        await add('former-ubnd', {
+          kind: 'people_committee', name: `UBND tỉnh ${former.province}`, shortName: 'UBND tỉnh',
+          validFrom: former.validFrom, validTo: former.validTo, note: demoFormerNote(t, 'committee'),
+        });
+      }
+      await add('former-khcn', {
+        kind: 'department', name: `Sở Khoa học và Công nghệ tỉnh ${former.province}`, shortName: 'Sở KH&CN',
+        parentId: agencyIds.get(`${t.slug}/${former.committeeEnded ? 'former-ubnd' : 'ubnd'}`)!,
+        validFrom: former.validFrom, validTo: former.validTo, note: demoFormerNote(t, 'dost'), ...issuer(former.province),
+      });
     }
 
     const orgIds = new Map<string, string>();
@@ -171,6 +192,7 @@ export async function seedDemo(h: DbHandle): Promise<DemoSeedResult> {
 
     for (const a of rest) await addAccount(a);
     await seedDemoTasks(h, { db: tx, tenantIds, orgIds, agencyIds });
+    await seedDemoLegalDocuments({ db: tx, tenantIds });
     return { created: true, logins: ACCOUNTS_FOR_DISPLAY.map(login) };
   });
 }

@@ -3,7 +3,10 @@
  * it, where its results were replicated. Everything else is illustrative and fictitious: the budgets (plausible
  * for provincial tasks, in million VND, with enterprise counterpart funding ≥ 70 % of state funds for pilot
  * production and replication projects as seed 000 reports), the planned products and their specifications, the
- * task codes, the council scores and the day counts of each stage. Experts and organisations added here are
+ * task codes, the council scores and the day counts of each stage. The organisations taking part are those the
+ * articles name as taking part in S&T tasks (seed 000: six enterprises and cooperatives in 2023; the cooperative of
+ * the smart-irrigation model); which task each took part in, and its role, is illustrative. The disbursements are
+ * derived from the planned funding and each task's history (tasks-funding.ts). Experts and organisations added here are
  * marked fictitious in their note unless an article names them.
  *
  * A task's history is written as the days it spent in each stage: `steps[i].days` is the stay in the current
@@ -15,12 +18,15 @@ import type { PersonInput } from '../../shared/schemas/people.ts';
 import type { Rating } from '../../shared/schemas/councils.ts';
 import type { z } from 'zod';
 import { FICTITIOUS } from './demo-data.ts';
-import type { ASSIGNMENT_MODES, FUNDING_MODES, PROGRESS_KINDS, TASK_TYPES, TASK_LEVELS, TaskProductInput as ProductSchema } from '../../shared/schemas/tasks.ts';
+import type {
+  ASSIGNMENT_MODES, FUNDING_MODES, PARTICIPANT_ROLES, PROGRESS_KINDS, TASK_TYPES, TASK_LEVELS, TaskProductInput as ProductSchema,
+} from '../../shared/schemas/tasks.ts';
 
 type TaskProductInput = z.infer<typeof ProductSchema>;
 
 const FICTITIOUS_PERSON = 'Nhân sự minh họa: dữ liệu demo, không phải người thật.';
 const FICTITIOUS_ORG = 'Tổ chức minh họa: dữ liệu demo.';
+const EXPERTS_ORG = 'Nơi công tác của chuyên gia hội đồng trong dữ liệu demo; các chuyên gia gắn với tổ chức là nhân vật minh họa.';
 
 export interface DemoTaskOrganization {
   key: string;
@@ -51,6 +57,19 @@ export const TASK_ORGANIZATIONS: DemoTaskOrganization[] = [
     address: 'Xã Óc Eo, tỉnh An Giang (trước 01/7/2025: thị trấn Óc Eo, huyện Thoại Sơn)',
     note: 'Quản lý khu di tích văn hóa Óc Eo; đơn vị đề xuất chủ trì trong dữ liệu demo.',
   },
+  // Where council experts work (their "Đơn vị công tác" in the minutes): none hosts a demo task, so the council
+  // flags none of them as a likely conflict of interest.
+  ...([
+    ['dh-nong-lam-hcm', 'tay-ninh', 'university', 'Trường Đại học Nông Lâm Thành phố Hồ Chí Minh', 'Trường ĐH Nông Lâm TP.HCM'],
+    ['vien-thuy-san-2', 'tay-ninh', 'research_institute', 'Viện Nghiên cứu Nuôi trồng thủy sản II', 'Viện NCNTTS II'],
+    ['dh-nong-lam-tn', 'lang-son', 'university', 'Trường Đại học Nông Lâm – Đại học Thái Nguyên', 'Trường ĐH Nông Lâm Thái Nguyên'],
+    ['dh-ktcn-tn', 'lang-son', 'university', 'Trường Đại học Kỹ thuật Công nghiệp – Đại học Thái Nguyên', 'Trường ĐH KTCN Thái Nguyên'],
+    ['vien-nln-mien-nui', 'lang-son', 'research_institute', 'Viện Khoa học Kỹ thuật Nông Lâm nghiệp miền núi phía Bắc', 'Viện KHKT NLN miền núi phía Bắc'],
+    ['dh-an-giang', 'an-giang', 'university', 'Trường Đại học An Giang – Đại học Quốc gia Thành phố Hồ Chí Minh', 'Trường ĐH An Giang'],
+    ['dh-can-tho', 'an-giang', 'university', 'Trường Đại học Cần Thơ', 'Trường ĐH Cần Thơ'],
+  ] as const).map(([key, tenant, kind, name, shortName]): DemoTaskOrganization => ({
+    key, tenant, kind, name, shortName, note: EXPERTS_ORG,
+  })),
 ];
 
 export interface DemoTaskPerson extends Omit<PersonInput, 'organizationId' | 'isExpert'> {
@@ -67,7 +86,7 @@ export interface DemoTaskPerson extends Omit<PersonInput, 'organizationId' | 'is
 export const TASK_PEOPLE: DemoTaskPerson[] = [
   // Tây Ninh
   {
-    tenant: 'tay-ninh', fullName: 'Trần Văn Hội', academicTitle: 'PGS', degree: 'TS', scienceField: '405', isExpert: true,
+    tenant: 'tay-ninh', fullName: 'Trần Văn Hội', academicTitle: 'PGS', degree: 'TS', scienceField: '405', isExpert: true, organization: 'dh-nong-lam-hcm',
     expertise: 'Nuôi trồng thủy sản nước ngọt; quan trắc chất lượng nước ao nuôi',
     note: `${FICTITIOUS} Tài khoản chấm điểm trực tuyến: hoidong.`,
   },
@@ -76,12 +95,16 @@ export const TASK_PEOPLE: DemoTaskPerson[] = [
     expertise: 'Chọn tạo và sản xuất giống cây trồng cạn: mè, đậu phộng', note: FICTITIOUS,
   },
   {
-    tenant: 'tay-ninh', fullName: 'Lê Quang Vinh', degree: 'TS', scienceField: '202', isExpert: true,
+    tenant: 'tay-ninh', fullName: 'Lê Quang Vinh', degree: 'TS', scienceField: '202', isExpert: true, organization: 'dh-nong-lam-hcm',
     expertise: 'Tự động hóa, Internet vạn vật (IoT) trong nông nghiệp', note: FICTITIOUS,
   },
   {
-    tenant: 'tay-ninh', fullName: 'Nguyễn Văn Lợi', degree: 'ThS', scienceField: '405', isExpert: true,
+    tenant: 'tay-ninh', fullName: 'Nguyễn Văn Lợi', degree: 'ThS', scienceField: '405', isExpert: true, organization: 'vien-thuy-san-2',
     expertise: 'Sản xuất giống và nuôi thương phẩm cá nước ngọt', note: FICTITIOUS,
+  },
+  {
+    tenant: 'tay-ninh', fullName: 'Vũ Thị Ngọc Trâm', degree: 'TS', scienceField: '405', isExpert: true, organization: 'vien-thuy-san-2',
+    expertise: 'Dinh dưỡng và thức ăn thủy sản; bệnh cá nước ngọt', note: FICTITIOUS,
   },
   {
     tenant: 'tay-ninh', fullName: 'Nguyễn Hoàng Nam', degree: 'KS', scienceField: '203', isExpert: false, organization: 'co-khi-che-tao-may',
@@ -105,27 +128,27 @@ export const TASK_PEOPLE: DemoTaskPerson[] = [
     expertise: 'Thiết kế, chế tạo máy nông nghiệp cho vùng đồi núi', note: FICTITIOUS,
   },
   {
-    tenant: 'lang-son', fullName: 'Lăng Thị Hoa', degree: 'TS', scienceField: '211', isExpert: true,
+    tenant: 'lang-son', fullName: 'Lăng Thị Hoa', degree: 'TS', scienceField: '211', isExpert: true, organization: 'dh-nong-lam-tn',
     expertise: 'Vi sinh vật thực phẩm; men truyền thống và công nghệ chưng cất rượu', note: FICTITIOUS,
   },
   {
-    tenant: 'lang-son', fullName: 'Vi Văn Đức', degree: 'TS', scienceField: '205', isExpert: true,
+    tenant: 'lang-son', fullName: 'Vi Văn Đức', degree: 'TS', scienceField: '205', isExpert: true, organization: 'dh-ktcn-tn',
     expertise: 'Vật liệu xây dựng từ phế thải công nghiệp (tro bay, xỉ than)', note: FICTITIOUS,
   },
   {
-    tenant: 'lang-son', fullName: 'Đinh Thị Thanh', academicTitle: 'PGS', degree: 'TS', scienceField: '401', isExpert: true,
+    tenant: 'lang-son', fullName: 'Đinh Thị Thanh', academicTitle: 'PGS', degree: 'TS', scienceField: '401', isExpert: true, organization: 'vien-nln-mien-nui',
     expertise: 'Cây ăn quả có múi; bảo quản sau thu hoạch', note: FICTITIOUS,
   },
   {
-    tenant: 'lang-son', fullName: 'Hoàng Đức Long', degree: 'TS', scienceField: '202', isExpert: true,
+    tenant: 'lang-son', fullName: 'Hoàng Đức Long', degree: 'TS', scienceField: '202', isExpert: true, organization: 'dh-ktcn-tn',
     expertise: 'Kỹ thuật nhiệt, bơm nhiệt và tiết kiệm năng lượng', note: FICTITIOUS,
   },
   {
-    tenant: 'lang-son', fullName: 'Triệu Văn Sơn', degree: 'ThS', scienceField: '402', isExpert: true,
+    tenant: 'lang-son', fullName: 'Triệu Văn Sơn', degree: 'ThS', scienceField: '402', isExpert: true, organization: 'dh-nong-lam-tn',
     expertise: 'Chăn nuôi lợn; xử lý chất thải chăn nuôi', note: FICTITIOUS,
   },
   {
-    tenant: 'lang-son', fullName: 'Mã Thị Hằng', degree: 'TS', scienceField: '204', isExpert: true,
+    tenant: 'lang-son', fullName: 'Mã Thị Hằng', degree: 'TS', scienceField: '204', isExpert: true, organization: 'dh-ktcn-tn',
     expertise: 'Hóa học vật liệu; vật liệu polymer sinh học', note: FICTITIOUS,
   },
   {
@@ -146,19 +169,19 @@ export const TASK_PEOPLE: DemoTaskPerson[] = [
   },
   // An Giang
   {
-    tenant: 'an-giang', fullName: 'Phan Văn Tài', degree: 'TS', scienceField: '202', isExpert: true,
+    tenant: 'an-giang', fullName: 'Phan Văn Tài', degree: 'TS', scienceField: '202', isExpert: true, organization: 'dh-can-tho',
     expertise: 'Năng lượng tái tạo; điện mặt trời áp mái và bơm nước', note: FICTITIOUS,
   },
   {
-    tenant: 'an-giang', fullName: 'Huỳnh Thị Mỹ Linh', degree: 'ThS', scienceField: '401', isExpert: true,
+    tenant: 'an-giang', fullName: 'Huỳnh Thị Mỹ Linh', degree: 'ThS', scienceField: '401', isExpert: true, organization: 'dh-an-giang',
     expertise: 'Cây ăn trái vùng Bảy Núi', note: FICTITIOUS,
   },
   {
-    tenant: 'an-giang', fullName: 'Châu Văn Nghĩa', degree: 'TS', scienceField: '203', isExpert: true,
+    tenant: 'an-giang', fullName: 'Châu Văn Nghĩa', degree: 'TS', scienceField: '203', isExpert: true, organization: 'dh-can-tho',
     expertise: 'Cơ khí thủy lợi nội đồng', note: FICTITIOUS,
   },
   {
-    tenant: 'an-giang', fullName: 'Đoàn Thị Ngọc Hân', degree: 'TS', scienceField: '102', isExpert: true,
+    tenant: 'an-giang', fullName: 'Đoàn Thị Ngọc Hân', degree: 'TS', scienceField: '102', isExpert: true, organization: 'dh-an-giang',
     expertise: 'Đồ họa máy tính, số hóa 3D và thực tế ảo', note: FICTITIOUS,
   },
   {
@@ -166,7 +189,7 @@ export const TASK_PEOPLE: DemoTaskPerson[] = [
     expertise: 'Lắp đặt hệ thống điện mặt trời', note: FICTITIOUS,
   },
   {
-    tenant: 'an-giang', fullName: 'Tô Thị Bích Ngọc', degree: 'TS', scienceField: '601', isExpert: true,
+    tenant: 'an-giang', fullName: 'Tô Thị Bích Ngọc', degree: 'TS', scienceField: '601', isExpert: true, organization: 'dh-an-giang',
     expertise: 'Bảo tàng học; di sản văn hóa Nam Bộ', note: FICTITIOUS,
   },
   {
@@ -242,6 +265,8 @@ export interface DemoTask {
   summary: string;
   /** [year, state budget, counterpart], million VND. */
   funding: [number, number, number][];
+  /** Organisations taking part besides the host: [organisation key, role, note]. */
+  participants?: [string, (typeof PARTICIPANT_ROLES)[number], string?][];
   products: TaskProductInput[];
   /** Assigned with the approval decision. */
   code?: string;
@@ -340,6 +365,7 @@ export const DEMO_TASKS: DemoTask[] = [
     members: [['Triệu Thị Lan', 'secretary']], assignmentMode: 'selection', proposedOn: '2023-07-10',
     summary: 'Phân lập, lưu giữ các chủng vi sinh vật của men lá truyền thống người Dao ở Mẫu Sơn; chuẩn hóa quy trình làm men và cải tiến nồi chưng cất để rượu Mẫu Sơn ổn định chất lượng, giảm methanol và aldehyde, giữ hương vị đặc trưng của nhãn hiệu tập thể "Rượu Mẫu Sơn".',
     funding: [[2024, 380, 150], [2025, 450, 190], [2026, 210, 80]],
+    participants: [['trung-tam-ung-dung-ls', 'co_implementer', 'Phân lập, lưu giữ các chủng men lá (minh họa)']],
     products: [
       p('Bộ chủng vi sinh vật men lá Mẫu Sơn', 'sample', 'Tối thiểu 3 chủng nấm men, nấm mốc đặc trưng được phân lập, định danh và lưu giữ; hoạt lực lên men ổn định sau 6 tháng bảo quản.', 3, 'chủng'),
       p('Quy trình sản xuất men lá chân truyền', 'process', 'Thành phần lá, tỷ lệ phối trộn, điều kiện ủ; men thành phẩm cho hiệu suất thu hồi rượu ≥ 30 lít/100 kg gạo.'),
@@ -462,6 +488,7 @@ export const DEMO_TASKS: DemoTask[] = [
     members: [['Nông Thị Thu', 'secretary']], assignmentMode: 'ordering', fundingMode: 'final_product_lump_sum', proposedOn: '2025-12-29',
     summary: 'Sử dụng tro bay, xỉ đáy lò của Nhà máy nhiệt điện Na Dương làm cốt liệu sản xuất gạch không nung và gia cố nền, mặt đường giao thông nông thôn, giảm diện tích bãi thải và chi phí vật liệu. Nhiệm vụ khoán chi đến sản phẩm cuối cùng theo Luật 93/2025/QH15.',
     funding: [[2026, 850, 680], [2027, 950, 760]],
+    participants: [['trung-tam-ung-dung-ls', 'co_implementer', 'Thí nghiệm cấp phối, theo dõi đoạn đường thử nghiệm (minh họa)']],
     products: [
       p('Gạch không nung từ tro xỉ', 'sample', 'Gạch bê tông đặc và gạch block đạt TCVN 6477:2016, mác M7,5–M10; tỷ lệ tro xỉ ≥ 60 % khối lượng; dây chuyền thử nghiệm 2 triệu viên/năm.', 500_000, 'viên'),
       p('Đoạn đường giao thông nông thôn thử nghiệm', 'model', 'Dài 1 km, rộng 3,5 m; móng tro xỉ gia cố xi măng; đạt yêu cầu thiết kế đường giao thông nông thôn TCVN 10380:2014; theo dõi lún, nứt 12 tháng.', 1, 'km'),
@@ -483,6 +510,7 @@ export const DEMO_TASKS: DemoTask[] = [
     members: [['Nguyễn Hoàng Nam', 'key_member']], assignmentMode: 'ordering', proposedOn: '2021-02-22',
     summary: 'Chế tạo trong nước bộ thiết bị san phẳng mặt ruộng điều khiển bằng tia laser gắn máy kéo; xây dựng mô hình trình diễn cho ruộng lúa, giảm nước tưới và lượng giống, tăng năng suất. Doanh nghiệp cơ khí đối ứng kinh phí và sản xuất thiết bị để nhân rộng.',
     funding: [[2021, 600, 450], [2022, 500, 380]],
+    participants: [['trung-tam-ung-dung', 'co_implementer', 'Khảo sát cao độ, theo dõi ruộng trình diễn (minh họa)']],
     products: [
       p('Bộ thiết bị san phẳng mặt ruộng điều khiển bằng laser', 'sample', 'Độ chênh cao mặt ruộng sau san ≤ ±3 cm; năng suất san 1–1,5 ha/ngày; lắp trên máy kéo 50–80 HP.', 2, 'bộ'),
       p('Mô hình trình diễn san phẳng bằng laser trên ruộng lúa', 'model', '30 ha; giảm 20–30 % lượng nước tưới và 30 % lượng giống; năng suất lúa tăng ≥ 8 % so với ruộng đối chứng.', 30, 'ha'),
@@ -586,6 +614,10 @@ export const DEMO_TASKS: DemoTask[] = [
     members: [['Nguyễn Minh Khoa', 'key_member']], assignmentMode: 'ordering', proposedOn: '2022-05-09',
     summary: 'Lắp đặt hệ thống tưới điều khiển theo độ ẩm đất, giám sát qua điện thoại cho các HTX thanh long, chanh không hạt (có HTX Nông nghiệp Nhơn Thạnh Trung tham gia); các HTX đối ứng kinh phí thiết bị.',
     funding: [[2023, 720, 540], [2024, 650, 480], [2025, 230, 170]],
+    participants: [
+      ['htx-nhon-thanh-trung', 'beneficiary', 'HTX thanh long tham gia mô hình, đối ứng kinh phí thiết bị'],
+      ['co-khi-che-tao-may', 'cooperating_enterprise', 'Chế tạo tủ điều khiển, giá đỡ thiết bị tưới (minh họa)'],
+    ],
     products: [
       p('Hệ thống tưới thông minh cho 10 ha thanh long và 5 ha chanh', 'model', 'Cảm biến độ ẩm đất, van điện từ, điều khiển qua điện thoại; tiết kiệm ≥ 30 % nước tưới và ≥ 20 % công lao động.', 15, 'ha'),
       p('Phần mềm giám sát, điều khiển tưới', 'software', 'Chạy trên điện thoại Android và iOS; lưu nhật ký tưới; cảnh báo mất kết nối cảm biến.', 1, 'phần mềm'),
@@ -631,6 +663,12 @@ export const DEMO_TASKS: DemoTask[] = [
     members: [], assignmentMode: 'direct', proposedOn: '2022-09-19',
     summary: 'Theo Thông tư 15/2022/TT-BKHCN, Chương trình hỗ trợ doanh nghiệp nâng cao năng suất và chất lượng sản phẩm, hàng hóa được triển khai dưới hình thức nhiệm vụ KH&CN: dự án 18 tháng hỗ trợ 25–30 doanh nghiệp, HTX xây dựng, áp dụng hệ thống quản lý và công cụ cải tiến (ISO 9001, ISO 22000, HACCP, VietGAP, 5S, Kaizen, 7 công cụ), xây dựng tiêu chuẩn cơ sở, chứng nhận hợp chuẩn, hợp quy. Doanh nghiệp đối ứng 50 % kinh phí tư vấn (Nghị quyết 12/2022/NQ-HĐND).',
     funding: [[2023, 1150, 420], [2024, 950, 360]],
+    participants: [
+      ['ruou-thanh-long', 'beneficiary', 'Được hỗ trợ áp dụng hệ thống quản lý chất lượng; đối ứng 50 % kinh phí tư vấn'],
+      ['co-khi-xay-dung', 'beneficiary', 'Được hỗ trợ áp dụng 5S, Kaizen; đối ứng 50 % kinh phí tư vấn'],
+      ['mecola', 'beneficiary', 'Được hỗ trợ xây dựng tiêu chuẩn cơ sở; đối ứng 50 % kinh phí tư vấn'],
+      ['duoc-lieu-dtm', 'beneficiary', 'Được hỗ trợ chứng nhận sản phẩm; đối ứng 50 % kinh phí tư vấn'],
+    ],
     products: [
       p('Doanh nghiệp, HTX được hỗ trợ áp dụng hệ thống quản lý, công cụ cải tiến năng suất chất lượng', 'other', 'Tối thiểu 25 doanh nghiệp, HTX; mỗi đơn vị áp dụng ít nhất một hệ thống quản lý (ISO 9001, ISO 22000, HACCP, VietGAP) hoặc một công cụ (5S, Kaizen, 7 công cụ thống kê) và được đánh giá hiệu quả trước, sau hỗ trợ.', 25, 'doanh nghiệp'),
       p('Tiêu chuẩn cơ sở cho sản phẩm', 'other', 'Tiêu chuẩn cơ sở được doanh nghiệp công bố áp dụng theo quy định.', 5, 'tiêu chuẩn'),
@@ -663,6 +701,7 @@ export const DEMO_TASKS: DemoTask[] = [
     members: [['Nguyễn Minh Khoa', 'key_member']], assignmentMode: 'ordering', proposedOn: '2024-01-15',
     summary: 'Nhật ký sản xuất VietGAP trên điện thoại thay sổ giấy cho thành viên các HTX thanh long, khoai mỡ, rau: ghi chép phân bón, thuốc bảo vệ thực vật, thu hoạch; lập hồ sơ tái chứng nhận VietGAP và dữ liệu truy xuất nguồn gốc. Các HTX đối ứng kinh phí thiết bị và tập huấn.',
     funding: [[2024, 380, 280], [2025, 420, 300]],
+    participants: [['htx-nhon-thanh-trung', 'beneficiary', 'Thành viên HTX ghi chép VietGAP bằng ứng dụng']],
     products: [
       p('Ứng dụng sổ tay ghi chép điện tử VietGAP', 'software', 'Chạy trên Android và iOS, ghi được khi không có mạng và đồng bộ khi có mạng; biểu mẫu ghi chép theo TCVN 11892-1:2017 (VietGAP trồng trọt); xuất hồ sơ phục vụ đánh giá chứng nhận và mã truy xuất nguồn gốc.', 1, 'phần mềm'),
       p('Mô hình ứng dụng tại các HTX', 'model', '6 HTX thanh long, khoai mỡ, rau; ≥ 150 thành viên ghi chép thường xuyên; hồ sơ tái chứng nhận VietGAP lập từ dữ liệu của ứng dụng.', 6, 'HTX'),

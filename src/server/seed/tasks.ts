@@ -27,13 +27,14 @@ import {
 import { createOrganization } from '../modules/organizations/organizations.service.ts';
 import { createPerson, listPeople } from '../modules/people/people.service.ts';
 import {
-  addDocument, addProgress, addReplication, createTask, getTask, reproposeTask, transitionTask, updateTask,
+  addDisbursement, addDocument, addProgress, addReplication, createTask, getTask, reproposeTask, transitionTask, updateTask,
 } from '../modules/tasks/tasks.service.ts';
 import { TASK_WORKFLOW } from '../modules/tasks/tasks.workflow.ts';
 import { createUser, listUsers, updateUser } from '../modules/users/users.service.ts';
 import { resolveWorkflow } from '../modules/workflow/workflow.service.ts';
 import { DEMO_PASSWORD, DEMO_TENANTS } from './demo-data.ts';
 import { actorOf, systemActor } from './actors.ts';
+import { demoDisbursements, type TaskHistoryDates } from './tasks-funding.ts';
 import {
   DEMO_TASKS, HOIDONG_EXPERT, TASK_ORGANIZATIONS, TASK_PEOPLE,
   type DemoCouncil, type DemoProgress, type DemoReplication, type DemoStep, type DemoTask,
@@ -131,6 +132,8 @@ interface Province {
   /** Experts who score with their own account (Trần Văn Hội is kept for the e2e councils). */
   panel: Expert[];
   councils: number;
+  /** Funding decisions issued so far (their number series). */
+  decisions: number;
 }
 
 export async function seedDemoTasks(h: DbHandle, o: DemoTasksOptions): Promise<DemoTasksResult> {
@@ -185,7 +188,7 @@ export async function seedDemoTasks(h: DbHandle, o: DemoTasksOptions): Promise<D
     }
     provinces.set(t.slug, {
       slug: t.slug, tenantId, name: t.province, provinceCode: t.provinceCode, officer,
-      leader: { db, actor: actorOf(leaderUser, tenantId) }, people, panel, councils: 0,
+      leader: { db, actor: actorOf(leaderUser, tenantId) }, people, panel, councils: 0, decisions: 0,
     });
   }
 
@@ -235,6 +238,7 @@ async function seedTask(a: SeedTaskArgs) {
     assignmentMode: spec.assignmentMode, fundingMode: spec.fundingMode ?? null, proposalYear: Number(spec.proposedOn.slice(0, 4)),
     code: null, startDate: null, endDate: null, summary: spec.summary,
     members: spec.members.map(([name, role]) => ({ personId: person(name), role })),
+    participants: (spec.participants ?? []).map(([org, role, note]) => ({ organizationId: a.orgIds.get(org)!, role, note: note ?? null })),
     funding: spec.funding.map(([year, stateBudget, counterpart]) => ({ year, stateBudget, counterpart })),
     products: spec.products,
     proposedOn: spec.proposedOn,
@@ -246,6 +250,7 @@ async function seedTask(a: SeedTaskArgs) {
   for (const kind of spec.documents ?? []) await walker.attach(kind, spec.proposedOn);
   await walker.walk(spec.steps, spec.proposedOn);
   await walker.current();
+  await walker.disburse();
   for (const r of spec.replications ?? []) await walker.replicate(r);
 
   if (spec.reproposal) {
@@ -269,6 +274,8 @@ class Walker {
   private stage: string;
   private stageStart = '';
   private step = 0;
+  /** The days of the history that funding follows (tasks-funding.ts). */
+  private dates: TaskHistoryDates = { contractOn: null, submittedOn: null, acceptedOn: null, until: '' };
 
   constructor(private a: SeedTaskArgs, private task: TaskDetail, private input: TaskCreate, private involved: Set<string>) {
     this.stage = task.stage;
@@ -324,6 +331,23 @@ class Walker {
     this.task = await transitionTask(actor, this.task.id, { action, note: note ?? null, version: this.task.version }, instant(date, this.step++));
     this.stage = this.task.stage;
     this.stageStart = date;
+    if (action === 'sign_contract') this.dates.contractOn = date;
+    if (action === 'submit_for_acceptance') this.dates.submittedOn = date;
+    if (action === 'accept') this.dates.acceptedOn = date;
+    this.seen(date);
+  }
+
+  private seen(date: string) {
+    if (date > this.dates.until) this.dates.until = date;
+  }
+
+  /** The disbursements the task's history implies, each on a funding decision of the province. */
+  async disburse() {
+    const { p } = this.a;
+    const decision = (date: string) => ({ decisionNo: `${301 + p.decisions++}/QĐ-SKHCN`, decisionDate: addDays(date, -5) });
+    const paid = demoDisbursements(this.input.funding, this.dates, decision);
+    for (const d of paid) await addDisbursement(p.officer, this.task.id, d);
+    if (paid.length) this.task = await getTask(p.officer, this.task.id);
   }
 
   private async update(changes: Partial<TaskCreate>) {
@@ -337,6 +361,7 @@ class Walker {
   }
 
   private async progress(pr: DemoProgress) {
+    this.seen(addDays(this.stageStart, pr.day));
     this.task = await addProgress(this.a.p.officer, this.task.id, {
       kind: pr.kind, reportDate: addDays(this.stageStart, pr.day), percentComplete: pr.percent ?? null, summary: pr.summary,
       newEndDate: pr.extendTo ?? null,
@@ -344,11 +369,17 @@ class Walker {
     if (pr.extendTo) this.input.endDate = pr.extendTo;
   }
 
-  /** A council sitting: 7 experts not involved in the task, each scoring (or rating) with their own account. */
+  /**
+   * A council sitting: 7 experts not involved in the task and not from its host's or its principal investigator's
+   * organisation (the council would flag them as likely conflicts of interest), each scoring (or rating) with their own
+   * account.
+   */
   private async council(kind: CouncilKind, plan: DemoCouncil) {
     const { p, spec } = this.a;
     const officer = p.officer;
-    const pool = p.panel.filter((e) => !this.involved.has(e.person.id));
+    const pi = [...p.people.values()].find((x) => x.id === this.input.principalInvestigatorId);
+    const close = new Set([this.input.hostOrganizationId, pi?.organizationId].filter((x): x is string => !!x));
+    const pool = p.panel.filter((e) => !this.involved.has(e.person.id) && !(e.person.organizationId && close.has(e.person.organizationId)));
     if (pool.length < SEATS.length) throw new Error(`demo task ${spec.key}: only ${pool.length} experts free for its council`);
     const offset = (p.councils * 3) % pool.length;
     const seated = SEATS.map((role, i) => ({ role, expert: pool[(offset + i) % pool.length] }));

@@ -15,6 +15,7 @@ import { agenciesMessages } from './agencies.messages.ts';
 import { attachmentsMessages } from './attachments.messages.ts';
 import { inboxMessages } from './inbox.messages.ts';
 import { securityMessages } from './security.messages.ts';
+import { legalDocumentsMessages } from './legal-documents.messages.ts';
 import { formatNumber } from '../../lib/vi/format.ts';
 export const LANGS = ['vi', 'en'] as const;
 export type Lang = (typeof LANGS)[number];
@@ -79,8 +80,8 @@ const core = {
 
 /** Add a module's messages here: one import, one spread per language. */
 export const messages = {
-  vi: { ...core.vi, ...securityMessages.vi, ...backupMessages.vi, ...rulesMessages.vi, ...workflowMessages.vi, ...usersMessages.vi, ...adminUnitsMessages.vi, ...councilsMessages.vi, ...exportsMessages.vi, ...tasksMessages.vi, ...agenciesMessages.vi, ...attachmentsMessages.vi, ...inboxMessages.vi },
-  en: { ...core.en, ...securityMessages.en, ...backupMessages.en, ...rulesMessages.en, ...workflowMessages.en, ...usersMessages.en, ...adminUnitsMessages.en, ...councilsMessages.en, ...exportsMessages.en, ...tasksMessages.en, ...agenciesMessages.en, ...attachmentsMessages.en, ...inboxMessages.en },
+  vi: { ...core.vi, ...securityMessages.vi, ...backupMessages.vi, ...rulesMessages.vi, ...workflowMessages.vi, ...usersMessages.vi, ...adminUnitsMessages.vi, ...councilsMessages.vi, ...exportsMessages.vi, ...tasksMessages.vi, ...agenciesMessages.vi, ...attachmentsMessages.vi, ...inboxMessages.vi, ...legalDocumentsMessages.vi },
+  en: { ...core.en, ...securityMessages.en, ...backupMessages.en, ...rulesMessages.en, ...workflowMessages.en, ...usersMessages.en, ...adminUnitsMessages.en, ...councilsMessages.en, ...exportsMessages.en, ...tasksMessages.en, ...agenciesMessages.en, ...attachmentsMessages.en, ...inboxMessages.en, ...legalDocumentsMessages.en },
 } as const;
 
 export type MessageKey = keyof (typeof messages)['vi'];
@@ -97,6 +98,9 @@ export const entityNames: Record<Lang, Record<string, string>> = {
     councils: 'hội đồng', task_replications: 'hồ sơ nhân rộng', agency: 'cơ quan, đơn vị', agencies: 'cơ quan, đơn vị',
     attachment: 'tệp đính kèm', attachments: 'tệp đính kèm',
     inbox_item: 'thông báo trong hộp thư',
+    legal_document: 'văn bản', legal_document_relation: 'quan hệ giữa các văn bản', legal_document_relations: 'quan hệ giữa các văn bản',
+    task_disbursement: 'khoản cấp phát kinh phí', task_disbursements: 'kinh phí đã cấp của nhiệm vụ',
+    task_participants: 'tổ chức tham gia nhiệm vụ',
   },
   en: {
     organization: 'organisation', person: 'person', user: 'account', admin_unit: 'administrative unit',
@@ -107,6 +111,8 @@ export const entityNames: Record<Lang, Record<string, string>> = {
     task_replications: 'replication records', agency: 'agency', agencies: 'agencies',
     attachment: 'attached file', attachments: 'attached files',
     inbox_item: 'inbox item',
+    legal_document: 'legal document', legal_document_relation: 'document relation', legal_document_relations: 'document relations',
+    task_disbursement: 'disbursement', task_disbursements: 'task disbursements', task_participants: 'task participants',
   },
 };
 
@@ -115,10 +121,12 @@ export const fieldNames: Record<Lang, Record<string, string>> = {
   vi: {
     taxCode: 'Mã số thuế', username: 'Tên đăng nhập', code: 'Mã số', slug: 'Mã tỉnh', email: 'Thư điện tử',
     kind: 'Loại hình', isStEnterprise: 'Doanh nghiệp KH&CN', name: 'Tên', password: 'Mật khẩu',
+    number: 'Số, ký hiệu',
   },
   en: {
     taxCode: 'Tax code', username: 'Username', code: 'Code', slug: 'Province code', email: 'Email',
     kind: 'Kind', isStEnterprise: 'S&T enterprise', name: 'Name', password: 'Password',
+    number: 'Number',
   },
 };
 

@@ -1,4 +1,6 @@
-import type { ASSIGNMENT_MODES, FUNDING_MODES, MEMBER_ROLES, PRODUCT_KINDS, TASK_LEVELS, TASK_TYPES } from '../schemas/tasks.ts';
+import type {
+  ASSIGNMENT_MODES, DISBURSEMENT_SOURCES, FUNDING_MODES, MEMBER_ROLES, PARTICIPANT_ROLES, PRODUCT_KINDS, TASK_LEVELS, TASK_TYPES,
+} from '../schemas/tasks.ts';
 import type { Labels } from './labels.ts';
 
 /** The roles of a task's members (not of a council's). */
@@ -42,4 +44,20 @@ export const PRODUCT_KIND_LABELS: Labels<(typeof PRODUCT_KINDS)[number]> = {
   publication: { vi: 'Bài báo, ấn phẩm', en: 'Publication' },
   training: { vi: 'Đào tạo', en: 'Training' },
   other: { vi: 'Khác', en: 'Other' },
+};
+
+/** The roles of organisations taking part in a task besides its host (tổ chức tham gia). */
+export const PARTICIPANT_ROLE_LABELS: Labels<(typeof PARTICIPANT_ROLES)[number]> = {
+  cooperating_enterprise: { vi: 'Doanh nghiệp phối hợp', en: 'Co-operating enterprise' },
+  beneficiary: { vi: 'Đơn vị thụ hưởng, ứng dụng kết quả', en: 'Beneficiary' },
+  ordering_body: { vi: 'Cơ quan đặt hàng', en: 'Ordering body' },
+  co_implementer: { vi: 'Tổ chức phối hợp thực hiện', en: 'Co-implementing organisation' },
+  other: { vi: 'Khác', en: 'Other' },
+};
+
+/** Sources of disbursed funding (nguồn kinh phí). */
+export const DISBURSEMENT_SOURCE_LABELS: Labels<(typeof DISBURSEMENT_SOURCES)[number]> = {
+  state_budget: { vi: 'Ngân sách nhà nước', en: 'State budget' },
+  counterpart: { vi: 'Kinh phí đối ứng', en: 'Counterpart funding' },
+  other: { vi: 'Nguồn khác', en: 'Other sources' },
 };

@@ -19,18 +19,40 @@ const AgencyFields = z.object({
   /** The last day in force (merged, renamed or dissolved); none while in force. */
   validTo: IsoDate.nullable().optional(),
   note: optionalText(2000),
+  /**
+   * The province's DOST while in force: its name heads the province's documents of that period (a province that
+   * absorbed another keeps the absorbed one's DOST until the day before the merger). At most one per day.
+   */
+  issuesDocuments: z.boolean().default(false),
+  /** Abbreviation in the numbers of its documents: "SKHCN" in "12/BB-SKHCN". Required when it issues documents. */
+  documentSymbol: optionalText(30),
+  /** Place name of its documents' date line, the province: "Long An". Required when it issues documents. */
+  placeName: optionalText(100),
 });
 
-const validPeriod = (a: { validFrom: string; validTo?: string | null }, ctx: z.RefinementCtx) => {
+/** Upper-case letters and digits, parts joined by "-": "SKHCN", "SKHCN-QLKH". */
+export const DOCUMENT_SYMBOL = /^[A-ZĐ0-9]+(?:-[A-ZĐ0-9]+)*$/u;
+
+type Checked = { validFrom: string; validTo?: string | null; issuesDocuments?: boolean; documentSymbol?: string | null; placeName?: string | null };
+
+const checks = (a: Checked, ctx: z.RefinementCtx) => {
   if (a.validTo && a.validTo < a.validFrom) {
     ctx.addIssue({ code: 'custom', path: ['validTo'], message: 'agency.valid_to_before_from', params: { i18n: 'agency.valid_to_before_from' } });
   }
+  if (a.documentSymbol && !DOCUMENT_SYMBOL.test(a.documentSymbol)) {
+    ctx.addIssue({ code: 'custom', path: ['documentSymbol'], message: 'agency.bad_document_symbol', params: { i18n: 'agency.bad_document_symbol' } });
+  }
+  if (a.issuesDocuments) {
+    for (const field of ['documentSymbol', 'placeName'] as const) {
+      if (!a[field]) ctx.addIssue({ code: 'custom', path: [field], message: 'agency.issuer_field_required', params: { i18n: 'agency.issuer_field_required' } });
+    }
+  }
 };
 
-export const AgencyInput = AgencyFields.superRefine(validPeriod);
+export const AgencyInput = AgencyFields.superRefine(checks);
 export type AgencyInput = z.infer<typeof AgencyInput>;
 
-export const AgencyUpdate = AgencyFields.extend({ version: Version }).superRefine(validPeriod);
+export const AgencyUpdate = AgencyFields.extend({ version: Version }).superRefine(checks);
 export type AgencyUpdate = z.infer<typeof AgencyUpdate>;
 
 export const Agency = z.object({
@@ -43,6 +65,9 @@ export const Agency = z.object({
   validFrom: z.string(),
   validTo: z.string().nullable(),
   note: z.string().nullable(),
+  issuesDocuments: z.boolean(),
+  documentSymbol: z.string().nullable(),
+  placeName: z.string().nullable(),
   version: z.number().int(),
   ...Timestamps,
 });

@@ -47,6 +47,16 @@ export const PageQuery = z.object({
 export const pageOf = <T extends z.ZodType>(item: T) =>
   z.object({ items: z.array(item), nextCursor: z.string().nullable() });
 
+/** `total=true` on a list that counts: its page also says how many rows match (see `countedPageOf`). */
+export const TotalQuery = { total: z.enum(['true', 'false']).transform((v) => v === 'true').optional() };
+
+/**
+ * A page of a list that counts its matches when asked (`total=true`): `total` is exact up to 1,000 rows; beyond that
+ * it is an estimate and `totalIsEstimate` is true (shown as "about N").
+ */
+export const countedPageOf = <T extends z.ZodType>(item: T) =>
+  pageOf(item).extend({ total: z.number().int().optional(), totalIsEstimate: z.boolean().optional() });
+
 export const ErrorBody = z.object({
   code: z.string(),
   message: z.string(),

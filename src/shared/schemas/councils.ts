@@ -6,6 +6,7 @@
  * evaluation mode, rule data (`council.kind.<kind>`). Sheet, composition and pass rule are dated rules.
  */
 import { z } from 'zod';
+import { formatNumber } from '../../lib/vi/format.ts';
 import { Id, IsoDate, LocalizedText, PageQuery, Timestamps, Version, optionalText, pageOf, requiredText } from './common.ts';
 
 /** The kinds the councils module registers itself; modules register more (councils.kinds.ts). */
@@ -36,6 +37,19 @@ export type Rating = z.infer<typeof Rating>;
 
 export const SubjectType = z.string().trim().regex(/^[a-z][a-z0-9_]{0,49}$/);
 
+/**
+ * A member's answer on conflicts of interest: not answered yet, declared no conflict, or declared a conflict (the
+ * member then does not evaluate). A member flagged as a likely conflict must answer before submitting a sheet.
+ */
+export const CONFLICT_STATUSES = ['unanswered', 'none', 'declared'] as const;
+export const ConflictStatus = z.enum(CONFLICT_STATUSES);
+export type ConflictStatus = z.infer<typeof ConflictStatus>;
+
+/** Who entered a sheet: the member themself, or on their behalf (a paper sheet) the chair, the secretary or DOST staff. */
+export const SHEET_ENTRY_ROLES = ['self', 'chair', 'secretary', 'staff'] as const;
+export const SheetEnteredAs = z.enum(SHEET_ENTRY_ROLES);
+export type SheetEnteredAs = z.infer<typeof SheetEnteredAs>;
+
 /* ---------- rule values (registered with the rules module by the councils module) ---------- */
 
 const Fraction = z.object({ numerator: z.number().int().min(0), denominator: z.number().int().min(1) })
@@ -55,6 +69,59 @@ export const ScoringSheetRule = z.object({
     .refine((cs) => new Set(cs.map((c) => c.key)).size === cs.length, { message: 'criterion keys must be unique' }),
 });
 export type ScoringSheetRule = z.infer<typeof ScoringSheetRule>;
+
+/* ---------- a member's scores against the sheet (the web form and the server check them alike) ---------- */
+
+export type SheetProblem =
+  | { kind: 'missing'; criterion: Criterion }
+  | { kind: 'unknown'; key: string }
+  | { kind: 'out_of_range'; criterion: Criterion; value: number }
+  | { kind: 'precision'; criterion: Criterion; value: number };
+
+/** Problems of a member's scores against the sheet, in the sheet's order; empty when the sheet is valid. */
+export function checkScores(sheet: ScoringSheetRule, scores: Record<string, number | null | undefined>): SheetProblem[] {
+  const problems: SheetProblem[] = [];
+  const known = new Set(sheet.criteria.map((c) => c.key));
+  for (const c of sheet.criteria) {
+    const v = scores[c.key];
+    if (v === undefined || v === null) problems.push({ kind: 'missing', criterion: c });
+    else if (!Number.isFinite(v) || v < 0 || v > c.maxPoints) problems.push({ kind: 'out_of_range', criterion: c, value: v });
+    else if (Math.abs(Math.round(v * 100) - v * 100) > 1e-6) problems.push({ kind: 'precision', criterion: c, value: v });
+  }
+  for (const key of Object.keys(scores)) if (!known.has(key)) problems.push({ kind: 'unknown', key });
+  return problems;
+}
+
+const enNumber = new Intl.NumberFormat('en-US', { maximumFractionDigits: 2 });
+/** A number in both languages' notation: 79,25 / 79.25. */
+export const bilingualNumber = (n: number) => ({ vi: formatNumber(n), en: enNumber.format(n) });
+
+/**
+ * A sheet problem as a message key of the shared table (councils.messages.ts) and its parameters: the server
+ * words its error and each field problem with it, the web form marks the field with the same words.
+ */
+export type SheetProblemKey = 'council.score_out_of_range' | 'council.score_missing' | 'council.score_precision' | 'council.score_unknown_criterion';
+export function sheetProblemMessage(p: SheetProblem): { key: SheetProblemKey; params: Record<string, unknown> } {
+  if (p.kind === 'unknown') return { key: 'council.score_unknown_criterion', params: { key: p.key } };
+  const params = { criterion: p.criterion.name, max: bilingualNumber(p.criterion.maxPoints), ...('value' in p ? { value: bilingualNumber(p.value) } : {}) };
+  const key: SheetProblemKey = p.kind === 'out_of_range' ? 'council.score_out_of_range' : p.kind === 'missing' ? 'council.score_missing' : 'council.score_precision';
+  return { key, params };
+}
+
+/**
+ * One sheet's scores as a zod schema: every criterion's points within 0..max with at most 2 decimals, no other key.
+ * Each issue sits at the criterion's key and names its message (`params.i18n`), so a form puts it on the field and
+ * the server answers `{ code, message, details: [{ path: 'body.scores.<key>', key, … }] }`.
+ */
+export function sheetScores(sheet: ScoringSheetRule) {
+  return z.record(z.string(), z.number().nullable()).superRefine((scores, ctx) => {
+    for (const p of checkScores(sheet, scores)) {
+      const { key, params } = sheetProblemMessage(p);
+      const criterion = p.kind === 'unknown' ? p.key : p.criterion.key;
+      ctx.addIssue({ code: 'custom', path: [criterion], message: key, params: { ...params, i18n: key, problem: p.kind, criterionKey: criterion } });
+    }
+  });
+}
 
 const RoleBounds = z.object({ min: z.number().int().min(0).default(0), max: z.number().int().min(0).optional() });
 
@@ -96,7 +163,14 @@ const RuleRef = <T extends z.ZodType>(value: T) => z.object({
   value,
 });
 export const CouncilRules = z.object({
+  /** The date the rules were resolved on. */
   onDate: z.string(),
+  /**
+   * What that date is: the regime date of the council's subject (a task: its proposal date, so a task keeps the
+   * rules of its regime, as its workflow does), or, for a subject without one, the meeting date. Absent in
+   * councils set up before it was recorded (they used the meeting date).
+   */
+  dateOf: z.enum(['subject_regime', 'meeting_date']).optional(),
   scoringSheet: RuleRef(ScoringSheetRule),
   composition: RuleRef(CompositionRule),
   passRule: RuleRef(PassRule),
@@ -162,15 +236,42 @@ export const CouncilMemberInput = z.object({
 });
 export type CouncilMemberInput = z.infer<typeof CouncilMemberInput>;
 
+/** What makes a member a likely conflict of interest with a subject the council evaluates. */
+export const LIKELY_CONFLICT_RELATIONS = ['organization', 'person', 'person_organization'] as const;
+export const LikelyConflict = z.object({
+  /**
+   * organization: the member works at an organisation of the subject (a task's host); person: the member is a
+   * person of the subject (its principal investigator); person_organization: the member works where that person works.
+   */
+  relation: z.enum(LIKELY_CONFLICT_RELATIONS),
+  /** What the organisation or person is to the subject: "tổ chức chủ trì", "chủ nhiệm nhiệm vụ". */
+  role: LocalizedText,
+  /** The organisation's or the person's name. */
+  partyName: z.string(),
+  /** The organisation the member works at that gives rise to it (null for relation person). */
+  organizationName: z.string().nullable(),
+  subjectTitle: z.string(),
+});
+export type LikelyConflict = z.infer<typeof LikelyConflict>;
+
 export const CouncilMember = z.object({
   id: Id,
   personId: Id,
   fullName: z.string(),
   /** "PGS.TS Nguyễn Văn An": academic title and degree before the name. */
   displayName: z.string(),
+  /** The expert's organisation in the registry (Đơn vị công tác). */
+  organizationId: Id.nullable(),
   organizationName: z.string().nullable(),
   role: MemberRole,
   userId: Id.nullable(),
+  /** Not answered, declared no conflict, or declared a conflict (then conflictDeclared). */
+  conflictStatus: ConflictStatus,
+  /**
+   * Why the member is likely in conflict with a subject the council evaluates (from the subjects' own modules);
+   * such a member must confirm no conflict or declare one before submitting a sheet.
+   */
+  likelyConflicts: z.array(LikelyConflict),
   conflictDeclared: z.boolean(),
   conflictNote: z.string().nullable(),
   declaredAt: z.string().nullable(),
@@ -220,7 +321,10 @@ export const Sheet = z.object({
   total: z.number().nullable(),
   rating: Rating.nullable(),
   comment: z.string().nullable(),
+  /** The account that entered the sheet. */
   enteredBy: Id.nullable(),
+  /** The member themself, or on their behalf (a paper sheet): the chair, the secretary or DOST staff. */
+  enteredAs: SheetEnteredAs,
   submittedAt: z.string(),
 });
 export type Sheet = z.infer<typeof Sheet>;
@@ -262,7 +366,9 @@ export const CouncilKindQuery = z.object({ subjectType: SubjectType.optional(), 
 
 /* ---------- results ---------- */
 
-export const ReasonCode = z.enum(['passed', 'average_below', 'zero_scores', 'no_sheets', 'rating']);
+/** Why a dossier has its result; no_members, no_quorum and no_presiding: no conclusion may be drawn yet. */
+export const ReasonCode = z.enum(['passed', 'average_below', 'zero_scores', 'no_sheets', 'rating', 'no_members', 'no_quorum', 'no_presiding']);
+export type ReasonCode = z.infer<typeof ReasonCode>;
 
 export const DossierResult = z.object({
   dossierId: Id,
@@ -272,6 +378,8 @@ export const DossierResult = z.object({
   sheets: z.array(z.object({
     memberId: Id, memberName: z.string(), role: MemberRole,
     scores: z.record(z.string(), z.number()).nullable(), total: z.number().nullable(), rating: Rating.nullable(), comment: z.string().nullable(),
+    /** A paper sheet entered on the member's behalf unless `self`. */
+    enteredAs: SheetEnteredAs,
   })),
   /** Assigned members without a conflict who have not submitted. */
   missing: z.array(z.object({ memberId: Id, memberName: z.string() })),
@@ -284,6 +392,7 @@ export const DossierResult = z.object({
     zeroCount: z.number().int(), zeroLimitExceeded: z.boolean(),
   })),
   ratings: z.object({ excellent: z.number().int(), passed: z.number().int(), failed: z.number().int() }).nullable(),
+  /** The verdict: null without sheets, and while the sitting cannot conclude (below quorum, nobody presiding). */
   rating: Rating.nullable(),
   passed: z.boolean().nullable(),
   reasons: z.array(z.object({ code: ReasonCode, params: z.record(z.string(), z.unknown()) })),
@@ -305,7 +414,11 @@ export const CouncilResults = z.object({
     required: z.number().int(),
     met: z.boolean(),
     presidingPresent: z.boolean(),
+    presidingRequired: z.boolean(),
+    /** Quorum met and, when the rule requires it, the chair or a vice-chair present: only then is a verdict given. */
+    canConclude: z.boolean(),
   }),
+  /** The pass rule, cited by its legal basis; a rated council cites its kind's rule (the ratings), not the scoring rule. */
   passRule: z.object({ legalBasis: z.string(), value: PassRule }),
   dossiers: z.array(DossierResult),
 });

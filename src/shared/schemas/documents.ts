@@ -6,6 +6,22 @@
 import { z } from 'zod';
 import { IsoDate } from './common.ts';
 
+/**
+ * Who issues a document and where (Decree 30/2020, Phụ lục I, mục II): the two header lines, the place of the date
+ * line and the symbol of the number. A province's DOST documents take it from the agency issuing them on the
+ * document's date (`documentHeadingOn` of the agencies module).
+ */
+export interface DocumentHeading {
+  /** Governing body, upper case: "UBND TỈNH LONG AN"; null for an agency with none. */
+  governingBody: string | null;
+  /** Issuing agency, upper case: "SỞ KHOA HỌC VÀ CÔNG NGHỆ". */
+  issuingAgency: string;
+  /** Place name of the date line: "Long An". */
+  place: string;
+  /** Abbreviation of the agency in document numbers: "SKHCN". */
+  symbol: string;
+}
+
 /** A piece of text with its emphasis; a paragraph is a string or a list of these. */
 export const DocRun = z.object({
   text: z.string().max(20_000),

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { taxCodeProblem } from '../../lib/vi/tax-code.ts';
-import { Id, Version, requiredText, optionalText, pageOf, PageQuery, Timestamps } from './common.ts';
+import { Id, Version, requiredText, optionalText, countedPageOf, PageQuery, Timestamps, TotalQuery } from './common.ts';
 
 export const ORG_KINDS = [
   'enterprise', 'cooperative', 'research_institute', 'university', 'state_agency', 'startup', 'household_business',
@@ -57,10 +57,11 @@ export const OrganizationListQuery = PageQuery.extend({
   isStEnterprise: z.enum(['true', 'false']).transform((v) => v === 'true').optional(),
   adminUnitId: Id.optional(),
   scienceField: z.string().max(10).optional(),
+  ...TotalQuery,
 });
 export type OrganizationListQuery = z.infer<typeof OrganizationListQuery>;
 
-export const OrganizationPage = pageOf(Organization);
+export const OrganizationPage = countedPageOf(Organization);
 
 export const RegistryStats = z.object({
   organizations: z.number().int(),

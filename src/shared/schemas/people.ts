@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { Id, Version, requiredText, optionalText, pageOf, PageQuery, Timestamps } from './common.ts';
+import { Id, Version, requiredText, optionalText, countedPageOf, PageQuery, Timestamps, TotalQuery } from './common.ts';
 
 /** Academic titles (chức danh) and degrees (học vị) as used in Vietnamese S&T records. */
 export const ACADEMIC_TITLES = ['GS', 'PGS'] as const;
@@ -48,7 +48,8 @@ export const PersonListQuery = PageQuery.extend({
   scienceField: z.string().trim().regex(/^\d{1,7}$/).optional(),
   degree: z.enum(DEGREES).optional(),
   isExpert: z.enum(['true', 'false']).transform((v) => v === 'true').optional(),
+  ...TotalQuery,
 });
 export type PersonListQuery = z.infer<typeof PersonListQuery>;
 
-export const PersonPage = pageOf(Person);
+export const PersonPage = countedPageOf(Person);

@@ -11,6 +11,10 @@ export const PRODUCT_KINDS = ['sample', 'process', 'model', 'report', 'software'
 export const PRODUCT_STATUSES = ['planned', 'delivered', 'accepted', 'rejected'] as const;
 export const ACCEPTANCE_RATINGS = ['excellent', 'passed', 'failed'] as const;
 export const PROGRESS_KINDS = ['check', 'extension', 'adjustment'] as const;
+/** The roles of an organisation taking part in a task besides its host. */
+export const PARTICIPANT_ROLES = ['cooperating_enterprise', 'beneficiary', 'ordering_body', 'co_implementer', 'other'] as const;
+/** Where disbursed money comes from: the state budget, the host's or enterprises' counterpart funding, other sources. */
+export const DISBURSEMENT_SOURCES = ['state_budget', 'counterpart', 'other'] as const;
 
 /** Money in million VND (triệu đồng), up to 3 decimals. */
 const Money = z.number().min(0).max(1e10).multipleOf(0.001);
@@ -18,6 +22,7 @@ const Year = z.number().int().min(1990).max(2100);
 
 export const TaskMemberInput = z.object({ personId: Id, role: z.enum(MEMBER_ROLES) });
 export const TaskFundingInput = z.object({ year: Year, stateBudget: Money, counterpart: Money });
+export const TaskParticipantInput = z.object({ organizationId: Id, role: z.enum(PARTICIPANT_ROLES), note: optionalText(500) });
 export const TaskProductInput = z.object({
   name: requiredText(500),
   kind: z.enum(PRODUCT_KINDS),
@@ -54,10 +59,20 @@ export const TaskInput = z.object({
   members: z.array(TaskMemberInput).max(100).default([]).superRefine(uniqueBy((m) => m.personId, 'personId')),
   funding: z.array(TaskFundingInput).max(20).default([]).superRefine(uniqueBy((f) => f.year, 'year')),
   products: z.array(TaskProductInput).max(100).default([]),
+  /**
+   * Organisations taking part besides the host, with their role. Optional: an update without it keeps the stored
+   * ones (clients written before the field existed must not erase them); `[]` removes them all.
+   */
+  participants: z.array(TaskParticipantInput).max(50).superRefine(uniqueBy((p) => p.organizationId, 'organizationId')).optional(),
 }).superRefine((t, ctx) => {
   if (t.startDate && t.endDate && t.endDate < t.startDate) {
     ctx.addIssue({ code: 'custom', path: ['endDate'], message: 'task.end_before_start', params: { i18n: 'task.end_before_start' } });
   }
+  t.participants?.forEach((p, i) => {
+    if (t.hostOrganizationId && p.organizationId === t.hostOrganizationId) {
+      ctx.addIssue({ code: 'custom', path: ['participants', i, 'organizationId'], message: 'task.participant_is_host', params: { i18n: 'task.participant_is_host' } });
+    }
+  });
 });
 export type TaskInput = z.infer<typeof TaskInput>;
 
@@ -108,6 +123,9 @@ export const Task = z.object({
   counterpartTotal: z.number(),
   /** Counterpart funding as a percentage of state funding (the seeds cite ≥ 70 %); null without state funding. */
   counterpartShare: z.number().nullable(),
+  /** What has been disbursed so far (million VND), from the task's disbursements. */
+  stateBudgetDisbursed: z.number(),
+  counterpartDisbursed: z.number(),
   version: z.number().int(),
   ...Timestamps,
 });
@@ -127,6 +145,70 @@ export const TaskReplication = z.object({
   note: z.string().nullable(), createdAt: z.string(),
 });
 
+export const TaskParticipant = z.object({
+  organizationId: Id, organizationName: z.string(), role: z.enum(PARTICIPANT_ROLES), note: z.string().nullable(),
+});
+
+/** Million VND, more than zero, to the thousand đồng. */
+const Amount = z.number().positive().max(1e10).multipleOf(0.001);
+
+/**
+ * A disbursement (cấp phát kinh phí): money paid out or contributed on a date, from a source, on the decision that
+ * ordered it. State budget money is paid on a decision, so its number is required; a decision precedes the payment.
+ */
+export const DisbursementInput = z.object({
+  disbursedOn: IsoDate,
+  amount: Amount,
+  source: z.enum(DISBURSEMENT_SOURCES),
+  decisionNo: optionalText(100),
+  decisionDate: IsoDate.nullable().optional(),
+  note: optionalText(2000),
+}).superRefine((d, ctx) => {
+  if (d.source === 'state_budget' && !d.decisionNo) {
+    ctx.addIssue({ code: 'custom', path: ['decisionNo'], message: 'task.disbursement_needs_decision', params: { i18n: 'task.disbursement_needs_decision' } });
+  }
+  if (d.decisionDate && d.decisionDate > d.disbursedOn) {
+    ctx.addIssue({ code: 'custom', path: ['decisionDate'], message: 'task.decision_after_disbursement', params: { i18n: 'task.decision_after_disbursement' } });
+  }
+});
+export type DisbursementInput = z.infer<typeof DisbursementInput>;
+export const DisbursementUpdate = DisbursementInput.safeExtend({ version: Version });
+export type DisbursementUpdate = z.infer<typeof DisbursementUpdate>;
+
+export const TaskDisbursement = z.object({
+  id: Id, taskId: Id, disbursedOn: z.string(), amount: z.number(), source: z.enum(DISBURSEMENT_SOURCES),
+  decisionNo: z.string().nullable(), decisionDate: z.string().nullable(), note: z.string().nullable(),
+  version: z.number().int(), ...Timestamps,
+});
+export type TaskDisbursement = z.infer<typeof TaskDisbursement>;
+
+/** Planned against disbursed (million VND); `share` is the disbursed percentage of the planned, null with nothing planned. */
+export const FundingFigures = z.object({ planned: z.number(), disbursed: z.number(), share: z.number().nullable() });
+const FundingRow = z.object({
+  stateBudget: FundingFigures,
+  counterpart: FundingFigures,
+  /** Money from other sources is not planned by year: only what was disbursed. */
+  other: z.object({ disbursed: z.number() }),
+  /** State budget + counterpart planned; every source disbursed. */
+  total: FundingFigures,
+  /** Counterpart as a percentage of state budget, planned and disbursed (provinces report it against ≥ 70 %). */
+  counterpartShare: z.object({ planned: z.number().nullable(), disbursed: z.number().nullable() }),
+});
+/**
+ * Planned funding (task_funding, by budget year) against disbursements (by the year of their date), per year and in
+ * total: of one task (its page, its export) or of a province's tasks (the leader's overview).
+ */
+export const FundingSummary = z.object({
+  years: z.array(FundingRow.extend({ year: z.number().int() })),
+  totals: FundingRow,
+});
+export type FundingSummary = z.infer<typeof FundingSummary>;
+
+export const FundingSummaryQuery = z.object({
+  fromYear: z.coerce.number().int().min(1990).max(2100).optional(),
+  toYear: z.coerce.number().int().min(1990).max(2100).optional(),
+});
+
 export const TaskDetail = Task.extend({
   members: z.array(z.object({ personId: Id, role: z.enum(MEMBER_ROLES), fullName: z.string() })),
   funding: z.array(z.object({ year: z.number().int(), stateBudget: z.number(), counterpart: z.number() })),
@@ -134,6 +216,9 @@ export const TaskDetail = Task.extend({
   documents: z.array(TaskDocument),
   progress: z.array(TaskProgress),
   replications: z.array(TaskReplication),
+  participants: z.array(TaskParticipant),
+  disbursements: z.array(TaskDisbursement),
+  fundingSummary: FundingSummary,
   /** Earlier and later proposals of the same idea (a proposal not approved, revised and proposed again). */
   lineage: z.array(z.object({ id: Id, title: z.string(), proposalYear: z.number().int(), stage: z.string(), stageName: LocalText })),
   legalBasis: z.string(),
@@ -208,6 +293,7 @@ export const PublicTask = z.object({
   acceptanceRating: z.enum(ACCEPTANCE_RATINGS).nullable(), summary: z.string().nullable(), scienceFieldName: LocalText.nullable(),
   products: z.array(z.object({ name: z.string(), kind: z.enum(PRODUCT_KINDS), specification: z.string() })),
   replications: z.array(z.object({ place: z.string(), scale: z.string(), year: z.number().int(), adopterName: z.string().nullable() })),
+  participants: z.array(z.object({ name: z.string(), role: z.enum(PARTICIPANT_ROLES) })),
 });
 export const PublicTaskPage = pageOf(PublicTask);
 

@@ -93,6 +93,8 @@ export const User = z.object({
 export type User = z.infer<typeof User>;
 
 export const UserListQuery = z.object({
+  /** Words of the username or the name, diacritics optional (`tran thi` finds "Trần Thị Thu Hà"). */
+  q: z.string().max(200).optional(),
   role: Role.optional(),
   active: z.enum(['true', 'false']).transform((v) => v === 'true').optional(),
   /** The accounts of one agency (its officers). */

@@ -4,12 +4,13 @@
  * has arrived the table shows a spinner, never a flash of "no data"; an empty result says so in words.
  */
 import type { ReactNode } from 'react';
-import { Button, Empty, Flex, Input, Spin, Table, Typography } from 'antd';
+import { Button, Empty, Flex, Input, Spin, Table } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { DownloadOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import { LoadMore } from './load-more.tsx';
 import type { PagedList } from '../use-paged-list.ts';
+import { PageTitle } from './page-title.tsx';
 
 export interface ListPageProps<T extends { id: string | number }> {
   title: ReactNode;
@@ -38,7 +39,7 @@ export function ListPage<T extends { id: string | number }>(p: ListPageProps<T>)
   return (
     <>
       <Flex justify="space-between" align="center" wrap gap={12} style={{ marginBottom: 16 }}>
-        <Typography.Title level={3} style={{ margin: 0 }}>{p.title}</Typography.Title>
+        <PageTitle>{p.title}</PageTitle>
         <Flex gap={8} wrap>
           {p.exportHref && (
             <Button icon={<DownloadOutlined />} href={p.exportHref} download>{t('common.exportXlsx')}</Button>

@@ -3,6 +3,7 @@ import { useEffect, useMemo, useRef, useState } from 'react';
 import { Select, Spin } from 'antd';
 import { api, type PathsWith, type QueryOf, type ResponseOf } from '../api.ts';
 import { useDebounced } from '../use-paged-list.ts';
+import { useAccessibleName } from './accessible-name.ts';
 
 export interface Option { value: string; label: string }
 
@@ -14,6 +15,8 @@ export interface PickerProps {
   /** The label of the current value before any search (e.g. the record's organizationName). */
   initialOption?: Option | null;
   placeholder?: string;
+  /** The accessible name when no `<label for>` names the picker (components/accessible-name.ts); default: the placeholder. */
+  'aria-label'?: string;
 }
 
 type GetPath = PathsWith<'get'>;
@@ -34,9 +37,11 @@ interface RemoteSelectProps<P extends SearchPath> {
   /** The label of the current value before any search (e.g. the record's adminUnitName). */
   initialOption?: Option | null;
   placeholder?: string;
+  'aria-label'?: string;
 }
 
-export function RemoteSelect<P extends SearchPath>({ id, value, onChange, path, query, toOption, initialOption, placeholder }: RemoteSelectProps<P>) {
+export function RemoteSelect<P extends SearchPath>({ id, value, onChange, path, query, toOption, initialOption, placeholder, ...rest }: RemoteSelectProps<P>) {
+  const name = useAccessibleName(id, placeholder, rest['aria-label']);
   const [search, setSearch] = useState('');
   const q = useDebounced(search, 250);
   const [options, setOptions] = useState<Option[]>([]);
@@ -65,6 +70,8 @@ export function RemoteSelect<P extends SearchPath>({ id, value, onChange, path, 
   return (
     <Select
       id={id}
+      aria-label={name}
+      style={{ width: '100%' }}
       showSearch={{ filterOption: false, onSearch: setSearch, searchValue: search }}
       allowClear
       value={value ?? undefined}

@@ -4,6 +4,7 @@ import { TreeSelect } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { fold } from '../../lib/vi/fold.ts';
 import { api, type ResponseOf, type Schemas } from '../api.ts';
+import { useAccessibleName } from './accessible-name.ts';
 
 type ScienceFieldNode = Schemas['ScienceFieldNode'];
 type ScienceFields = ResponseOf<'get', '/api/science-fields'>;
@@ -38,10 +39,18 @@ export function useScienceFieldNames(): Map<string, string> {
   }, [items, i18n.language]);
 }
 
-interface Props { id?: string; value?: string | null; onChange?: (v: string | null) => void; placeholder?: string }
+interface Props {
+  id?: string;
+  value?: string | null;
+  onChange?: (v: string | null) => void;
+  placeholder?: string;
+  /** The accessible name when no `<label for>` names the picker (components/accessible-name.ts); default: the placeholder. */
+  'aria-label'?: string;
+}
 
-export function ScienceFieldSelect({ id, value, onChange, placeholder }: Props) {
+export function ScienceFieldSelect({ id, value, onChange, placeholder, ...rest }: Props) {
   const { i18n } = useTranslation();
+  const name = useAccessibleName(id, placeholder, rest['aria-label']);
   const [items, setItems] = useState<ScienceFieldNode[]>([]);
   useEffect(() => { loadScienceFields().then(setItems, () => setItems([])); }, []);
   const tree = useMemo(() => {
@@ -55,6 +64,7 @@ export function ScienceFieldSelect({ id, value, onChange, placeholder }: Props) 
   return (
     <TreeSelect
       id={id}
+      aria-label={name}
       value={value ?? undefined}
       onChange={(v) => onChange?.((v as string | undefined) ?? null)}
       treeData={tree}

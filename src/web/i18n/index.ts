@@ -9,6 +9,8 @@ import { en } from './en.ts';
 import { vi } from './vi.ts';
 import { tasksEn } from './tasks.en.ts';
 import { tasksVi } from './tasks.vi.ts';
+import { legalDocumentsEn } from './legal-documents.en.ts';
+import { legalDocumentsVi } from './legal-documents.vi.ts';
 
 export const LANG_STORAGE_KEY = 'khcn.lang';
 
@@ -24,7 +26,7 @@ function storedLang(): Lang {
 
 export const i18n = i18next.createInstance();
 void i18n.use(initReactI18next).init({
-  resources: { vi: { translation: { ...vi, ...tasksVi } }, en: { translation: { ...en, ...tasksEn } } },
+  resources: { vi: { translation: { ...vi, ...tasksVi, ...legalDocumentsVi } }, en: { translation: { ...en, ...tasksEn, ...legalDocumentsEn } } },
   lng: storedLang(),
   fallbackLng: 'vi',
   interpolation: { escapeValue: false },

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { COUNCIL_KINDS, COUNCIL_STATUSES, MEMBER_ROLES as COUNCIL_ROLES } from '../../shared/schemas/councils.ts';
 import {
-  ACCEPTANCE_RATINGS, ASSIGNMENT_MODES, FUNDING_MODES, MEMBER_ROLES, PRODUCT_KINDS, PRODUCT_STATUSES, PROGRESS_KINDS, TASK_LEVELS, TASK_TYPES,
+  ACCEPTANCE_RATINGS, ASSIGNMENT_MODES, DISBURSEMENT_SOURCES, FUNDING_MODES, MEMBER_ROLES, PARTICIPANT_ROLES, PRODUCT_KINDS, PRODUCT_STATUSES,
+  PROGRESS_KINDS, TASK_LEVELS, TASK_TYPES,
 } from '../../shared/schemas/tasks.ts';
 import { en } from './en.ts';
 import { tasksEn } from './tasks.en.ts';
@@ -39,6 +40,8 @@ describe('task pages UI strings', () => {
       expect(Object.keys(s.task.productStatuses).sort()).toEqual([...PRODUCT_STATUSES].sort());
       expect(Object.keys(s.task.ratings).sort()).toEqual([...ACCEPTANCE_RATINGS].sort());
       expect(Object.keys(s.task.progressKinds).sort()).toEqual([...PROGRESS_KINDS].sort());
+      expect(Object.keys(s.task.participantRoles).sort()).toEqual([...PARTICIPANT_ROLES].sort());
+      expect(Object.keys(s.task.disbursementSources).sort()).toEqual([...DISBURSEMENT_SOURCES].sort());
       expect(Object.keys(s.council.kinds).sort()).toEqual([...COUNCIL_KINDS].sort());
       expect(Object.keys(s.council.statuses).sort()).toEqual([...COUNCIL_STATUSES].sort());
       expect(Object.keys(s.council.roles).sort()).toEqual([...COUNCIL_ROLES].sort());

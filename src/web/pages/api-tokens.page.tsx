@@ -6,6 +6,7 @@ import { useTranslation } from 'react-i18next';
 import { ApiTokenInput } from '../../shared/schemas/auth.ts';
 import { api, isApiError, type Schemas } from '../api.ts';
 import { useFeedback } from '../feedback.tsx';
+import { PageTitle } from '../components/page-title.tsx';
 import { applyServerErrors, isRequired, validateWith, zodRules } from '../form-validation.ts';
 import { formatDay } from '../format.ts';
 
@@ -76,7 +77,7 @@ export function ApiTokensPage() {
   return (
     <>
       <Flex justify="space-between" align="center" wrap gap={12} style={{ marginBottom: 8 }}>
-        <Typography.Title level={3} style={{ margin: 0 }}>{t('tokens.title')}</Typography.Title>
+        <PageTitle>{t('tokens.title')}</PageTitle>
         <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)}>{t('tokens.new')}</Button>
       </Flex>
       <Typography.Paragraph type="secondary">{t('tokens.intro')}</Typography.Paragraph>
@@ -85,6 +86,7 @@ export function ApiTokensPage() {
         loading={loading}
         dataSource={items}
         pagination={false}
+        scroll={{ x: 760 }}
         columns={[
           { title: t('tokens.name'), dataIndex: 'name', render: (v: string) => <Typography.Text strong>{v}</Typography.Text> },
           { title: t('tokens.createdAt'), dataIndex: 'createdAt', render: (v: string) => formatDay(v) },

@@ -4,8 +4,9 @@ import { Card, Col, Row, Statistic, Typography } from 'antd';
 import { BankOutlined, ExperimentOutlined, TeamOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
-import { formatNumber } from '../../lib/vi/format.ts';
+import { formatNumber } from '../format.ts';
 import { api } from '../api.ts';
+import { PageTitle } from '../components/page-title.tsx';
 import { useFeedback } from '../feedback.tsx';
 import { canReadRegistry } from '../permissions.ts';
 import { useUser } from '../session.tsx';
@@ -35,7 +36,7 @@ export function DashboardPage() {
 
   return (
     <>
-      <Typography.Title level={3} style={{ marginTop: 0 }}>{t('dashboard.title')}</Typography.Title>
+      <PageTitle style={{ marginBottom: 8 }}>{t('dashboard.title')}</PageTitle>
       <Typography.Paragraph type="secondary">
         {t('dashboard.welcome', { name: user.displayName })} · {user.tenant.name}
       </Typography.Paragraph>

@@ -6,6 +6,7 @@ import { Navigate, useLocation, useNavigate } from 'react-router-dom';
 import { LoginInput } from '../../shared/schemas/auth.ts';
 import { isApiError } from '../api.ts';
 import { LanguageSwitch } from '../components/language-switch.tsx';
+import { PageTitle } from '../components/page-title.tsx';
 import { validateWith } from '../form-validation.ts';
 import { useSession } from '../session.tsx';
 
@@ -42,20 +43,17 @@ export function LoginPage() {
   };
 
   return (
-    <Flex justify="center" align="center" style={{ minHeight: '100vh', background: '#eef3f9', padding: 16 }}>
+    <Flex component="main" justify="center" align="center" style={{ minHeight: '100vh', background: '#eef3f9', padding: 16 }}>
       <Card style={{ width: 400, maxWidth: '100%' }}>
-        <Flex justify="space-between" align="start" gap={8}>
-          <div>
-            <Typography.Title level={3} style={{ margin: 0 }}>{t('app.title')}</Typography.Title>
-            <Typography.Text type="secondary">{t('app.subtitle')}</Typography.Text>
-          </div>
-        </Flex>
-        <Flex justify="end" style={{ margin: '12px 0' }}><LanguageSwitch /></Flex>
-        <Typography.Title level={4} style={{ marginTop: 0 }}>{t('login.title')}</Typography.Title>
+        {/* The language switch comes first in the tab order, before the form (no field takes the focus on load). */}
+        <Flex justify="end" style={{ marginBottom: 12 }}><LanguageSwitch /></Flex>
+        <PageTitle>{t('app.title')}</PageTitle>
+        <Typography.Text type="secondary">{t('app.subtitle')}</Typography.Text>
+        <Typography.Title level={2} style={{ marginTop: 16, fontSize: 18 }}>{t('login.title')}</Typography.Title>
         {error && <Alert type="error" showIcon title={error} role="alert" style={{ marginBottom: 16 }} />}
         <Form form={form} layout="vertical" onFinish={submit} requiredMark={false} autoComplete="on">
           <Form.Item name="username" label={t('login.username')} rules={[{ required: true, message: t('form.required') }]}>
-            <Input prefix={<UserOutlined />} autoComplete="username" autoFocus />
+            <Input prefix={<UserOutlined />} autoComplete="username" />
           </Form.Item>
           <Form.Item name="password" label={t('login.password')} rules={[{ required: true, message: t('form.required') }]}>
             <Input.Password prefix={<LockOutlined />} autoComplete="current-password" />

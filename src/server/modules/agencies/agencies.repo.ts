@@ -6,6 +6,8 @@ import type { NameCursor } from '../../db/paging.ts';
 import { textSearch } from '../../db/search.ts';
 import { versionedWrites, type WritableValues } from '../../db/versioned-table.ts';
 import type { AgencyListQuery } from '../../../shared/schemas/agencies.ts';
+import { adminUnits } from '../admin-units/admin-units.tables.ts';
+import { tenants } from '../tenants/tenants.tables.ts';
 import { agencies } from './agencies.tables.ts';
 
 export type AgencyValues = WritableValues<typeof agencies>;
@@ -22,6 +24,9 @@ const columns = {
   validFrom: agencies.validFrom,
   validTo: agencies.validTo,
   note: agencies.note,
+  issuesDocuments: agencies.issuesDocuments,
+  documentSymbol: agencies.documentSymbol,
+  placeName: agencies.placeName,
   version: agencies.version,
   createdAt: agencies.createdAt,
   updatedAt: agencies.updatedAt,
@@ -60,6 +65,30 @@ export async function list(db: Db, tenantId: string, q: AgencyListQuery, cursor:
 
 /** Insert, and update / delete when the version matches (db/versioned-table.ts). */
 export const writes = versionedWrites(agencies);
+
+/* ---------- the agencies issuing the province's documents ---------- */
+
+/** Every agency of the province that issues (or issued) its documents, oldest first, with its parent's name. */
+export async function issuers(db: Db | Tx, tenantId: string) {
+  return db.select({
+    id: agencies.id, name: agencies.name, validFrom: agencies.validFrom, validTo: agencies.validTo,
+    documentSymbol: agencies.documentSymbol, placeName: agencies.placeName, parentName: parent.name,
+  }).from(agencies).leftJoin(parent, parentJoin)
+    .where(and(eq(agencies.tenantId, tenantId), eq(agencies.issuesDocuments, true)))
+    .orderBy(agencies.validFrom);
+}
+
+/** Serialises writers of one province's issuers (the same lock as the 0052 trigger). */
+export async function lockIssuers(tx: Tx, tenantId: string) {
+  await tx.execute(sql`SELECT pg_advisory_xact_lock(hashtextextended(${`agencies/issuer/${tenantId}`}, 0))`);
+}
+
+/** The tenant's name and its province in force (for a province that has recorded no issuing agency). */
+export async function tenantProvince(db: Db | Tx, tenantId: string) {
+  const [row] = await db.select({ tenantName: tenants.name, provinceName: adminUnits.name, provinceKind: adminUnits.kind })
+    .from(tenants).leftJoin(adminUnits, eq(adminUnits.id, tenants.provinceUnitId)).where(eq(tenants.id, tenantId));
+  return row ?? null;
+}
 
 /** Rows written by the 0030 migration, whose search and sort columns are still plain lower case. */
 export async function unfolded(db: Db | Tx) {

@@ -13,8 +13,10 @@ import { sortKey } from '../../../lib/vi/collate.ts';
 import { formatDate } from '../../../lib/vi/format.ts';
 import { todayInVietnam } from '../../../lib/vi/dates.ts';
 import type { Agency, AgencyInput, AgencyListQuery, AgencyUpdate } from '../../../shared/schemas/agencies.ts';
+import type { DocumentHeading } from '../../../shared/schemas/documents.ts';
 import * as repo from './agencies.repo.ts';
 import { can } from './agencies.policy.ts';
+import { issuerHeading, provinceHeading } from './agencies.headings.ts';
 
 const ENTITY = 'agency';
 
@@ -38,6 +40,9 @@ function values(input: AgencyInput): repo.AgencyValues {
     validFrom: input.validFrom,
     validTo: input.validTo ?? null,
     note: input.note ?? null,
+    issuesDocuments: input.issuesDocuments,
+    documentSymbol: input.documentSymbol ?? null,
+    placeName: input.placeName ?? null,
     ...derived(input.name, input.shortName),
   };
 }
@@ -59,6 +64,28 @@ async function checkParent(tx: Tx, tenantId: string, parentId: string | null | u
   }
 }
 
+const inForce = (a: { validFrom: string; validTo: string | null }, onDate: string) =>
+  a.validFrom <= onDate && (a.validTo === null || a.validTo >= onDate);
+
+/**
+ * One agency issues the province's documents on any day: refuses a period that meets another issuer's, naming it
+ * (the 0052 trigger is the guarantee; this is the message). Holds the province's issuer lock until the commit.
+ */
+async function checkIssuer(tx: Tx, tenantId: string, input: AgencyInput, selfId?: string) {
+  if (!input.issuesDocuments) return;
+  await repo.lockIssuers(tx, tenantId);
+  const to = input.validTo ?? '9999-12-31';
+  const other = (await repo.issuers(tx, tenantId))
+    .find((a) => a.id !== selfId && a.validFrom <= to && input.validFrom <= (a.validTo ?? '9999-12-31'));
+  if (other) {
+    throw new AppError('agency.issuer_overlap', {
+      status: 409,
+      params: { name: other.name, from: formatDate(other.validFrom), to: other.validTo ? formatDate(other.validTo) : '…' },
+      details: [{ path: 'body.validFrom', code: 'issuer_overlap', agencyId: other.id }],
+    });
+  }
+}
+
 export async function listAgencies(ctx: Ctx, q: AgencyListQuery) {
   if (!can(ctx.actor, 'list')) throw forbidden();
   const rows = await repo.list(ctx.db, ctx.actor.tenantId, q, decodeCursor(q.cursor));
@@ -69,13 +96,21 @@ export const getAgency = (ctx: Ctx, id: string): Promise<Agency> => records.get(
 
 export function createAgency(ctx: Ctx, input: AgencyInput): Promise<Agency> {
   return records.create(ctx, values(input), {
-    input, authorize: () => can(ctx.actor, 'create'), check: (tx) => checkParent(tx, ctx.actor.tenantId, input.parentId),
+    input, authorize: () => can(ctx.actor, 'create'),
+    check: async (tx) => {
+      await checkParent(tx, ctx.actor.tenantId, input.parentId);
+      await checkIssuer(tx, ctx.actor.tenantId, input);
+    },
   });
 }
 
 export function updateAgency(ctx: Ctx, id: string, input: AgencyUpdate): Promise<Agency> {
   return records.update(ctx, id, input.version, values(input), {
-    input, authorize: () => can(ctx.actor, 'update'), check: (tx) => checkParent(tx, ctx.actor.tenantId, input.parentId, id),
+    input, authorize: () => can(ctx.actor, 'update'),
+    check: async (tx) => {
+      await checkParent(tx, ctx.actor.tenantId, input.parentId, id);
+      await checkIssuer(tx, ctx.actor.tenantId, input, id);
+    },
   });
 }
 
@@ -100,6 +135,24 @@ export async function assertAgencyInForce(db: Db | Tx, tenantId: string, id: str
     });
   }
   return { id: row.id, name: row.name };
+}
+
+/**
+ * The heading of the province's documents dated `onDate` (yyyy-mm-dd): the agency issuing them that day — its name,
+ * its parent People's Committee as governing body, its place and number symbol — so the minutes of a 2023 council of
+ * the former Long An are "UBND TỈNH LONG AN / SỞ KHOA HỌC VÀ CÔNG NGHỆ", "Long An, ngày …", and a 2026 one Tây Ninh's.
+ * A province that has recorded no issuing agency gets the heading of its tenant and province in force (as before
+ * migration 0052); one that has, but none in force that day, a 409 `agency.no_issuer_on_date` rather than a
+ * document in the name of an agency that did not issue it.
+ */
+export async function documentHeadingOn(db: Db | Tx, tenantId: string, onDate: string): Promise<DocumentHeading> {
+  const issuers = await repo.issuers(db, tenantId);
+  if (issuers.length === 0) return provinceHeading(await repo.tenantProvince(db, tenantId));
+  const issuer = issuers.find((a) => inForce(a, onDate));
+  if (!issuer) {
+    throw new AppError('agency.no_issuer_on_date', { status: 409, params: { date: formatDate(onDate) }, details: { date: onDate } });
+  }
+  return issuerHeading({ ...issuer, documentSymbol: issuer.documentSymbol!, placeName: issuer.placeName! });
 }
 
 /**

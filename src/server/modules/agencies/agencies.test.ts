@@ -1,5 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildTenant, testEnv, type AuthHeaders, type TestEnv } from '../../testing/harness.ts';
+import { engine, secondConnection, untilBlockedOrAnswered } from '../../testing/concurrency.ts';
+import { documentHeadingOn } from './agencies.service.ts';
 
 let env: TestEnv;
 let admin: AuthHeaders & { userId: string };
@@ -126,5 +128,119 @@ describe("an account's unit", () => {
     expect(res.json()).toMatchObject({ code: 'common.in_use' });
     const unused = await addAgency();
     expect((await send('DELETE', `/api/agencies/${unused.id}?version=${unused.version}`)).statusCode).toBe(204);
+  });
+});
+
+describe("the agency issuing the province's documents", () => {
+  /** A province of its own (issuers are one per day per province), with its admin. */
+  async function province() {
+    const t = await buildTenant(env.h, 'Sở Khoa học và Công nghệ tỉnh Tây Ninh');
+    const [unit] = await env.h.query<{ id: string }>(`SELECT id FROM admin_units WHERE level = 'province' AND code = '80' AND valid_to IS NULL`);
+    await env.h.query('UPDATE tenants SET province_unit_id = $1 WHERE id = $2', [unit.id, t.id]);
+    const headers = await env.as('admin', { tenantId: t.id });
+    const add = async (o: Record<string, unknown>) => {
+      const res = await send('POST', '/api/agencies', o, headers);
+      expect(res.statusCode, res.body).toBe(201);
+      return res.json() as { id: string; name: string; version: number; validFrom: string };
+    };
+    return { tenantId: t.id, headers, add };
+  }
+
+  /** Long An's People's Committee and DOST until the merger, the new Tây Ninh's from 01/07/2025. */
+  async function merged() {
+    const p = await province();
+    const ubndLongAn = await p.add({ kind: 'people_committee', name: 'UBND tỉnh Long An', validFrom: '2008-01-01', validTo: '2025-06-30' });
+    const longAn = await p.add({
+      kind: 'department', name: 'Sở Khoa học và Công nghệ tỉnh Long An', parentId: ubndLongAn.id, validFrom: '2008-01-01', validTo: '2025-06-30',
+      issuesDocuments: true, documentSymbol: 'SKHCN', placeName: 'Long An',
+    });
+    const ubndTayNinh = await p.add({ kind: 'people_committee', name: 'UBND tỉnh Tây Ninh', validFrom: '2025-07-01' });
+    const tayNinh = await p.add({
+      kind: 'department', name: 'Sở Khoa học và Công nghệ tỉnh Tây Ninh', parentId: ubndTayNinh.id, validFrom: '2025-07-01',
+      issuesDocuments: true, documentSymbol: 'SKHCN', placeName: 'Tây Ninh',
+    });
+    return { ...p, longAn, tayNinh };
+  }
+
+  it('heads documents with the agency in force on their date: Long An until 30/06/2025, Tây Ninh from 01/07/2025', async () => {
+    const p = await merged();
+    const on = (date: string) => documentHeadingOn(env.h.db, p.tenantId, date);
+    const longAn = { governingBody: 'UBND TỈNH LONG AN', issuingAgency: 'SỞ KHOA HỌC VÀ CÔNG NGHỆ', place: 'Long An', symbol: 'SKHCN' };
+    const tayNinh = { governingBody: 'UBND TỈNH TÂY NINH', issuingAgency: 'SỞ KHOA HỌC VÀ CÔNG NGHỆ', place: 'Tây Ninh', symbol: 'SKHCN' };
+    expect(await on('2023-05-04')).toEqual(longAn);
+    expect(await on('2025-06-30')).toEqual(longAn);
+    expect(await on('2025-07-01')).toEqual(tayNinh);
+    expect(await on('2026-02-07')).toEqual(tayNinh);
+  });
+
+  it('refuses a document dated before any issuing agency the province recorded, rather than head it with the wrong one', async () => {
+    const p = await merged();
+    await expect(documentHeadingOn(env.h.db, p.tenantId, '2007-12-31')).rejects.toMatchObject({
+      code: 'agency.no_issuer_on_date', status: 409, params: { date: '31/12/2007' },
+    });
+  });
+
+  it('keeps the heading of the tenant and its province for a province that recorded no issuing agency', async () => {
+    const p = await province();
+    await p.add({ kind: 'department', name: 'Sở Tài chính tỉnh Tây Ninh', validFrom: '2025-07-01' });
+    expect(await documentHeadingOn(env.h.db, p.tenantId, '2023-05-04')).toEqual({
+      governingBody: 'UBND TỈNH TÂY NINH', issuingAgency: 'SỞ KHOA HỌC VÀ CÔNG NGHỆ', place: 'Tây Ninh', symbol: 'SKHCN',
+    });
+  });
+
+  it('shows whether an agency issues documents, with its symbol and place, and needs both when it does', async () => {
+    const p = await merged();
+    const read = (await send('GET', `/api/agencies/${p.longAn.id}`, undefined, p.headers)).json();
+    expect(read).toMatchObject({ issuesDocuments: true, documentSymbol: 'SKHCN', placeName: 'Long An', parentName: 'UBND tỉnh Long An' });
+    const bare = await send('POST', '/api/agencies', { kind: 'department', name: 'Sở KH&CN', validFrom: '2030-01-01', issuesDocuments: true }, p.headers);
+    expect(bare.statusCode).toBe(400);
+    expect(bare.json().details.map((d: { path: string }) => d.path).sort()).toEqual(['body.documentSymbol', 'body.placeName']);
+    const bad = await send('POST', '/api/agencies', {
+      kind: 'department', name: 'Sở KH&CN', validFrom: '2030-01-01', issuesDocuments: true, documentSymbol: 'skhcn', placeName: 'Tây Ninh',
+    }, p.headers);
+    expect(bad.statusCode).toBe(400);
+    expect(bad.json().details).toMatchObject([{ path: 'body.documentSymbol' }]);
+  });
+
+  it('lets one agency issue the documents on any day: an overlapping period is refused with 409 naming the other', async () => {
+    const p = await merged();
+    const overlap = await send('POST', '/api/agencies', {
+      kind: 'department', name: 'Sở Khoa học và Công nghệ tỉnh Tây Ninh (cũ)', validFrom: '2020-01-01', validTo: '2025-06-30',
+      issuesDocuments: true, documentSymbol: 'SKHCN', placeName: 'Tây Ninh',
+    }, p.headers);
+    expect(overlap.statusCode).toBe(409);
+    expect(overlap.json()).toMatchObject({ code: 'agency.issuer_overlap', details: [{ path: 'body.validFrom', agencyId: p.longAn.id }] });
+    expect(overlap.json().message).toContain('Sở Khoa học và Công nghệ tỉnh Long An');
+    // Moving Long An's last day past the merger meets Tây Ninh's first: refused too.
+    const longer = await send('PUT', `/api/agencies/${p.longAn.id}`, {
+      kind: 'department', name: p.longAn.name, validFrom: p.longAn.validFrom, validTo: '2025-07-01',
+      issuesDocuments: true, documentSymbol: 'SKHCN', placeName: 'Long An', version: p.longAn.version,
+    }, p.headers);
+    expect(longer.statusCode).toBe(409);
+    expect(longer.json().details).toMatchObject([{ agencyId: p.tayNinh.id }]);
+    // The database holds the rule too, whatever writes the row.
+    await expect(env.h.query('UPDATE agencies SET valid_to = NULL WHERE id = $1', [p.longAn.id])).rejects.toMatchObject({ code: '23P01' });
+  });
+
+  it.skipIf(engine() !== 'postgres')('waits for an issuer another connection is adding, then names it (PostgreSQL; PGlite has one connection)', async () => {
+    const p = await province();
+    const holder = await secondConnection(env.h);
+    try {
+      await holder.query('BEGIN');
+      await holder.query(
+        `INSERT INTO agencies (tenant_id, kind, name, valid_from, issues_documents, document_symbol, place_name, search_text, sort_key)
+         VALUES ($1, 'department', 'Sở Khoa học và Công nghệ tỉnh Long An', '2014-04-04', true, 'SKHCN', 'Long An', 'so', 'so')`, [p.tenantId]);
+      const call = send('POST', '/api/agencies', {
+        kind: 'department', name: 'Sở Khoa học và Công nghệ tỉnh Tây Ninh', validFrom: '2025-07-01',
+        issuesDocuments: true, documentSymbol: 'SKHCN', placeName: 'Tây Ninh',
+      }, p.headers);
+      expect(await untilBlockedOrAnswered(holder, 1, [call])).toBe('blocked');
+      await holder.query('COMMIT');
+      const res = await call;
+      expect(res.statusCode, res.body).toBe(409);
+      expect(res.json()).toMatchObject({ code: 'agency.issuer_overlap' });
+    } finally {
+      await holder.end();
+    }
   });
 });

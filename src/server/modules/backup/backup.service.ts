@@ -34,6 +34,7 @@ import type { Tx } from '../../context.ts';
 import { AppError } from '../../errors.ts';
 import { MigrationError, migrateInTransaction, migrationFiles } from '../../db/migrate.ts';
 import { prepareDatabase } from '../index.ts';
+import { rebalanceSearch } from '../../db/search.ts';
 import * as repo from './backup.repo.ts';
 
 /** The file format written; every format from 1 up to it can be read. */
@@ -322,6 +323,9 @@ export async function restoreFrom(h: DbHandle, file: string, options: { force?: 
         status: 500, params: { migration: err.migration, reason }, details: { migration: err.migration, reason },
       });
     });
+    // The organisations' search buckets (migration 0053) were cut when their table was empty: cut them again from
+    // the restored rows, or every search sorts all its matches (right, but slow at national scale).
+    await rebalanceSearch(t.db, 'organizations');
     const rows = Object.values(loaded.tables).reduce((n, x) => n + x.rows, 0);
     return { level: plan.level, migrated, migrations: await repo.appliedMigrations(t.db), tables: loaded.tables, rows };
   });

@@ -61,7 +61,7 @@ describe.skipIf(engine() !== 'postgres')("a council's writes at the same time (P
   it('a sheet sent while its member declares a conflict of interest is refused once the conflict is recorded', async () => {
     const { councilId, dossierId, members: [m] } = await sitting();
     await holder.query('BEGIN');
-    await holder.query(`UPDATE council_members SET conflict_declared = true, conflict_note = 'Cùng đơn vị', declared_at = now() WHERE id = $1`, [m.id]);
+    await holder.query(`UPDATE council_members SET conflict_status = 'declared', conflict_declared = true, conflict_note = 'Cùng đơn vị', declared_at = now() WHERE id = $1`, [m.id]);
     const sheet = call(m.user, 'PUT', `/api/councils/${councilId}/dossiers/${dossierId}/sheets/${m.id}`, { scores: SCORES });
     await untilBlockedOrAnswered(holder, 1, [sheet]);
     await holder.query('COMMIT');

@@ -12,6 +12,8 @@
  *     ruleKeys: { scoringSheet: 'startup.selection_sheet' }, // optional: instead of the subject's or council.*
  *     national: { effectiveFrom: '2024-01-01', legalBasis: 'Quyết định …/QĐ-UBND', evaluation: 'scoring' },
  *   });
+ *
+ * `national` may list several dated versions (the built-in kinds ship one per regime).
  */
 import type { LocalizedText } from '../../../shared/schemas/common.ts';
 import { CouncilKindRule, type CouncilEvaluation } from '../../../shared/schemas/councils.ts';
@@ -24,9 +26,11 @@ export interface CouncilKindDefinition {
   subjectTypes?: string[];
   /** Rule keys (registered by the module with the councils' schemas) used instead of the subject's or council.* ones. */
   ruleKeys?: Partial<Record<keyof typeof RULE_KEYS, string>>;
-  /** The national default of `council.kind.<kind>`. */
-  national: { effectiveFrom: string; legalBasis: string; note?: string; evaluation: CouncilEvaluation };
+  /** The national default of `council.kind.<kind>`, or its dated versions. */
+  national: NationalKindVersion | NationalKindVersion[];
 }
+
+export interface NationalKindVersion { effectiveFrom: string; legalBasis: string; note?: string; evaluation: CouncilEvaluation }
 
 const kinds = new Map<string, CouncilKindDefinition>();
 
@@ -53,8 +57,8 @@ export const kindFitsSubject = (def: CouncilKindDefinition, subjectType: string)
 
 /** The national defaults of every registered kind's rule (shipped by the councils reference loader). */
 export function councilKindNationalRules(): NationalRuleInput[] {
-  return [...kinds.entries()].map(([key, def]) => ({
-    key: councilKindRuleKey(key), effectiveFrom: def.national.effectiveFrom, legalBasis: def.national.legalBasis,
-    note: def.national.note ?? null, value: { evaluation: def.national.evaluation } satisfies CouncilKindRule,
-  }));
+  return [...kinds.entries()].flatMap(([key, def]) => (Array.isArray(def.national) ? def.national : [def.national]).map((v) => ({
+    key: councilKindRuleKey(key), effectiveFrom: v.effectiveFrom, legalBasis: v.legalBasis,
+    note: v.note ?? null, value: { evaluation: v.evaluation } satisfies CouncilKindRule,
+  })));
 }

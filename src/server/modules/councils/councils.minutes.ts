@@ -1,13 +1,16 @@
 /**
  * The minutes (biên bản) of a council's sitting, as an administrative document for the documents module: who sat
- * and who was absent or declared a conflict of interest, the rules applied with their legal basis, each dossier's
- * sheets and verdict, and the conclusion; signed by the secretary and, for the council, by the presiding member.
+ * and who was absent or declared a conflict of interest (each with the organisation they work at, and the answers of
+ * those flagged as likely in conflict), the rules applied with their legal basis, each dossier's sheets (paper sheets
+ * entered for a member say so) and verdict, and the conclusion — none while the sitting could not conclude; signed by
+ * the secretary and, for the council, by the presiding member.
  * A pure function of the council's data, so it is tested without a database.
  */
 import { formatDate, formatDateLong, formatNumber } from '../../../lib/vi/format.ts';
 import type { AdministrativeDocument, DocBlock } from '../../../shared/schemas/documents.ts';
 import type { Council, CouncilMember, CouncilResults, DossierResult } from '../../../shared/schemas/councils.ts';
-import { RATING_LABELS, COUNCIL_ROLE_LABELS } from '../../../shared/labels/councils.ts';
+import { RATING_LABELS, COUNCIL_ROLE_LABELS, likelyConflictText, paperSheetText } from '../../../shared/labels/councils.ts';
+import { documentFilename } from '../documents/documents.service.ts';
 
 export interface DocumentHeading {
   governingBody: string | null;
@@ -15,20 +18,6 @@ export interface DocumentHeading {
   place: string;
   /** Abbreviation of the agency in document numbers: "SKHCN". */
   symbol: string;
-}
-
-/** The header of the province's DOST documents: "UBND TỈNH TÂY NINH" / "SỞ KHOA HỌC VÀ CÔNG NGHỆ", place "Tây Ninh". */
-export function provinceHeading(p: { tenantName: string; provinceName: string | null; provinceKind: string | null } | null): DocumentHeading {
-  const symbol = 'SKHCN';
-  if (p?.provinceName) {
-    const m = /^(Tỉnh|Thành phố)\s+(.+)$/u.exec(p.provinceName.trim());
-    const place = m ? m[2] : p.provinceName.trim();
-    const type = m ? m[1] : p.provinceKind === 'municipality' ? 'Thành phố' : 'Tỉnh';
-    return { governingBody: `UBND ${type} ${place}`.toLocaleUpperCase('vi-VN'), issuingAgency: 'SỞ KHOA HỌC VÀ CÔNG NGHỆ', place, symbol };
-  }
-  const name = p?.tenantName ?? 'Sở Khoa học và Công nghệ';
-  const m = /(?:tỉnh|thành phố)\s+(.+)$/iu.exec(name);
-  return { governingBody: null, issuingAgency: name.toLocaleUpperCase('vi-VN'), place: m ? m[1] : name, symbol };
 }
 
 export interface MinutesInput {
@@ -90,6 +79,11 @@ function dossierBlocks(d: DossierResult, i: number, council: Council): DocBlock[
       out.push({ type: 'paragraph', text: `Tiêu chí có thành viên cho 0 điểm: ${zeros.map((c) => `${c.name.vi} (${c.zeroCount}/${d.count} thành viên)`).join('; ')}.` });
     }
   }
+  // Paper sheets, grouped by who entered them: "Phiếu giấy do thư ký nhập thay: TS A, TS B."
+  for (const by of ['secretary', 'chair', 'staff'] as const) {
+    const names = d.sheets.filter((x) => x.enteredAs === by).map((x) => x.memberName);
+    if (names.length) out.push({ type: 'paragraph', text: `${capitalise(paperSheetText(by, 'vi'))}: ${names.join(', ')}.` });
+  }
   if (d.excluded.length) {
     out.push({ type: 'paragraph', text: `Phiếu không tính do thành viên khai báo xung đột lợi ích: ${d.excluded.map((e) => e.memberName).join(', ')}.` });
   }
@@ -100,7 +94,13 @@ function dossierBlocks(d: DossierResult, i: number, council: Council): DocBlock[
   return out;
 }
 
+const capitalise = (t: string) => t.charAt(0).toLocaleUpperCase('vi-VN') + t.slice(1);
+
+/** No verdict while the sitting could not conclude (no members, below quorum, nobody presiding). */
+const BLOCKERS = new Set(['no_members', 'no_quorum', 'no_presiding']);
+
 function verdict(d: DossierResult): string {
+  if (d.reasons.some((r) => BLOCKERS.has(r.code))) return 'Chưa đủ điều kiện kết luận';
   if (d.passed === null) return 'Chưa có kết quả';
   if (d.rating) return RATING_LABELS[d.rating].vi;
   return d.passed ? 'Đạt' : 'Không đạt';
@@ -143,10 +143,16 @@ export function buildCouncilMinutes({ council, members, results, heading, date }
     },
     membersTable(members),
   );
-  if (conflicted.length) {
+  // Members flagged as likely in conflict (their organisation is the host's…) and how they answered; then the declared.
+  const flagged = members.filter((m) => m.likelyConflicts.length && !m.conflictDeclared);
+  if (conflicted.length || flagged.length) {
     body.push({
       type: 'list', style: 'dash',
-      items: conflicted.map((m) => `${m.displayName} khai báo xung đột lợi ích${m.conflictNote ? ` (${m.conflictNote})` : ''} và không tham gia đánh giá.`),
+      items: [
+        ...flagged.map((m) => `${m.displayName} ${m.likelyConflicts.map((c) => likelyConflictText(c, 'vi')).join('; ')}: `
+          + `${m.conflictStatus === 'none' ? 'đã xác nhận không có xung đột lợi ích' : 'chưa khai báo về xung đột lợi ích'}.`),
+        ...conflicted.map((m) => `${m.displayName} khai báo xung đột lợi ích${m.conflictNote ? ` (${m.conflictNote})` : ''} và không tham gia đánh giá.`),
+      ],
     });
   }
   body.push(
@@ -155,7 +161,7 @@ export function buildCouncilMinutes({ council, members, results, heading, date }
       type: 'paragraph',
       text: rated
         ? `Hội đồng đánh giá ${results.dossiers.length} hồ sơ; mỗi thành viên xếp loại Xuất sắc, Đạt hoặc Không đạt. Kết quả là xếp loại được nhiều thành viên chọn nhất`
-          + `${pass.acceptance.tieBreak === 'lower' ? ' (nếu số phiếu bằng nhau, lấy mức thấp hơn)' : ' (nếu số phiếu bằng nhau, lấy mức cao hơn)'}; căn cứ: ${rules.passRule.legalBasis}.`
+          + `${pass.acceptance.tieBreak === 'lower' ? ' (nếu số phiếu bằng nhau, lấy mức thấp hơn)' : ' (nếu số phiếu bằng nhau, lấy mức cao hơn)'}; căn cứ: ${results.passRule.legalBasis}.`
         : `Hội đồng đánh giá ${results.dossiers.length} hồ sơ theo phiếu đánh giá gồm các tiêu chí: `
           + `${sheet.criteria.map((c) => `${c.name.vi} (tối đa ${n(c.maxPoints)} điểm)`).join(', ')}; căn cứ: ${rules.scoringSheet.legalBasis}.`
           + ` Hồ sơ đạt khi điểm trung bình từ ${n(pass.minAverage)} điểm trở lên và không tiêu chí nào bị quá`
@@ -196,8 +202,10 @@ export function buildCouncilMinutes({ council, members, results, heading, date }
   };
 }
 
-/** A file name for the minutes: "Biên bản <council name>.docx", without characters file systems refuse. */
+/**
+ * A file name for the minutes: "Biên bản <council name>.docx", without characters file systems refuse, a long name
+ * cut at a word (`documentFilename`).
+ */
 export function minutesFilename(councilName: string): string {
-  const stem = `Biên bản ${councilName}`.replace(/[\\/:*?"<>|\r\n]+/g, ' ').replace(/\s+/g, ' ').trim().slice(0, 150);
-  return `${stem}.docx`;
+  return documentFilename(`Biên bản ${councilName}`, 'docx');
 }

@@ -112,9 +112,11 @@ const memberColumns = {
   fullName: people.fullName,
   academicTitle: people.academicTitle,
   degree: people.degree,
+  organizationId: people.organizationId,
   organizationName: organizations.name,
   role: councilMembers.role,
   userId: councilMembers.userId,
+  conflictStatus: councilMembers.conflictStatus,
   conflictDeclared: councilMembers.conflictDeclared,
   conflictNote: councilMembers.conflictNote,
   declaredAt: councilMembers.declaredAt,
@@ -168,9 +170,10 @@ export async function deleteMember(tx: Tx, councilId: string, memberId: string) 
   await tx.delete(councilMembers).where(and(eq(councilMembers.councilId, councilId), eq(councilMembers.id, memberId)));
 }
 
+/** The member's answer: a declared conflict (with its note) or declared no conflict, dated now. */
 export async function setConflict(tx: Tx, memberId: string, declared: boolean, note: string | null) {
   await tx.update(councilMembers)
-    .set({ conflictDeclared: declared, conflictNote: declared ? note : null, declaredAt: declared ? new Date() : null })
+    .set({ conflictStatus: declared ? 'declared' : 'none', conflictDeclared: declared, conflictNote: declared ? note : null, declaredAt: new Date() })
     .where(eq(councilMembers.id, memberId));
 }
 
@@ -292,6 +295,24 @@ export async function sheetCounts(db: Q, dossierIds: string[]) {
   const rows = await db.select({ dossierId: councilSheets.dossierId, n: sql<number>`count(*)::int` })
     .from(councilSheets).where(inArray(councilSheets.dossierId, dossierIds)).groupBy(councilSheets.dossierId);
   return new Map(rows.map((r) => [r.dossierId, Number(r.n)]));
+}
+
+/* ---------- the organisations and people of subjects (conflict-of-interest warnings) ---------- */
+
+/** Names of organisations of the province, and people of the province with the organisation they work at. */
+export async function partiesOf(db: Q, tenantId: string, o: { organizationIds: string[]; personIds: string[] }) {
+  // In sequence: this may run inside a transaction.
+  const orgs = o.organizationIds.length
+    ? await db.select({ id: organizations.id, name: organizations.name }).from(organizations)
+      .where(and(eq(organizations.tenantId, tenantId), inArray(organizations.id, o.organizationIds)))
+    : [];
+  const persons = o.personIds.length
+    ? await db.select({ id: people.id, fullName: people.fullName, organizationId: people.organizationId, organizationName: organizations.name })
+      .from(people)
+      .leftJoin(organizations, and(eq(organizations.id, people.organizationId), eq(organizations.tenantId, people.tenantId)))
+      .where(and(eq(people.tenantId, tenantId), inArray(people.id, o.personIds)))
+    : [];
+  return { organizations: new Map(orgs.map((r) => [r.id, r.name])), people: new Map(persons.map((r) => [r.id, r])) };
 }
 
 /* ---------- the province, for the minutes' header ---------- */

@@ -8,7 +8,7 @@ import { CompositionRule, PassRule, ScoringSheetRule, type BuiltInCouncilKind } 
 import { COUNCIL_KIND_LABELS } from '../../../shared/labels/councils.ts';
 import type { DbHandle } from '../../db/client.ts';
 import { ensureNationalRules, registerRuleKey, type NationalRuleInput } from '../rules/rules.service.ts';
-import { councilKindNationalRules, registerCouncilKind, type CouncilKindDefinition } from './councils.kinds.ts';
+import { councilKindNationalRules, registerCouncilKind, type CouncilKindDefinition, type NationalKindVersion } from './councils.kinds.ts';
 
 export const RULE_KEYS = {
   scoringSheet: 'council.scoring_sheet',
@@ -16,23 +16,40 @@ export const RULE_KEYS = {
   passRule: 'council.pass_rule',
 } as const;
 
+/** The day the STI Law 93/2025/QH15 took effect: tasks proposed from then on follow its regime (brief; tasks.workflow.ts). */
+export const REGIME_2025 = '2025-10-01';
+/** The Law and its decree on STI tasks, cited by every council rule of the 2025 regime. */
+const LAW_2025 = 'Luật Khoa học, công nghệ và đổi mới sáng tạo 93/2025/QH15; Nghị định 267/2025/NĐ-CP';
+/** What the 2025-regime versions say of themselves: the values are those of the earlier regime, not yet checked. */
+const ILLUSTRATIVE_2025 = 'Giá trị minh họa, chưa đối chiếu với văn bản hướng dẫn thi hành Luật 93/2025/QH15 và Nghị định 267/2025/NĐ-CP:';
+
+type KindVersion = Omit<NationalKindVersion, 'effectiveFrom'>;
 /**
  * The kinds the councils module offers any subject: the advisory councils of the S&T procedures. Their
- * evaluation modes are the national defaults of `council.kind.<kind>` (illustrative, as the other defaults).
+ * evaluation modes are the national defaults of `council.kind.<kind>` (illustrative, as the other defaults): one
+ * version for the 2013-law regime, one for the 2025 STI-law regime.
  */
-const kind = (k: BuiltInCouncilKind, national: Omit<CouncilKindDefinition['national'], 'effectiveFrom'>): [string, CouncilKindDefinition] =>
-  [k, { label: COUNCIL_KIND_LABELS[k], national: { effectiveFrom: '2017-08-10', ...national } }];
+const kind = (k: BuiltInCouncilKind, before: KindVersion, from2025: KindVersion): [string, CouncilKindDefinition] =>
+  [k, { label: COUNCIL_KIND_LABELS[k], national: [{ effectiveFrom: '2017-08-10', ...before }, { effectiveFrom: REGIME_2025, ...from2025 }] }];
 export const BUILT_IN_KINDS = new Map<string, CouncilKindDefinition>([
-  kind('identification', { legalBasis: 'Thông tư 07/2014/TT-BKHCN (hội đồng tư vấn xác định nhiệm vụ: phiếu đánh giá)', evaluation: 'scoring' }),
-  kind('selection', { legalBasis: 'Thông tư 08/2017/TT-BKHCN, sửa đổi bởi Thông tư 20/2023/TT-BKHCN (chấm điểm hồ sơ tuyển chọn, giao trực tiếp)', evaluation: 'scoring' }),
-  kind('budget_appraisal', {
-    legalBasis: 'Thông tư 08/2017/TT-BKHCN (thẩm định kinh phí)', evaluation: 'scoring',
-    note: 'Giá trị minh họa: tổ thẩm định chấm theo phiếu đánh giá như hội đồng tư vấn.',
-  }),
-  kind('acceptance', {
-    legalBasis: 'Thông tư 11/2014/TT-BKHCN (thay bởi Thông tư 11/2023/TT-BKHCN): xếp loại nghiệm thu Xuất sắc / Đạt / Không đạt', evaluation: 'rating',
-    note: 'Mỗi thành viên xếp loại; kết quả theo điều kiện đạt (council.pass_rule, mục acceptance).',
-  }),
+  kind('identification',
+    { legalBasis: 'Thông tư 07/2014/TT-BKHCN (hội đồng tư vấn xác định nhiệm vụ: phiếu đánh giá)', evaluation: 'scoring' },
+    { legalBasis: `${LAW_2025} (hội đồng tư vấn xác định nhiệm vụ)`, evaluation: 'scoring',
+      note: `${ILLUSTRATIVE_2025} hội đồng chấm điểm theo phiếu đánh giá như trước.` }),
+  kind('selection',
+    { legalBasis: 'Thông tư 08/2017/TT-BKHCN, sửa đổi bởi Thông tư 20/2023/TT-BKHCN (chấm điểm hồ sơ tuyển chọn, giao trực tiếp)', evaluation: 'scoring' },
+    { legalBasis: `${LAW_2025} (tuyển chọn, giao trực tiếp tổ chức, cá nhân chủ trì nhiệm vụ)`, evaluation: 'scoring',
+      note: `${ILLUSTRATIVE_2025} hội đồng chấm điểm hồ sơ theo phiếu đánh giá như trước.` }),
+  kind('budget_appraisal',
+    { legalBasis: 'Thông tư 08/2017/TT-BKHCN (thẩm định kinh phí)', evaluation: 'scoring',
+      note: 'Giá trị minh họa: tổ thẩm định chấm theo phiếu đánh giá như hội đồng tư vấn.' },
+    { legalBasis: `${LAW_2025} (thẩm định kinh phí)`, evaluation: 'scoring',
+      note: `${ILLUSTRATIVE_2025} tổ thẩm định chấm theo phiếu đánh giá như hội đồng tư vấn; quy định tài chính theo Nghị định 265/2025/NĐ-CP (ngày 14/10/2025).` }),
+  kind('acceptance',
+    { legalBasis: 'Thông tư 11/2014/TT-BKHCN (thay bởi Thông tư 11/2023/TT-BKHCN): xếp loại nghiệm thu Xuất sắc / Đạt / Không đạt', evaluation: 'rating',
+      note: 'Mỗi thành viên xếp loại; kết quả theo điều kiện đạt (council.pass_rule, mục acceptance).' },
+    { legalBasis: `${LAW_2025} (đánh giá, nghiệm thu kết quả nhiệm vụ): xếp loại Xuất sắc / Đạt / Không đạt`, evaluation: 'rating',
+      note: `${ILLUSTRATIVE_2025} giữ cách xếp loại Xuất sắc / Đạt / Không đạt của chế độ trước; kết quả theo điều kiện đạt (council.pass_rule, mục acceptance).` }),
 ]);
 
 /** The councils' rule keys and own kinds, registered with the rules module by the councils manifest. */
@@ -81,6 +98,12 @@ export const NATIONAL_DEFAULTS = {
   } satisfies PassRule,
 };
 
+/**
+ * The national defaults: for the 2013-law regime (Thông tư 07/2014, 08/2017 …) from 2017-08-10, and for the 2025
+ * STI-law regime from 2025-10-01 — the same illustrative numbers, citing Law 93/2025/QH15 and Decree
+ * 267/2025/NĐ-CP and saying in their note that they are not yet checked against its implementing texts. A council
+ * about a task resolves them on the task's regime date (councils.subjects.ts), so each regime's task cites its own.
+ */
 export const COUNCIL_NATIONAL_RULES: NationalRuleInput[] = [
   {
     key: RULE_KEYS.scoringSheet, effectiveFrom: NATIONAL_DEFAULTS.effectiveFrom, value: NATIONAL_DEFAULTS.scoringSheet,
@@ -94,8 +117,24 @@ export const COUNCIL_NATIONAL_RULES: NationalRuleInput[] = [
   },
   {
     key: RULE_KEYS.passRule, effectiveFrom: NATIONAL_DEFAULTS.effectiveFrom, value: NATIONAL_DEFAULTS.passRule,
-    legalBasis: 'Thông tư 08/2017/TT-BKHCN (điều kiện được đề nghị); xếp loại nghiệm thu Xuất sắc / Đạt / Không đạt',
+    // The acceptance ratings are cited by council.kind.acceptance, not here (0050 corrected stored copies of this row).
+    legalBasis: 'Thông tư 08/2017/TT-BKHCN (điều kiện được đề nghị)',
     note: 'Giá trị minh họa: đạt khi điểm trung bình ≥ 70 và không tiêu chí nào bị quá 1/3 số thành viên cho 0 điểm; nghiệm thu theo xếp loại của đa số thành viên (hòa thì lấy mức thấp hơn).',
+  },
+  {
+    key: RULE_KEYS.scoringSheet, effectiveFrom: REGIME_2025, value: NATIONAL_DEFAULTS.scoringSheet,
+    legalBasis: `${LAW_2025} (phiếu đánh giá nhiệm vụ)`,
+    note: `${ILLUSTRATIVE_2025} phiếu 100 điểm như chế độ trước (tính cấp thiết 20, tính khả thi 30, hiệu quả 30, khả năng nhân rộng 20).`,
+  },
+  {
+    key: RULE_KEYS.composition, effectiveFrom: REGIME_2025, value: NATIONAL_DEFAULTS.composition,
+    legalBasis: `${LAW_2025} (hội đồng tư vấn: thành phần, phiên họp)`,
+    note: `${ILLUSTRATIVE_2025} 7–9 thành viên (chủ tịch, phó chủ tịch, thư ký, 2 ủy viên phản biện, các ủy viên); phiên họp hợp lệ khi có ít nhất 2/3 thành viên, có chủ tịch hoặc phó chủ tịch, như chế độ trước.`,
+  },
+  {
+    key: RULE_KEYS.passRule, effectiveFrom: REGIME_2025, value: NATIONAL_DEFAULTS.passRule,
+    legalBasis: `${LAW_2025} (điều kiện đề nghị thực hiện nhiệm vụ)`,
+    note: `${ILLUSTRATIVE_2025} đạt khi điểm trung bình ≥ 70 và không tiêu chí nào bị quá 1/3 số thành viên cho 0 điểm; nghiệm thu theo xếp loại của đa số thành viên (hòa thì lấy mức thấp hơn), như chế độ trước.`,
   },
 ];
 

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { CompositionRule, PassRule, ScoringSheetRule, type MemberRole } from '../../../shared/schemas/councils.ts';
+import { CompositionRule, PassRule, ScoringSheetRule, sheetScores, type MemberRole } from '../../../shared/schemas/councils.ts';
 import { NATIONAL_DEFAULTS } from './councils.rules.ts';
 import {
-  aggregateRatings, aggregateScores, checkComposition, checkScores, exceedsShare, quorumOf, shareOf, sheetTotal,
+  aggregateRatings, aggregateScores, checkComposition, checkScores, conclusionBlocker, exceedsShare, quorumOf, shareOf, sheetTotal,
 } from './councils.scoring.ts';
 
 const sheet = ScoringSheetRule.parse(NATIONAL_DEFAULTS.scoringSheet); // 20 / 30 / 30 / 20
@@ -29,6 +29,15 @@ describe('checkScores', () => {
   it('reports a missing and an unknown criterion', () => {
     expect(checkScores(sheet, { necessity: 10, feasibility: 10, effectiveness: 10, novelty: 5 }).map((p) => p.kind))
       .toEqual(['missing', 'unknown']);
+  });
+
+  it('is the zod schema the web form validates with: each issue at its criterion, naming its message', () => {
+    const r = sheetScores(sheet).safeParse({ necessity: 25, feasibility: 10, effectiveness: 10.125, replicability: null });
+    expect(r.success).toBe(false);
+    expect(r.error!.issues.map((i) => [i.path.join('.'), (i as { params?: { i18n?: string } }).params?.i18n])).toEqual([
+      ['necessity', 'council.score_out_of_range'], ['effectiveness', 'council.score_precision'], ['replicability', 'council.score_missing'],
+    ]);
+    expect(sheetScores(sheet).safeParse(s(18, 25, 24.5, 15)).success).toBe(true);
   });
 
   it('adds totals in hundredths, without binary rounding', () => {
@@ -125,6 +134,22 @@ describe('quorum and composition', () => {
     [8, 6, 0, 6, true],
   ])('%i members, %i present (%i conflicted): quorum %i, met %s', (n, present, conflicted, required, met) => {
     expect(quorumOf(composition, members(n, present, conflicted))).toMatchObject({ members: n, required, met });
+  });
+
+  it.each([
+    ['no members', 0, 0, 'no_members'],
+    ['below quorum', 7, 4, 'no_quorum'],
+    ['quorum met with the chair', 7, 5, null],
+  ])('concludes only with quorum (%s)', (_name, n, present, blocker) => {
+    const q = quorumOf(composition, members(n, present));
+    expect(conclusionBlocker(q).map((r) => r.code)).toEqual(blocker ? [blocker] : []);
+    expect(q.canConclude).toBe(blocker === null);
+  });
+
+  it('does not conclude without someone to preside when the rule requires it', () => {
+    const noChair = members(7, 7).map((m) => ({ ...m, role: 'member' as MemberRole }));
+    expect(conclusionBlocker(quorumOf(composition, noChair))).toEqual([{ code: 'no_presiding', params: {} }]);
+    expect(quorumOf({ ...composition, presidingRequired: false }, noChair).canConclude).toBe(true);
   });
 
   it('knows whether someone may preside', () => {

@@ -1,39 +1,22 @@
 /**
  * The arithmetic of councils, as pure functions (table-tested in councils.scoring.test.ts):
- *  - a score sheet's check against the scoring sheet (every criterion present, 0 ≤ points ≤ max, at most 2 decimals);
+ *  - a score sheet's check against the scoring sheet (every criterion present, 0 ≤ points ≤ max, at most 2 decimals),
+ *    shared with the web form (shared/schemas/councils.ts);
  *  - the aggregation of one dossier's sheets and the pass rule;
  *  - the acceptance rating given by most members;
- *  - the quorum.
+ *  - the quorum, and whether the sitting may conclude (no verdict is given before it may).
  * Points are added in hundredths (integers) so that 70 = 69.5 + 0.5 exactly, never 69.99999.
  */
 import type {
-  CompositionRule, Criterion, Fraction, MemberRole, PassRule, Rating, ScoringSheetRule,
+  CompositionRule, Criterion, Fraction, MemberRole, PassRule, Rating, ReasonCode, ScoringSheetRule,
 } from '../../../shared/schemas/councils.ts';
-import { RATINGS } from '../../../shared/schemas/councils.ts';
+import { RATINGS, checkScores, type SheetProblem } from '../../../shared/schemas/councils.ts';
+
+export { checkScores, type SheetProblem };
 
 const hundredths = (n: number) => Math.round(n * 100);
 const fromHundredths = (n: number) => n / 100;
 const round2 = (n: number) => Math.round(n * 100) / 100;
-
-export type SheetProblem =
-  | { kind: 'missing'; criterion: Criterion }
-  | { kind: 'unknown'; key: string }
-  | { kind: 'out_of_range'; criterion: Criterion; value: number }
-  | { kind: 'precision'; criterion: Criterion; value: number };
-
-/** Problems of a member's scores against the sheet, in the sheet's order; empty when the sheet is valid. */
-export function checkScores(sheet: ScoringSheetRule, scores: Record<string, number>): SheetProblem[] {
-  const problems: SheetProblem[] = [];
-  const known = new Set(sheet.criteria.map((c) => c.key));
-  for (const c of sheet.criteria) {
-    const v = scores[c.key];
-    if (v === undefined || v === null) problems.push({ kind: 'missing', criterion: c });
-    else if (!Number.isFinite(v) || v < 0 || v > c.maxPoints) problems.push({ kind: 'out_of_range', criterion: c, value: v });
-    else if (Math.abs(hundredths(v) - v * 100) > 1e-6) problems.push({ kind: 'precision', criterion: c, value: v });
-  }
-  for (const key of Object.keys(scores)) if (!known.has(key)) problems.push({ kind: 'unknown', key });
-  return problems;
-}
 
 export function sheetTotal(sheet: ScoringSheetRule, scores: Record<string, number>): number {
   return fromHundredths(sheet.criteria.reduce((sum, c) => sum + hundredths(scores[c.key] ?? 0), 0));
@@ -45,7 +28,7 @@ export const exceedsShare = (count: number, total: number, share: Fraction) => c
 /** The smallest count that reaches the share of total: ⌈total · numerator / denominator⌉. */
 export const shareOf = (total: number, share: Fraction) => Math.ceil((total * share.numerator) / share.denominator);
 
-export interface Reason { code: 'passed' | 'average_below' | 'zero_scores' | 'no_sheets' | 'rating'; params: Record<string, unknown> }
+export interface Reason { code: ReasonCode; params: Record<string, unknown> }
 
 export interface ScoredDossier {
   count: number;
@@ -118,17 +101,42 @@ export function aggregateRatings(rule: PassRule, ratings: Rating[]): RatedDossie
 
 export interface QuorumMember { role: MemberRole; present: boolean; conflictDeclared: boolean }
 
-export function quorumOf(rule: CompositionRule, members: QuorumMember[]) {
+export interface Quorum {
+  members: number;
+  eligiblePresent: number;
+  required: number;
+  met: boolean;
+  presidingPresent: boolean;
+  presidingRequired: boolean;
+  /** Quorum met and, when required, someone to preside: the sitting may conclude (and close). */
+  canConclude: boolean;
+}
+
+export function quorumOf(rule: CompositionRule, members: QuorumMember[]): Quorum {
   const eligible = members.filter((m) => m.present && !m.conflictDeclared);
   const required = shareOf(members.length, rule.quorum);
   const presidingPresent = eligible.some((m) => m.role === 'chair' || m.role === 'vice_chair');
+  const met = members.length > 0 && eligible.length >= required;
   return {
     members: members.length,
     eligiblePresent: eligible.length,
     required,
-    met: members.length > 0 && eligible.length >= required,
+    met,
     presidingPresent,
+    presidingRequired: rule.presidingRequired,
+    canConclude: met && (!rule.presidingRequired || presidingPresent),
   };
+}
+
+/**
+ * Why the sitting may not conclude yet, the first reason only (empty when it may): a council without members, below
+ * quorum, or with nobody to preside. While there is one, a dossier's tally is shown but no verdict.
+ */
+export function conclusionBlocker(q: Quorum): Reason[] {
+  if (q.members === 0) return [{ code: 'no_members', params: {} }];
+  if (!q.met) return [{ code: 'no_quorum', params: { present: q.eligiblePresent, members: q.members, required: q.required } }];
+  if (q.presidingRequired && !q.presidingPresent) return [{ code: 'no_presiding', params: {} }];
+  return [];
 }
 
 export type CompositionProblem =

@@ -2,7 +2,9 @@
  * Councils (hội đồng), generic over the subject they are about. Lifecycle: draft (members, dossiers, assignments
  * are set up) → open (the sitting: conflicts declared, presence marked, sheets submitted) → closed (quorum checked,
  * results final, the subject's module told through onClosed). The scoring sheet, composition and pass rule are
- * dated rules resolved on the meeting date and frozen when the council opens.
+ * dated rules resolved on the subject's regime date (a task's proposal date), else the meeting date, and frozen
+ * when the council opens. A member whom the subject's own module shows to be close to it (its host organisation, its
+ * principal investigator) is flagged as a likely conflict of interest and must answer before scoring.
  */
 import type { Ctx, Tx } from '../../context.ts';
 import type { Db } from '../../db/client.ts';
@@ -12,13 +14,13 @@ import { pgError } from '../../db/errors.ts';
 import { decodeCursor, page } from '../../db/paging.ts';
 import { fold } from '../../../lib/vi/fold.ts';
 import { sortKey } from '../../../lib/vi/collate.ts';
-import { formatNumber } from '../../../lib/vi/format.ts';
 import { translate, type Lang } from '../../../shared/i18n/messages.ts';
 import type {
   AssignmentsInput, CompositionRule, Council, CouncilDetail, CouncilDossier, CouncilDossierInput, CouncilInput,
   CouncilKindInfo, CouncilKindRule, CouncilListQuery, CouncilMember, CouncilMemberInput, CouncilResults, CouncilRules,
-  CouncilStatus, CouncilUpdate, DossierResult, PassRule, Rating, ScoringSheetRule, Sheet, SheetInput,
+  CouncilStatus, CouncilUpdate, DossierResult, LikelyConflict, PassRule, Rating, ScoringSheetRule, Sheet, SheetEnteredAs, SheetInput,
 } from '../../../shared/schemas/councils.ts';
+import { bilingualNumber, sheetProblemMessage } from '../../../shared/schemas/councils.ts';
 import { recordAudit } from '../audit/audit.service.ts';
 import { resolveRule } from '../rules/rules.service.ts';
 import { todayInVietnam } from '../../../lib/vi/dates.ts';
@@ -26,15 +28,16 @@ import { renderAdministrativeDocument } from '../documents/documents.service.ts'
 import { assertExpert } from '../people/people.service.ts';
 import { assertActiveAccount } from '../users/users.service.ts';
 import * as repo from './councils.repo.ts';
-import { can, canActForMember } from './councils.policy.ts';
-import { RATING_LABELS, COUNCIL_ROLE_LABELS } from '../../../shared/labels/councils.ts';
+import { PAPER_SHEET_ROLES, can, canActForMember, canEnterSheetFor } from './councils.policy.ts';
+import { RATING_LABELS, COUNCIL_ROLE_LABELS, likelyConflictText } from '../../../shared/labels/councils.ts';
 import { personDisplayName } from '../../../lib/vi/person-name.ts';
-import { councilSubject, ruleKeysFor } from './councils.subjects.ts';
+import { councilSubject, ruleKeysFor, type CouncilSubjectInfo } from './councils.subjects.ts';
 import { councilKind, councilKindRuleKey, kindFitsSubject, registeredCouncilKinds } from './councils.kinds.ts';
 import {
-  aggregateRatings, aggregateScores, checkComposition, checkScores, quorumOf, sheetTotal, type Reason,
+  aggregateRatings, aggregateScores, checkComposition, checkScores, conclusionBlocker, quorumOf, sheetTotal, type Reason,
 } from './councils.scoring.ts';
-import { buildCouncilMinutes, minutesFilename, provinceHeading } from './councils.minutes.ts';
+import { buildCouncilMinutes, minutesFilename } from './councils.minutes.ts';
+import { documentHeadingOn } from '../agencies/agencies.service.ts';
 
 const ENTITY = 'council';
 type Bi = { vi: string; en: string };
@@ -77,9 +80,8 @@ const councilNotFound = (id: string) => new AppError('council.not_found', { stat
 const memberNotFound = (id: string) => new AppError('council.member_not_found', { status: 404, details: { entity: 'council_member', id } });
 const dossierNotFound = (id: string) => new AppError('council.dossier_not_found', { status: 404, details: { entity: 'council_dossier', id } });
 
-const enNumber = new Intl.NumberFormat('en-US', { maximumFractionDigits: 2 });
 /** A number in both languages' notation: 79,25 / 79.25. */
-const num = (n: number): Bi => ({ vi: formatNumber(n), en: enNumber.format(n) });
+const num = (n: number): Bi => bilingualNumber(n);
 
 /** A reason as a sentence: numbers in the language's notation, criteria and ratings by their names. */
 export function reasonText(lang: Lang, reasons: Reason[]): string {
@@ -108,17 +110,29 @@ function toCouncil({ sortKey: _sk, ...r }: repo.CouncilRow): Council {
   };
 }
 
-function toMember(m: repo.MemberRow): CouncilMember {
+function toMember(m: repo.MemberRow, likelyConflicts: LikelyConflict[] = []): CouncilMember {
   return {
     id: m.id, personId: m.personId, fullName: m.fullName, displayName: personDisplayName(m),
-    organizationName: m.organizationName ?? null, role: m.role, userId: m.userId,
+    organizationId: m.organizationId ?? null, organizationName: m.organizationName ?? null, role: m.role, userId: m.userId,
+    conflictStatus: m.conflictStatus, likelyConflicts,
     conflictDeclared: m.conflictDeclared, conflictNote: m.conflictNote, declaredAt: m.declaredAt?.toISOString() ?? null,
     present: m.present,
   };
 }
 
-function toSheet(s: repo.SheetRow): Sheet {
-  return { ...s, total: s.total === null ? null : Number(s.total), submittedAt: s.submittedAt.toISOString() };
+/**
+ * Who entered a member's sheet: the member's own account, else (a paper sheet entered for them) the council's chair
+ * or secretary by their account, else DOST staff.
+ */
+function enteredAs(s: { enteredBy: string | null; memberId: string }, members: Pick<repo.MemberRow, 'id' | 'userId' | 'role'>[]): SheetEnteredAs {
+  const member = members.find((m) => m.id === s.memberId);
+  if (s.enteredBy && member?.userId === s.enteredBy) return 'self';
+  const by = members.find((m) => m.userId !== null && m.userId === s.enteredBy);
+  return by?.role === 'chair' || by?.role === 'secretary' ? by.role : 'staff';
+}
+
+function toSheet(s: repo.SheetRow, members: Pick<repo.MemberRow, 'id' | 'userId' | 'role'>[]): Sheet {
+  return { ...s, total: s.total === null ? null : Number(s.total), enteredAs: enteredAs(s, members), submittedAt: s.submittedAt.toISOString() };
 }
 
 function councilValues(input: Pick<CouncilInput, 'name' | 'decisionNo' | 'decisionDate' | 'meetingDate' | 'location' | 'minutesNo' | 'note'>) {
@@ -137,11 +151,24 @@ function councilValues(input: Pick<CouncilInput, 'name' | 'decisionNo' | 'decisi
 
 /* ---------- rules ---------- */
 
+/** The date a council's rules are resolved on: its subject's regime date when the subject has one, else the meeting date. */
+export type RulesDate = { onDate: string; dateOf: NonNullable<CouncilRules['dateOf']> };
+
+function rulesDateOf(subject: CouncilSubjectInfo | null | undefined, meetingDate: string | null | undefined): RulesDate {
+  if (subject?.regimeDate) return { onDate: subject.regimeDate, dateOf: 'subject_regime' };
+  return { onDate: meetingDate ?? todayInVietnam(), dateOf: 'meeting_date' };
+}
+
+/** The rules date of a council already set up (its subject asked again: its regime date may have been set since). */
+async function councilRulesDate(db: Db | Tx, tenantId: string, c: { subjectType: string; subjectId: string; meetingDate: string | null }) {
+  return rulesDateOf(await councilSubject(c.subjectType)?.find(db, tenantId, c.subjectId), c.meetingDate);
+}
+
 /**
  * The kind's rule (evaluation mode), sheet, composition and pass rule in force on the date for a council of this
  * kind about this subject type (the kind's own keys, else the subject's, else the council.* ones).
  */
-export async function resolveCouncilRules(db: Db | Tx, o: { tenantId: string; subjectType: string; kind: string; onDate: string }): Promise<CouncilRules & { kind: NonNullable<CouncilRules['kind']> }> {
+export async function resolveCouncilRules(db: Db | Tx, o: { tenantId: string; subjectType: string; kind: string; onDate: string; dateOf?: RulesDate['dateOf'] }): Promise<CouncilRules & { kind: NonNullable<CouncilRules['kind']> }> {
   const keys = ruleKeysFor(o.subjectType, o.kind);
   const get = async <T>(key: string) => {
     const r = await resolveRule<T>(db, { tenantId: o.tenantId, key, onDate: o.onDate });
@@ -149,6 +176,7 @@ export async function resolveCouncilRules(db: Db | Tx, o: { tenantId: string; su
   };
   return {
     onDate: o.onDate,
+    dateOf: o.dateOf ?? 'meeting_date',
     scoringSheet: await get<ScoringSheetRule>(keys.scoringSheet),
     composition: await get<CompositionRule>(keys.composition),
     passRule: await get<PassRule>(keys.passRule),
@@ -157,7 +185,7 @@ export async function resolveCouncilRules(db: Db | Tx, o: { tenantId: string; su
 }
 
 /** The rules of a council and the evaluation mode they give, for writing both together. */
-async function rulesAndEvaluation(db: Db | Tx, o: { tenantId: string; subjectType: string; kind: string; onDate: string }) {
+async function rulesAndEvaluation(db: Db | Tx, o: { tenantId: string; subjectType: string; kind: string } & RulesDate) {
   const rules = await resolveCouncilRules(db, o);
   return { rules, evaluation: rules.kind.value.evaluation };
 }
@@ -192,6 +220,68 @@ function assertKind(kind: string, subjectType: string) {
   }
 }
 
+/* ---------- likely conflicts of interest ---------- */
+
+type SubjectRef = { subjectType: string; subjectId: string };
+
+/** What the modules of a council's subject and of its dossiers' subjects say of them, each subject once. */
+async function subjectsOf(db: Db | Tx, tenantId: string, refs: SubjectRef[]): Promise<CouncilSubjectInfo[]> {
+  const seen = new Set<string>();
+  const out: CouncilSubjectInfo[] = [];
+  for (const r of refs) {
+    const key = `${r.subjectType}/${r.subjectId}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    const found = await councilSubject(r.subjectType)?.find(db, tenantId, r.subjectId);
+    if (found) out.push(found);
+  }
+  return out;
+}
+
+/**
+ * Each member's likely conflicts with the subjects: being one of a subject's people, working at one of its
+ * organisations, or where one of its people works (by the expert registry). Members without any are left out.
+ */
+async function likelyConflictsOf(db: Db | Tx, tenantId: string, subjects: CouncilSubjectInfo[], members: repo.MemberRow[]) {
+  const out = new Map<string, LikelyConflict[]>();
+  const parties = subjects.flatMap((s) => (s.parties ?? []).map((p) => ({ ...p, subjectTitle: s.title })));
+  if (parties.length === 0 || members.length === 0) return out;
+  const known = await repo.partiesOf(db, tenantId, {
+    organizationIds: [...new Set(parties.filter((p) => p.kind === 'organization').map((p) => p.id))],
+    personIds: [...new Set(parties.filter((p) => p.kind === 'person').map((p) => p.id))],
+  });
+  for (const m of members) {
+    const found: LikelyConflict[] = [];
+    const flaggedOrgs = new Set<string>();
+    for (const p of parties.filter((x) => x.kind === 'organization')) {
+      const name = known.organizations.get(p.id);
+      if (name === undefined || m.organizationId !== p.id) continue;
+      found.push({ relation: 'organization', role: p.role, partyName: name, organizationName: name, subjectTitle: p.subjectTitle });
+      flaggedOrgs.add(p.id);
+    }
+    for (const p of parties.filter((x) => x.kind === 'person')) {
+      const person = known.people.get(p.id);
+      if (!person) continue;
+      if (m.personId === p.id) {
+        found.push({ relation: 'person', role: p.role, partyName: person.fullName, organizationName: null, subjectTitle: p.subjectTitle });
+      } else if (person.organizationId && m.organizationId === person.organizationId && !flaggedOrgs.has(person.organizationId)) {
+        found.push({
+          relation: 'person_organization', role: p.role, partyName: person.fullName, organizationName: person.organizationName ?? null,
+          subjectTitle: p.subjectTitle,
+        });
+      }
+    }
+    if (found.length) out.set(m.id, found);
+  }
+  return out;
+}
+
+/** A council's members as DTOs, each with its likely conflicts with the council's subject and its dossiers'. */
+async function membersWithConflicts(db: Db | Tx, tenantId: string, council: SubjectRef, members: repo.MemberRow[], dossiers: SubjectRef[]) {
+  const likely = await likelyConflictsOf(db, tenantId, await subjectsOf(db, tenantId, [council, ...dossiers]), members);
+  return members.map((m) => toMember(m, likely.get(m.id)));
+}
+
 /* ---------- reading ---------- */
 
 /** The council as its reader may see it: 404 for someone who is neither a reader nor one of its members. */
@@ -212,10 +302,12 @@ export async function getCouncil(ctx: Ctx, id: string): Promise<CouncilDetail> {
   const seesAll = can(ctx.actor, 'read_all');
   const byDossier = new Map<string, string[]>();
   for (const a of assignments) byDossier.set(a.dossierId, [...(byDossier.get(a.dossierId) ?? []), a.memberId]);
-  const visible = seesAll ? dossiers : dossiers.filter((d) => (byDossier.get(d.id) ?? []).includes(me!.id));
+  // The chair and the secretary enter paper sheets for the others, so they see every dossier (not the tallies).
+  const seesDossiers = seesAll || (!!me && PAPER_SHEET_ROLES.has(me.role));
+  const visible = seesDossiers ? dossiers : dossiers.filter((d) => (byDossier.get(d.id) ?? []).includes(me!.id));
   return {
     ...toCouncil(row),
-    members: members.map(toMember),
+    members: await membersWithConflicts(ctx.db, ctx.actor.tenantId, row, members, dossiers),
     dossiers: visible.map((d): CouncilDossier => ({
       ...d,
       // A member sees who else evaluates the dossier, not how far the others have got.
@@ -223,7 +315,7 @@ export async function getCouncil(ctx: Ctx, id: string): Promise<CouncilDetail> {
       sheetCount: seesAll ? counts.get(d.id) ?? 0 : 0,
     })),
     myMemberId: me?.id ?? null,
-    mySheets: me ? (await repo.listSheets(ctx.db, id, me.id)).map(toSheet) : [],
+    mySheets: me ? (await repo.listSheets(ctx.db, id, me.id)).map((x) => toSheet(x, members)) : [],
   };
 }
 
@@ -255,10 +347,10 @@ async function assertSubject(db: Db | Tx, tenantId: string, type: string, id: st
 export async function createCouncil(ctx: Ctx, input: CouncilInput): Promise<Council> {
   if (!can(ctx.actor, 'manage')) throw forbidden();
   const tenantId = ctx.actor.tenantId;
-  await assertSubject(ctx.db, tenantId, input.subjectType, input.subjectId, 'body.subject');
+  const subject = await assertSubject(ctx.db, tenantId, input.subjectType, input.subjectId, 'body.subject');
   assertKind(input.kind, input.subjectType);
   const { rules, evaluation } = await rulesAndEvaluation(ctx.db, {
-    tenantId, subjectType: input.subjectType, kind: input.kind, onDate: input.meetingDate ?? todayInVietnam(),
+    tenantId, subjectType: input.subjectType, kind: input.kind, ...rulesDateOf(subject, input.meetingDate),
   });
   return ctx.db.transaction(async (tx) => {
     const id = await repo.insertCouncil(tx, tenantId, {
@@ -280,10 +372,12 @@ export async function updateCouncil(ctx: Ctx, id: string, input: CouncilUpdate):
     requireStatus(locked.status, ['draft', 'open'], 'update');
     const before = (await repo.findCouncil(tx, tenantId, id))!;
     const values: Partial<repo.CouncilValues> = councilValues(input);
-    // While the council is being prepared, its rules follow its meeting date; from the opening they are frozen.
+    // While the council is being prepared, its rules follow its rules date (the meeting date when its subject has
+    // no regime date); from the opening they are frozen.
     if (locked.status === 'draft' && (input.meetingDate ?? null) !== before.meetingDate) {
       Object.assign(values, await rulesAndEvaluation(tx, {
-        tenantId, subjectType: before.subjectType, kind: before.kind, onDate: input.meetingDate ?? todayInVietnam(),
+        tenantId, subjectType: before.subjectType, kind: before.kind,
+        ...(await councilRulesDate(tx, tenantId, { ...before, meetingDate: input.meetingDate ?? null })),
       }));
     }
     if (!(await repo.updateCouncil(tx, tenantId, id, input.version, values))) throw versionConflict(locked.version, input.version);
@@ -352,7 +446,8 @@ export async function addCouncilMember(ctx: Ctx, councilId: string, input: Counc
     });
     // By default a member evaluates every dossier.
     await repo.addAssignments(tx, (await repo.dossierIdsOf(tx, councilId)).map((dossierId) => ({ dossierId, memberId: id })));
-    const member = toMember((await repo.findMember(tx, councilId, id))!);
+    // A member close to a subject under evaluation is flagged in the answer (and the audit entry) at once.
+    const [member] = await membersWithConflicts(tx, tenantId, council, [(await repo.findMember(tx, councilId, id))!], await repo.listDossiers(tx, councilId));
     await recordAudit(tx, ctx, { action: 'create', entity: 'council_member', entityId: id, after: { councilId, ...member } });
     return member;
   });
@@ -386,7 +481,11 @@ async function councilForMemberAction(ctx: Ctx, tx: Tx, councilId: string) {
   return locked;
 }
 
-/** A member declares (or withdraws) a conflict of interest; a manager may record it for them. */
+/**
+ * A member answers on conflicts of interest: declares a conflict (and no longer evaluates) or declares none (which
+ * also withdraws an earlier declaration); a manager may record the answer for them. Both answers are dated; "no
+ * conflict" stays distinct from "not answered".
+ */
 export async function declareConflict(ctx: Ctx, councilId: string, memberId: string, input: { declared: boolean; note?: string | null }): Promise<CouncilMember> {
   return ctx.db.transaction(async (tx) => {
     const locked = await councilForMemberAction(ctx, tx, councilId);
@@ -394,9 +493,11 @@ export async function declareConflict(ctx: Ctx, councilId: string, memberId: str
     if (!canActForMember(ctx.actor, before)) throw forbidden();
     requireStatus(locked.status, ['draft', 'open'], 'conflict');
     await repo.setConflict(tx, memberId, input.declared, input.note ?? null);
-    const after = toMember((await repo.findMember(tx, councilId, memberId))!);
+    const council = (await repo.findCouncil(tx, ctx.actor.tenantId, councilId))!;
+    const [after] = await membersWithConflicts(tx, ctx.actor.tenantId, council, [(await repo.findMember(tx, councilId, memberId))!], await repo.listDossiers(tx, councilId));
+    const action = input.declared ? 'declare_conflict' : before.conflictStatus === 'declared' ? 'withdraw_conflict' : 'declare_no_conflict';
     await recordAudit(tx, ctx, {
-      action: input.declared ? 'declare_conflict' : 'withdraw_conflict', entity: 'council_member', entityId: memberId,
+      action, entity: 'council_member', entityId: memberId,
       before: { councilId, ...toMember(before) }, after: { councilId, ...after },
     });
     return after;
@@ -411,7 +512,8 @@ export async function setPresence(ctx: Ctx, councilId: string, memberId: string,
     const before = await lockedMember(tx, councilId, memberId);
     requireStatus(locked.status, ['draft', 'open'], 'presence');
     await repo.setPresence(tx, memberId, present);
-    const after = toMember((await repo.findMember(tx, councilId, memberId))!);
+    const council = (await repo.findCouncil(tx, ctx.actor.tenantId, councilId))!;
+    const [after] = await membersWithConflicts(tx, ctx.actor.tenantId, council, [(await repo.findMember(tx, councilId, memberId))!], await repo.listDossiers(tx, councilId));
     await recordAudit(tx, ctx, { action: 'presence', entity: 'council_member', entityId: memberId, before: { present: before.present }, after: { councilId, present } });
     return after;
   });
@@ -491,7 +593,7 @@ export async function openCouncil(ctx: Ctx, id: string, version: number): Promis
     requireStatus(locked.status, ['draft'], 'open');
     const before = (await repo.findCouncil(tx, tenantId, id))!;
     const { rules, evaluation } = await rulesAndEvaluation(tx, {
-      tenantId, subjectType: before.subjectType, kind: before.kind, onDate: before.meetingDate ?? todayInVietnam(),
+      tenantId, subjectType: before.subjectType, kind: before.kind, ...(await councilRulesDate(tx, tenantId, before)),
     });
     const members = await repo.listMembers(tx, id);
     const roles = members.map((m) => m.role);
@@ -522,15 +624,19 @@ export async function openCouncil(ctx: Ctx, id: string, version: number): Promis
 
 /**
  * A member's sheet for a dossier: points for every criterion of the council's sheet (0..max), or a rating when the
- * council's kind evaluates by rating. Refused: a council not in session (409), someone else's sheet (403), a member with a declared
- * conflict (409), a dossier not assigned to the member (403), a score outside the sheet (400 naming the criterion).
+ * council's kind evaluates by rating. The member enters it, or (a paper sheet) the council's chair or secretary or
+ * DOST staff enter it on their behalf, which the sheet, its audit entry and the minutes record. Refused: a council
+ * not in session (409), someone else's sheet (403), a member with a declared conflict (409), a member flagged as a
+ * likely conflict who has not answered (409), a dossier not assigned to the member (403), a score outside the sheet
+ * (400 naming the criterion).
  */
 export async function submitSheet(ctx: Ctx, o: { councilId: string; dossierId: string; memberId: string; input: SheetInput }): Promise<Sheet> {
   const { councilId, dossierId, memberId, input } = o;
   return ctx.db.transaction(async (tx) => {
     const locked = await councilForMemberAction(ctx, tx, councilId);
     const member = await lockedMember(tx, councilId, memberId);
-    if (!canActForMember(ctx.actor, member)) throw new AppError('council.not_your_sheet', { status: 403 });
+    const me = await repo.findMemberByUser(tx, councilId, ctx.actor.userId);
+    if (!canEnterSheetFor(ctx.actor, member, me)) throw new AppError('council.not_your_sheet', { status: 403 });
     requireStatus(locked.status, ['open'], 'sheet');
     const dossier = await repo.findDossier(tx, councilId, dossierId);
     if (!dossier) throw dossierNotFound(dossierId);
@@ -542,6 +648,15 @@ export async function submitSheet(ctx: Ctx, o: { councilId: string; dossierId: s
       throw new AppError('council.not_assigned', { status: 403, params: { name, dossier: dossier.title }, details: { memberId, dossierId } });
     }
     const council = (await repo.findCouncil(tx, ctx.actor.tenantId, councilId))!;
+    if (member.conflictStatus === 'unanswered') {
+      const [flagged] = await membersWithConflicts(tx, ctx.actor.tenantId, council, [member], [dossier]);
+      if (flagged.likelyConflicts.length) {
+        throw new AppError('council.conflict_unanswered', {
+          status: 409, params: { name, reason: { vi: likelyConflictText(flagged.likelyConflicts[0], 'vi'), en: likelyConflictText(flagged.likelyConflicts[0], 'en') } },
+          details: { memberId, likelyConflicts: flagged.likelyConflicts },
+        });
+      }
+    }
     let values: { scores: Record<string, number> | null; total: number | null; rating: Rating | null };
     if (council.evaluation === 'rating') {
       if (!input.rating || input.scores) {
@@ -555,17 +670,18 @@ export async function submitSheet(ctx: Ctx, o: { councilId: string; dossierId: s
       const sheet = council.rules.scoringSheet.value;
       const problems = checkScores(sheet, input.scores);
       if (problems.length) {
-        const details = problems.map((p) => p.kind === 'unknown'
-          ? { path: `body.scores.${p.key}`, code: 'unknown_criterion' }
-          : { path: `body.scores.${p.criterion.key}`, code: p.kind, criterion: p.criterion.name, max: p.criterion.maxPoints, ...('value' in p ? { value: p.value } : {}) });
-        const first = problems[0];
-        const code = first.kind === 'out_of_range' ? 'council.score_out_of_range' as const
-          : first.kind === 'missing' ? 'council.score_missing' as const
-            : first.kind === 'precision' ? 'council.score_precision' as const : 'council.score_unknown_criterion' as const;
-        const params = first.kind === 'unknown'
-          ? { key: first.key }
-          : { criterion: first.criterion.name, max: num(first.criterion.maxPoints), ...('value' in first ? { value: num(first.value) } : {}) };
-        throw new AppError(code, { status: 400, params, details });
+        // Every problem at its criterion's field, worded (localizeDetails) as the web form words it; the first one is the message.
+        const details = problems.map((p) => {
+          const { key: i18n, params } = sheetProblemMessage(p);
+          return p.kind === 'unknown'
+            ? { path: `body.scores.${p.key}`, code: 'unknown_criterion', key: p.key, i18n, params }
+            : {
+              path: `body.scores.${p.criterion.key}`, code: p.kind, key: p.criterion.key, criterion: p.criterion.name, max: p.criterion.maxPoints,
+              ...('value' in p ? { value: p.value } : {}), i18n, params,
+            };
+        });
+        const first = sheetProblemMessage(problems[0]);
+        throw new AppError(first.key, { status: 400, params: first.params, details });
       }
       const scores = Object.fromEntries(sheet.criteria.map((c) => [c.key, input.scores![c.key]]));
       values = { scores, total: sheetTotal(sheet, scores), rating: null };
@@ -575,10 +691,13 @@ export async function submitSheet(ctx: Ctx, o: { councilId: string; dossierId: s
       councilId, tenantId: ctx.actor.tenantId, dossierId, memberId, ...values, comment: input.comment ?? null,
       enteredBy: ctx.actor.userId,
     });
-    const after = toSheet((await repo.findSheet(tx, dossierId, memberId))!);
+    const members = await repo.listMembers(tx, councilId);
+    const after = toSheet((await repo.findSheet(tx, dossierId, memberId))!, members);
     await recordAudit(tx, ctx, {
       action: before ? 'update' : 'create', entity: 'council_sheet', entityId: id,
-      before: before ? toSheet(before) : undefined, after: { councilId, ...after },
+      before: before ? toSheet(before, members) : undefined,
+      // A paper sheet entered for the member says so, and for whom.
+      after: { councilId, ...after, ...(after.enteredAs === 'self' ? {} : { onBehalfOf: { memberId, name } }) },
     });
     return after;
   });
@@ -586,7 +705,11 @@ export async function submitSheet(ctx: Ctx, o: { councilId: string; dossierId: s
 
 /* ---------- results ---------- */
 
-/** Aggregates every dossier of a council per its frozen sheet and pass rule. */
+/**
+ * Aggregates every dossier of a council per its frozen sheet and pass rule. While the sitting cannot conclude (no
+ * members, below quorum, nobody to preside) each dossier shows its tally but no verdict: passed and rating are null
+ * and the reason says why.
+ */
 async function computeResults(db: Db | Tx, council: repo.CouncilRow, lang: Lang): Promise<CouncilResults> {
   const [members, dossiers, assignments, sheets] = await runQueries(db, [
     () => repo.listMembers(db, council.id), () => repo.listDossiers(db, council.id), () => repo.listAssignments(db, council.id),
@@ -596,6 +719,12 @@ async function computeResults(db: Db | Tx, council: repo.CouncilRow, lang: Lang)
   const sheetRule = council.rules.scoringSheet.value;
   const passRule = council.rules.passRule.value;
   const composition = council.rules.composition.value;
+  const quorum = quorumOf(composition, members);
+  const blocked = conclusionBlocker(quorum);
+  /** The verdict, or none while the sitting cannot conclude. */
+  const verdict = (v: { rating: Rating | null; passed: boolean | null; reasons: Reason[] }) => (blocked.length
+    ? { rating: null, passed: null, reasons: blocked, reason: reasonText(lang, blocked) }
+    : { ...v, reason: reasonText(lang, v.reasons) });
   const results: DossierResult[] = dossiers.map((d) => {
     const assigned = assignments.filter((a) => a.dossierId === d.id).map((a) => byId.get(a.memberId)!).filter(Boolean);
     const own = sheets.filter((s) => s.dossierId === d.id);
@@ -608,6 +737,7 @@ async function computeResults(db: Db | Tx, council: repo.CouncilRow, lang: Lang)
       sheets: counted.map((s) => ({
         memberId: s.memberId, memberName: memberName(s.memberId), role: byId.get(s.memberId)!.role,
         scores: s.scores, total: s.total === null ? null : Number(s.total), rating: s.rating, comment: s.comment,
+        enteredAs: enteredAs(s, members),
       })),
       missing: assigned.filter((m) => !m.conflictDeclared && !submitted.has(m.id)).map((m) => ({ memberId: m.id, memberName: personDisplayName(m) })),
       excluded: excluded.map((s) => ({ memberId: s.memberId, memberName: memberName(s.memberId) })),
@@ -615,24 +745,26 @@ async function computeResults(db: Db | Tx, council: repo.CouncilRow, lang: Lang)
     if (council.evaluation === 'rating') {
       const r = aggregateRatings(passRule, counted.map((s) => s.rating!).filter(Boolean));
       return {
-        ...base, count: r.count, average: null, criteria: [], ratings: r.ratings, rating: r.rating, passed: r.passed,
-        reasons: r.reasons, reason: reasonText(lang, r.reasons),
+        ...base, count: r.count, average: null, criteria: [], ratings: r.ratings,
+        ...verdict({ rating: r.rating, passed: r.passed, reasons: r.reasons }),
       };
     }
     const r = aggregateScores(sheetRule, passRule, counted.map((s) => s.scores ?? {}));
     return {
-      ...base, count: r.count, average: r.average, criteria: r.criteria, ratings: null, rating: null, passed: r.passed,
-      reasons: r.reasons, reason: reasonText(lang, r.reasons),
+      ...base, count: r.count, average: r.average, criteria: r.criteria, ratings: null,
+      ...verdict({ rating: null, passed: r.passed, reasons: r.reasons }),
     };
   });
+  // A rated council's verdict follows its kind's rule (the ratings and their legal basis), not the scoring pass rule.
+  const citation = council.evaluation === 'rating' && council.rules.kind ? council.rules.kind.legalBasis : council.rules.passRule.legalBasis;
   return {
     councilId: council.id,
     kind: council.kind,
     kindName: kindName(council.kind),
     evaluation: council.evaluation,
     status: council.status,
-    quorum: quorumOf(composition, members),
-    passRule: { legalBasis: council.rules.passRule.legalBasis, value: passRule },
+    quorum,
+    passRule: { legalBasis: citation, value: passRule },
     dossiers: results,
   };
 }
@@ -688,16 +820,17 @@ export async function councilMinutesDocx(ctx: Ctx, id: string): Promise<{ filena
   if (!can(ctx.actor, 'results')) throw forbidden();
   const row = await repo.findCouncil(ctx.db, ctx.actor.tenantId, id);
   if (!row) throw councilNotFound(id);
-  const [members, results, province] = await Promise.all([
-    repo.listMembers(ctx.db, id), computeResults(ctx.db, row, 'vi'), repo.tenantProvince(ctx.db, ctx.actor.tenantId),
+  // Minutes are dated the day of the sitting, and headed by the agency issuing the province's documents that day.
+  const date = row.meetingDate ?? todayInVietnam(row.closedAt ?? new Date());
+  const [members, results, heading] = await Promise.all([
+    repo.listMembers(ctx.db, id), computeResults(ctx.db, row, 'vi'), documentHeadingOn(ctx.db, ctx.actor.tenantId, date),
   ]);
   const doc = buildCouncilMinutes({
     council: toCouncil(row),
-    members: members.map(toMember),
+    members: await membersWithConflicts(ctx.db, ctx.actor.tenantId, row, members, results.dossiers),
     results,
-    heading: provinceHeading(province),
-    // Minutes are dated the day of the sitting.
-    date: row.meetingDate ?? todayInVietnam(row.closedAt ?? new Date()),
+    heading,
+    date,
   });
   return { filename: minutesFilename(row.name), buffer: await renderAdministrativeDocument(doc) };
 }

@@ -1,4 +1,4 @@
-/** Drizzle tables for 0012_councils.sql (the SQL migration is the source of truth). */
+/** Drizzle tables for 0012_councils.sql, 0042 and 0050 (the SQL migrations are the source of truth). */
 import { boolean, date, integer, jsonb, numeric, pgTable, primaryKey, text, uuid } from 'drizzle-orm/pg-core';
 import type { CouncilRules } from '../../../shared/schemas/councils.ts';
 
@@ -38,6 +38,8 @@ export const councilMembers = pgTable('council_members', {
   personId: uuid('person_id').notNull(),
   userId: uuid('user_id'),
   role: text('role').notNull().$type<'chair' | 'vice_chair' | 'secretary' | 'reviewer' | 'member'>(),
+  /** 0050: not answered, declared no conflict, declared a conflict (conflict_declared agrees, by a check). */
+  conflictStatus: text('conflict_status').notNull().default('unanswered').$type<'unanswered' | 'none' | 'declared'>(),
   conflictDeclared: boolean('conflict_declared').notNull().default(false),
   conflictNote: text('conflict_note'),
   declaredAt: ts('declared_at'),

@@ -96,15 +96,29 @@ const s = (necessity: number, feasibility: number, effectiveness: number, replic
 
 describe('council rules', () => {
   it('ships the national defaults from its reference loader, valid against the registered schemas', async () => {
-    const rows = await env.h.query<{ key: string; value: unknown; legal_basis: string; effective_from: string }>(
-      `SELECT key, value, legal_basis, effective_from::text FROM rule_versions
-       WHERE tenant_id IS NULL AND key LIKE 'council.%' AND key NOT LIKE 'council.kind.%' ORDER BY key`);
-    expect(rows.map((r) => r.key)).toEqual([RULE_KEYS.composition, RULE_KEYS.passRule, RULE_KEYS.scoringSheet]);
-    const byKey = Object.fromEntries(rows.map((r) => [r.key, r.value]));
+    const rows = await env.h.query<{ key: string; value: unknown; legal_basis: string; note: string | null; effective_from: string }>(
+      `SELECT key, value, legal_basis, note, effective_from::text FROM rule_versions
+       WHERE tenant_id IS NULL AND key LIKE 'council.%' AND key NOT LIKE 'council.kind.%' ORDER BY key, effective_from`);
+    const keys = [RULE_KEYS.composition, RULE_KEYS.passRule, RULE_KEYS.scoringSheet];
+    const old = rows.filter((r) => r.effective_from === NATIONAL_DEFAULTS.effectiveFrom);
+    expect(old.map((r) => r.key)).toEqual(keys);
+    const byKey = Object.fromEntries(old.map((r) => [r.key, r.value]));
     expect(CompositionRule.parse(byKey[RULE_KEYS.composition])).toEqual(CompositionRule.parse(NATIONAL_DEFAULTS.composition));
     expect(PassRule.parse(byKey[RULE_KEYS.passRule])).toEqual(PassRule.parse(NATIONAL_DEFAULTS.passRule));
     expect(ScoringSheetRule.parse(byKey[RULE_KEYS.scoringSheet])).toEqual(NATIONAL_DEFAULTS.scoringSheet);
-    expect(rows.every((r) => r.legal_basis.includes('08/2017/TT-BKHCN') && r.effective_from === NATIONAL_DEFAULTS.effectiveFrom)).toBe(true);
+    expect(old.every((r) => r.legal_basis.includes('08/2017/TT-BKHCN'))).toBe(true);
+    // The 2025 STI-law regime from 01/10/2025: the same values, citing Law 93/2025/QH15 and Decree 267/2025/NĐ-CP and
+    // saying they are illustrative.
+    const from2025 = rows.filter((r) => r.effective_from === '2025-10-01');
+    expect(from2025.map((r) => r.key)).toEqual(keys);
+    for (const r of from2025) {
+      expect(r.legal_basis).toContain('93/2025/QH15');
+      expect(r.legal_basis).toContain('267/2025/NĐ-CP');
+      expect(r.note).toContain('Giá trị minh họa');
+      expect(r.value).toEqual(byKey[r.key]);
+    }
+    // The scoring pass rule cites no acceptance ratings (they are the acceptance kind's).
+    for (const r of rows.filter((x) => x.key === RULE_KEYS.passRule)) expect(r.legal_basis).not.toMatch(/Xuất sắc|Không đạt/);
     const sheet = ScoringSheetRule.parse(byKey[RULE_KEYS.scoringSheet]);
     expect(sheet.criteria.reduce((a, c) => a + c.maxPoints, 0)).toBe(100);
     // The rules module lists them with their descriptions.
@@ -118,16 +132,19 @@ describe('council rules', () => {
   });
 
   it('ships each kind\'s evaluation mode as dated rule data, listed with the kinds', async () => {
-    const kinds = (await call(officer, 'GET', '/api/council-kinds?subjectType=organization&onDate=2026-03-05')).json();
+    const kinds = (await call(officer, 'GET', '/api/council-kinds?subjectType=organization&onDate=2025-06-01')).json();
     expect(kinds.items.map((k: { key: string; evaluation: string }) => [k.key, k.evaluation])).toEqual(expect.arrayContaining([
       ['identification', 'scoring'], ['selection', 'scoring'], ['budget_appraisal', 'scoring'], ['acceptance', 'rating'],
     ]));
     expect(kinds.items.find((k: { key: string }) => k.key === 'acceptance')).toMatchObject({
       name: { vi: 'Hội đồng nghiệm thu', en: 'Acceptance council' }, subjectTypes: null, legalBasis: expect.stringContaining('11/2014/TT-BKHCN'),
     });
+    // From 01/10/2025 each kind's rule cites the 2025 STI law.
+    const later = (await call(officer, 'GET', '/api/council-kinds?subjectType=organization&onDate=2026-03-05')).json();
+    expect(later.items.find((k: { key: string }) => k.key === 'acceptance')).toMatchObject({ evaluation: 'rating', legalBasis: expect.stringContaining('93/2025/QH15') });
     const created = await newCouncil({ kind: 'acceptance', name: 'Hội đồng nghiệm thu (xem cách đánh giá)' });
     expect(created).toMatchObject({ kind: 'acceptance', kindName: { vi: 'Hội đồng nghiệm thu' }, evaluation: 'rating',
-      rules: { kind: { value: { evaluation: 'rating' }, legalBasis: expect.stringContaining('11/2014') } } });
+      rules: { kind: { value: { evaluation: 'rating' }, legalBasis: expect.stringContaining('93/2025/QH15') } } });
     expect((await call(experts[0].user, 'GET', '/api/council-kinds')).statusCode).toBe(403);
   });
 
@@ -148,7 +165,7 @@ describe('council rules', () => {
     expect(before.rules.passRule).toMatchObject({ legalBasis: expect.stringContaining('08/2017'), value: { minAverage: 70 } });
     const after = await create('2026-03-05');
     expect(after.rules.passRule).toMatchObject({ legalBasis: 'Quyết định 12/2025/QĐ-UBND của tỉnh', effectiveFrom: '2026-01-01', value: { minAverage: 80 } });
-    expect(after.rules.scoringSheet.legalBasis).toContain('08/2017'); // the other keys stay national
+    expect(after.rules.scoringSheet.legalBasis).toContain('93/2025/QH15'); // the other keys stay national (2025 regime)
     // Moving the meeting date of a council in preparation re-reads its rules.
     const moved = await call(localOfficer, 'PUT', `/api/councils/${before.id}`, { name: before.name, meetingDate: '2026-04-01', version: before.version });
     expect(moved.statusCode).toBe(200);
@@ -270,28 +287,40 @@ describe('a selection council from set-up to minutes', () => {
     expect((await call(m[3].user, 'GET', `/api/councils/${council.id}`)).json().mySheets.find((x: { dossierId: string }) => x.dossierId === dA.id))
       .toMatchObject({ total: 75, comment: 'Cần làm rõ khả năng nhân rộng.' });
 
-    // Aggregation.
+    // Aggregation: below quorum the tally shows, the verdict does not.
     const results = (await call(leader, 'GET', `/api/councils/${council.id}/results`)).json();
     const [rA, rB] = results.dossiers;
     expect(rA.sheets.map((x: { total: number }) => x.total)).toEqual([83, 74, 65, 75, 62, 85]);
     expect(rA).toMatchObject({
-      count: 6, average: 74, passed: true,
+      count: 6, average: 74, passed: null, rating: null,
       excluded: [{ memberId: m[6].id, memberName: 'TS Đặng Quốc Giang' }], missing: [],
-      reason: 'Đạt: điểm trung bình 74 ≥ 70 và không tiêu chí nào bị quá 1/3 số thành viên cho 0 điểm.',
+      reason: 'Chưa đủ điều kiện kết luận: có 4/7 thành viên có mặt và không xung đột lợi ích, cần ít nhất 5.',
     });
+    // The secretary's paper sheet was entered by the DOST officer, and says so.
+    expect(rA.sheets.map((x: { enteredAs: string }) => x.enteredAs)).toEqual(['self', 'self', 'staff', 'self', 'self', 'self']);
     expect(rA.criteria.map((c: { key: string; average: number; zeroCount: number }) => [c.key, c.average, c.zeroCount])).toEqual([
       ['necessity', 17.5, 0], ['feasibility', 24.17, 0], ['effectiveness', 23.5, 0], ['replicability', 8.83, 2],
     ]);
-    expect(rB).toMatchObject({ count: 5, average: 63.8, passed: false, missing: [] });
-    expect(rB.reasons.map((r: { code: string }) => r.code)).toEqual(['average_below', 'zero_scores']);
-    expect(rB.reason).toBe('Không đạt: điểm trung bình 63,8 thấp hơn 70. Không đạt: tiêu chí "Khả năng nhân rộng" bị 2/5 thành viên cho 0 điểm (quá 1/3).');
-    const en = (await env.app.inject({ method: 'GET', url: `/api/councils/${council.id}/results`, headers: { ...officer, 'accept-language': 'en' } })).json();
-    expect(en.dossiers[1].reason).toBe('Failed: the average 63.8 is below 70. Failed: criterion "Replicability" was scored 0 by 2/5 members (more than 1/3).');
-    expect(results.quorum).toEqual({ members: 7, eligiblePresent: 4, required: 5, met: false, presidingPresent: false });
+    expect(rB).toMatchObject({ count: 5, average: 63.8, passed: null, missing: [] });
+    expect(results.quorum).toEqual({ members: 7, eligiblePresent: 4, required: 5, met: false, presidingPresent: false, presidingRequired: true, canConclude: false });
+    const belowEnResults = (await env.app.inject({ method: 'GET', url: `/api/councils/${council.id}/results`, headers: { ...officer, 'accept-language': 'en' } })).json();
+    expect(belowEnResults.dossiers[0].reason).toBe('Not enough members to conclude: 4/7 present without a conflict of interest, at least 5 needed.');
     expect((await call(m[0].user, 'GET', `/api/councils/${council.id}/results`)).statusCode).toBe(403);
 
-    // The chair and vice-chair arrive: quorum reached; the council closes and tells the subject's module.
+    // The chair and vice-chair arrive: quorum reached, the verdicts show.
     for (const x of m.slice(0, 2)) await call(officer, 'PUT', `/api/councils/${council.id}/members/${x.id}/presence`, { present: true });
+    const met = (await call(leader, 'GET', `/api/councils/${council.id}/results`)).json();
+    expect(met.quorum).toMatchObject({ eligiblePresent: 6, met: true, presidingPresent: true, canConclude: true });
+    expect(met.dossiers[0]).toMatchObject({
+      count: 6, average: 74, passed: true, reason: 'Đạt: điểm trung bình 74 ≥ 70 và không tiêu chí nào bị quá 1/3 số thành viên cho 0 điểm.',
+    });
+    expect(met.dossiers[1]).toMatchObject({ count: 5, average: 63.8, passed: false });
+    expect(met.dossiers[1].reasons.map((r: { code: string }) => r.code)).toEqual(['average_below', 'zero_scores']);
+    expect(met.dossiers[1].reason).toBe('Không đạt: điểm trung bình 63,8 thấp hơn 70. Không đạt: tiêu chí "Khả năng nhân rộng" bị 2/5 thành viên cho 0 điểm (quá 1/3).');
+    const en = (await env.app.inject({ method: 'GET', url: `/api/councils/${council.id}/results`, headers: { ...officer, 'accept-language': 'en' } })).json();
+    expect(en.dossiers[1].reason).toBe('Failed: the average 63.8 is below 70. Failed: criterion "Replicability" was scored 0 by 2/5 members (more than 1/3).');
+
+    // The council closes and tells the subject's module.
     const closed = await call(officer, 'POST', `/api/councils/${council.id}/close`, { version: await version(council.id) });
     expect(closed.statusCode).toBe(200);
     expect(closed.json()).toMatchObject({ status: 'closed', closedAt: expect.any(String) });
@@ -317,11 +346,12 @@ describe('a selection council from set-up to minutes', () => {
     const xml = await (await JSZip.loadAsync(minutes.rawPayload)).file('word/document.xml')!.async('string');
     const text = xml.replace(/<[^>]+>/g, '').replace(/&quot;/g, '"').replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&');
     for (const expected of [
-      'UBND TỈNH TÂY NINH', 'SỞ KHOA HỌC VÀ CÔNG NGHỆ', 'Tây Ninh, ngày 05 tháng 03 năm 2026', 'Số:       /BB-SKHCN',
+      'UBND TỈNH TÂY NINH', 'SỞ KHOA HỌC VÀ CÔNG NGHỆ', 'Tây Ninh, ngày 05 tháng 3 năm 2026', 'Số:       /BB-SKHCN',
       'CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM', 'BIÊN BẢN', 'Họp Hội đồng tư vấn tuyển chọn nhiệm vụ KH&CN cấp tỉnh năm 2026',
-      'Căn cứ Quyết định số 45/QĐ-SKHCN ngày 20/02/2026', 'ngày 05 tháng 03 năm 2026', 'PGS.TS Nguyễn Văn An',
+      'Căn cứ Quyết định số 45/QĐ-SKHCN ngày 20/02/2026', 'ngày 05 tháng 3 năm 2026', 'PGS.TS Nguyễn Văn An',
       'Xung đột lợi ích', 'Là cổ đông của Công ty Cổ phần Gạch không nung Na Dương', 'Tính cấp thiết (20)', 'Điểm trung bình',
       'Phiếu không tính do thành viên khai báo xung đột lợi ích: TS Đặng Quốc Giang', 'Không đạt: điểm trung bình 63,8 thấp hơn 70.',
+      'Phiếu giấy do cán bộ Sở nhập thay: TS Lê Hoàng Cường.',
       'THƯ KÝ HỘI ĐỒNG', 'TM. HỘI ĐỒNG', 'CHỦ TỊCH', 'TS Lê Hoàng Cường', 'Nơi nhận:',
     ]) expect(text).toContain(expected);
     expect(text).not.toContain('Dự thảo');
@@ -398,7 +428,7 @@ describe('setting a council up', () => {
     expect(tenth.json().code).toBe('council.person_not_expert');
     const tooMany = await call(officer, 'POST', `/api/councils/${council.id}/members`, { personId: experts[9].personId, role: 'member' });
     expect(tooMany.statusCode).toBe(409);
-    expect(tooMany.json().message).toBe('Hội đồng đã đủ 9 thành viên, số tối đa theo Thông tư 08/2017/TT-BKHCN (thành phần và phiên họp hội đồng tư vấn).');
+    expect(tooMany.json().message).toBe('Hội đồng đã đủ 9 thành viên, số tối đa theo Luật Khoa học, công nghệ và đổi mới sáng tạo 93/2025/QH15; Nghị định 267/2025/NĐ-CP (hội đồng tư vấn: thành phần, phiên họp).');
     // A member can be removed while the council is being prepared, and leaves no assignment behind.
     expect((await call(officer, 'DELETE', `/api/councils/${council.id}/members/${m[6].id}`)).statusCode).toBe(204);
     expect((await call(officer, 'GET', `/api/councils/${council.id}`)).json().memberCount).toBe(8);
@@ -409,7 +439,7 @@ describe('setting a council up', () => {
     await seat(council.id, ['chair', 'reviewer', 'reviewer', 'member', 'member']);
     const open = await call(officer, 'POST', `/api/councils/${council.id}/open`, { version: council.version });
     expect(open.statusCode).toBe(409);
-    expect(open.json().message).toBe('Chưa thể mở phiên họp vì thành phần hội đồng chưa đúng quy định (Thông tư 08/2017/TT-BKHCN (thành phần và phiên họp hội đồng tư vấn)): cần ít nhất 7 thành viên (hiện có 5); cần ít nhất 1 Thư ký (hiện có 0).');
+    expect(open.json().message).toBe('Chưa thể mở phiên họp vì thành phần hội đồng chưa đúng quy định (Luật Khoa học, công nghệ và đổi mới sáng tạo 93/2025/QH15; Nghị định 267/2025/NĐ-CP (hội đồng tư vấn: thành phần, phiên họp)): cần ít nhất 7 thành viên (hiện có 5); cần ít nhất 1 Thư ký (hiện có 0).');
     expect(open.json().details.problems).toEqual([{ kind: 'too_few', count: 5, min: 7 }, { kind: 'role_too_few', role: 'secretary', count: 0, min: 1 }]);
     await seat(council.id, ['secretary', 'member'], 5);
     const noDossier = await call(officer, 'POST', `/api/councils/${council.id}/open`, { version: council.version });
@@ -443,6 +473,7 @@ describe('an acceptance council', () => {
     const council = await newCouncil({ kind: 'acceptance', name: 'Hội đồng nghiệm thu đề tài máy sấy bơm nhiệt hoa hồi' });
     const [dA] = await addDossiers(council.id);
     const m = await seat(council.id);
+    for (const x of m) await call(officer, 'PUT', `/api/councils/${council.id}/members/${x.id}/presence`, { present: true });
     expect((await call(officer, 'POST', `/api/councils/${council.id}/open`, { version: 1 })).statusCode).toBe(200);
     const scores = await call(m[0].user, 'PUT', sheetUrl(council.id, dA.id, m[0].id), s(10, 10, 10, 10));
     expect(scores.statusCode).toBe(400);

@@ -347,3 +347,51 @@ export async function renderAdministrativeDocument(input: AdministrativeDocument
 }
 
 export const DOCX_MIME = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
+
+/**
+ * Most UTF-8 bytes of a generated file's name, extension included. File systems allow 255 (ext4, APFS; NTFS 255
+ * UTF-16 units) and Windows paths 260 characters in all, so a name saved into a Downloads folder stays below both.
+ */
+export const MAX_FILENAME_BYTES = 200;
+
+const utf8Bytes = (s: string) => Buffer.byteLength(s, 'utf8');
+
+/**
+ * Where a long name is cut: at the end of the last phrase that fits (before ", ", "; ", " - ", " (" or after ")"),
+ * unless that leaves less than half the room; else after the last whole syllable that fits. Vietnamese words are
+ * syllables separated by spaces, so a cut elsewhere splits a word ("…Đức Huệ, Vĩnh" of "Vĩnh Hưng" was one).
+ */
+function cutAtWord(text: string, budget: number): string {
+  let phrase = -1;
+  let space = -1;
+  for (let i = 1; i < text.length; i++) {
+    if (text[i] !== ' ') continue;
+    if (utf8Bytes(text.slice(0, i)) > budget) break;
+    space = i;
+    if (/[,;)]/.test(text[i - 1]) || /[(\-–]/.test(text[i + 1] ?? '')) phrase = i;
+  }
+  const at = phrase > 0 && utf8Bytes(text.slice(0, phrase)) >= budget / 2 ? phrase : space;
+  if (at > 0) return text.slice(0, at);
+  // One word longer than all the room: cut it between characters, the only place left.
+  let out = '';
+  for (const ch of text) {
+    if (utf8Bytes(out + ch) > budget) break;
+    out += ch;
+  }
+  return out;
+}
+
+/**
+ * The name of a generated file: a colon becomes " - ", other characters file systems refuse (\ / * ? " < > | and
+ * control characters) spaces; NFC with single spaces; a long name is cut at a phrase or word (`cutAtWord`) to fit
+ * in `maxBytes` UTF-8 bytes with its extension, without the punctuation left dangling at the cut, and never ends
+ * in a dot or a space (Windows drops them). The download header carries it as UTF-8 (`contentDisposition`).
+ */
+export function documentFilename(stem: string, extension: string, maxBytes = MAX_FILENAME_BYTES): string {
+  const ext = `.${extension}`;
+  const budget = maxBytes - utf8Bytes(ext);
+  let out = stem.normalize('NFC').replace(/\s*:\s*/gu, ' - ').replace(/[\\/*?"<>|\p{Cc}]+/gu, ' ').replace(/\s+/gu, ' ').trim();
+  if (utf8Bytes(out) > budget) out = cutAtWord(out, budget).replace(/[\s,;:\-–—(]+$/u, '');
+  out = out.replace(/[\s.]+$/u, '');
+  return `${out || 'document'}${ext}`;
+}

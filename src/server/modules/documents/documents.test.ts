@@ -2,7 +2,8 @@ import JSZip from 'jszip';
 import { describe, expect, it } from 'vitest';
 import type { AdministrativeDocument } from '../../../shared/schemas/documents.ts';
 import { contentDisposition } from '../exports/exports.service.ts';
-import { PAGE, renderAdministrativeDocument } from './documents.service.ts';
+import { minutesFilename } from '../councils/councils.minutes.ts';
+import { MAX_FILENAME_BYTES, PAGE, documentFilename, renderAdministrativeDocument } from './documents.service.ts';
 
 const sampleMinutes: AdministrativeDocument = {
   governingBody: 'UBND TỈNH TÂY NINH',
@@ -47,7 +48,7 @@ describe('documents: Decree 30/2020 layout', () => {
     expect(text).toContain('CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM');
     expect(text).toContain('Độc lập - Tự do - Hạnh phúc');
     expect(text).toContain('Số: 12/BB-SKHCN');
-    expect(text).toContain('Tây Ninh, ngày 05 tháng 03 năm 2026');
+    expect(text).toContain('Tây Ninh, ngày 05 tháng 3 năm 2026');
     // Type and title, list numbering, table, recipients punctuation, signers.
     expect(text).toContain('BIÊN BẢN');
     expect(text).toContain('Họp Hội đồng tư vấn tuyển chọn');
@@ -97,7 +98,7 @@ describe('documents: Decree 30/2020 layout', () => {
     expect(props('Độc lập - Tự do - Hạnh phúc')).toEqual({ bold: true, italic: false, size: 13 });
     expect(props('UBND TỈNH TÂY NINH')).toEqual({ bold: false, italic: false, size: 12 });
     expect(props('SỞ KHOA HỌC VÀ CÔNG NGHỆ')).toEqual({ bold: true, italic: false, size: 12 });
-    expect(props('Tây Ninh, ngày 05 tháng 03 năm 2026')).toEqual({ bold: false, italic: true, size: 14 });
+    expect(props('Tây Ninh, ngày 05 tháng 3 năm 2026')).toEqual({ bold: false, italic: true, size: 14 });
     expect(props('BIÊN BẢN')).toEqual({ bold: true, italic: false, size: 14 });
     expect(props('Nơi nhận:')).toEqual({ bold: true, italic: true, size: 12 });
     expect(props('- Lưu: VT, QLKH.')).toEqual({ bold: false, italic: false, size: 11 });
@@ -130,5 +131,43 @@ describe('documents: Decree 30/2020 layout', () => {
   it('names the download in UTF-8 with an ASCII fallback', () => {
     expect(contentDisposition('Biên bản họp Hội đồng.docx')).toBe(
       `attachment; filename="Bien ban hop Hoi dong.docx"; filename*=UTF-8''Bi%C3%AAn%20b%E1%BA%A3n%20h%E1%BB%8Dp%20H%E1%BB%99i%20%C4%91%E1%BB%93ng.docx`);
+  });
+});
+
+describe('documents: file names', () => {
+  // A demo council (Long An, 2023): its minutes were once named "…tại các huyện Đức Huệ, Vĩnh.docx".
+  const council = 'Hội đồng tư vấn đánh giá, nghiệm thu kết quả nhiệm vụ: Canh tác sản xuất giống mè đen BS-LA (Black Sesame Long An) tại các huyện Đức Huệ, Vĩnh Hưng';
+  const bytes = (s: string) => Buffer.byteLength(s, 'utf8');
+
+  it('cuts a long name at the end of a phrase, never inside a word, within the bytes file systems allow', () => {
+    const name = minutesFilename(council);
+    expect(name).toBe('Biên bản Hội đồng tư vấn đánh giá, nghiệm thu kết quả nhiệm vụ - Canh tác sản xuất giống mè đen BS-LA (Black Sesame Long An) tại các huyện Đức Huệ.docx');
+    expect(bytes(name)).toBeLessThanOrEqual(MAX_FILENAME_BYTES);
+    expect(name).not.toContain('Vĩnh');
+  });
+
+  it('falls back to the last whole syllable when no phrase ends late enough, and drops the punctuation left at the cut', () => {
+    const name = documentFilename('Biên bản họp hội đồng tư vấn xác định nhiệm vụ khoa học và công nghệ cấp tỉnh năm 2026', 'docx', 60);
+    expect(name).toBe('Biên bản họp hội đồng tư vấn xác định.docx');
+    expect(bytes(name)).toBeLessThanOrEqual(60);
+    expect(documentFilename('Báo cáo tiến độ, quý I năm 2026', 'docx', 30)).toBe('Báo cáo tiến độ.docx');
+    // One word longer than the room is cut between characters (and only then).
+    expect(bytes(documentFilename('x'.repeat(300), 'docx'))).toBe(MAX_FILENAME_BYTES);
+  });
+
+  it('keeps a short name whole, in NFC, without the characters file systems refuse or a trailing dot', () => {
+    expect(minutesFilename('Hội đồng "A/B": thử?'.normalize('NFD'))).toBe('Biên bản Hội đồng A B - thử.docx');
+    expect(documentFilename('Tờ trình số 12/TTr-SKHCN.', 'docx')).toBe('Tờ trình số 12 TTr-SKHCN.docx');
+    expect(documentFilename(' ', 'xlsx')).toBe('document.xlsx');
+  });
+
+  it('sends the cut name whole in the download header: UTF-8 (RFC 5987) and an ASCII fallback without quotes', () => {
+    const name = minutesFilename(council);
+    const header = contentDisposition(name);
+    const utf8 = /filename\*=UTF-8''(.+)$/.exec(header)![1];
+    expect(decodeURIComponent(utf8)).toBe(name);
+    expect(utf8).toMatch(/^[A-Za-z0-9%!#$&+.^_`|~-]+$/); // RFC 5987 attr-chars only
+    const ascii = /filename="([^"]*)"/.exec(header)![1];
+    expect(ascii).toBe('Bien ban Hoi dong tu van danh gia, nghiem thu ket qua nhiem vu - Canh tac san xuat giong me den BS-LA (Black Sesame Long An) tai cac huyen Duc Hue.docx');
   });
 });

@@ -7,14 +7,15 @@ import ExcelJS from 'exceljs';
 import { AppError } from '../../errors.ts';
 import type { Lang } from '../../../shared/i18n/messages.ts';
 
-export type ColumnType = 'text' | 'integer' | 'number' | 'money' | 'date' | 'percent';
+export type ColumnType = 'text' | 'integer' | 'year' | 'number' | 'money' | 'date' | 'percent';
 
 export interface XlsxColumn<R> {
   /** Property of the row, or a function computing the cell value from the row. */
   key: (keyof R & string) | ((row: R) => unknown);
   header: { vi: string; en: string };
   /**
-   * text: as is. integer: rounded, thousands grouped. number: thousands grouped, as many decimals as the column's
+   * text: as is. integer: rounded, thousands grouped. year: a year (2022) or another whole number that names
+   * rather than counts, with no thousands separator (LibreOffice showed years as 2,022). number: thousands grouped, as many decimals as the column's
    * values need (at most 3). money: like number, at most 2 decimals (amounts in đồng or triệu đồng). date: an ISO
    * date `yyyy-mm-dd`, an ISO timestamp or a Date (timestamps take their calendar day in Vietnam, UTC+7).
    * percent: percentage points as `formatPercent` takes them (81.5 means 81,5%), stored as the fraction 0.815 with a
@@ -49,13 +50,14 @@ const decimalsOf = (n: number) => (Number.isInteger(n) ? 0 : Math.min(3, (String
 const grouped = (decimals: number) => (decimals > 0 ? `#,##0.${'0'.repeat(decimals)}` : '#,##0');
 export const NUM_FMT = {
   integer: '#,##0',
+  year: '0',
   date: 'dd/mm/yyyy',
   number: grouped,
   money: grouped,
   percent: (decimals: number) => (decimals > 0 ? `0.${'0'.repeat(decimals)}%` : '0%'),
 };
 
-const DEFAULT_WIDTH: Record<ColumnType, number> = { text: 30, integer: 12, number: 14, money: 16, date: 12, percent: 10 };
+const DEFAULT_WIDTH: Record<ColumnType, number> = { text: 30, integer: 12, year: 8, number: 14, money: 16, date: 12, percent: 10 };
 const VN_OFFSET_MS = 7 * 3600 * 1000;
 
 function rawValue<R>(row: R, col: XlsxColumn<R>): unknown {
@@ -84,7 +86,8 @@ function cellValue(type: ColumnType, v: unknown): ExcelJS.CellValue {
     case 'text':
       if (v === null || v === undefined) return null;
       return typeof v === 'boolean' ? (v ? 'x' : '') : String(v);
-    case 'integer': {
+    case 'integer':
+    case 'year': {
       const n = toNumber(v);
       return n === null ? null : Math.round(n);
     }
@@ -102,10 +105,25 @@ function cellValue(type: ColumnType, v: unknown): ExcelJS.CellValue {
 
 /** Builds the workbook and returns the .xlsx bytes. */
 export async function toXlsx<R>(o: XlsxOptions<R>): Promise<Buffer> {
+  return toXlsxBook([xlsxSheet(o)]);
+}
+
+/** One sheet of a workbook of several (`toXlsxBook`), described as for `toXlsx`. */
+export type XlsxSheet = (wb: ExcelJS.Workbook) => void;
+export const xlsxSheet = <R>(o: XlsxOptions<R>): XlsxSheet => (wb) => addSheet(wb, o);
+
+/** A workbook of several sheets (a task's funding by year, its disbursements…), as .xlsx bytes. */
+export async function toXlsxBook(sheets: readonly XlsxSheet[]): Promise<Buffer> {
   const wb = new ExcelJS.Workbook();
   wb.creator = 'khcn';
   wb.created = new Date(0); // reproducible files: no wall-clock time inside
   wb.modified = wb.created;
+  for (const add of sheets) add(wb);
+  const out = await wb.xlsx.writeBuffer();
+  return Buffer.from(out as ArrayBuffer);
+}
+
+function addSheet<R>(wb: ExcelJS.Workbook, o: XlsxOptions<R>): void {
   const ws = wb.addWorksheet(safeSheetName(o.sheetName));
   const rows = [...o.rows];
   const values = rows.map((r) => o.columns.map((c) => cellValue(c.type, rawValue(r, c))));
@@ -116,6 +134,7 @@ export async function toXlsx<R>(o: XlsxOptions<R>): Promise<Buffer> {
     switch (c.type) {
       case 'text': return undefined;
       case 'integer': return NUM_FMT.integer;
+      case 'year': return NUM_FMT.year;
       case 'date': return NUM_FMT.date;
       case 'number': return NUM_FMT.number(c.decimals ?? Math.max(0, ...nums().map(decimalsOf)));
       case 'money': return NUM_FMT.money(c.decimals ?? Math.min(2, Math.max(0, ...nums().map(decimalsOf))));
@@ -162,9 +181,12 @@ export async function toXlsx<R>(o: XlsxOptions<R>): Promise<Buffer> {
     from: { row: headerRow, column: 1 },
     to: { row: headerRow + Math.max(rows.length, 0), column: o.columns.length },
   };
-  const out = await wb.xlsx.writeBuffer();
-  return Buffer.from(out as ArrayBuffer);
+  // Printed: A4 landscape, one page wide and as many pages down as it takes, the header row on every page.
+  Object.assign(ws.pageSetup, PRINT_SETUP, { printTitlesRow: `${headerRow}:${headerRow}` });
 }
+
+/** How every sheet prints (fitToHeight 0: no limit on the pages down). */
+export const PRINT_SETUP = { paperSize: 9, orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0 } as const;
 
 /** Excel sheet names: at most 31 characters, none of : \ / ? * [ ]. */
 export function safeSheetName(name: string): string {

@@ -81,6 +81,25 @@ describe('toXlsx', () => {
     expect(NUM_FMT.number(1)).toBe('#,##0.0');
   });
 
+  it('writes a year column as a whole number with no thousands separator (not 2,022)', async () => {
+    const ws = await open(await toXlsx({
+      sheetName: 'x', lang: 'vi', rows: [{ year: 2022, n: 2022 }, { year: '2026', n: 7 }],
+      columns: [{ key: 'year', header: { vi: 'Năm', en: 'Year' }, type: 'year' }, { key: 'n', header: { vi: 'Số', en: 'Count' }, type: 'integer' }],
+    }));
+    expect(ws.getCell('A2').value).toBe(2022);
+    expect(ws.getCell('A2').numFmt).toBe('0');
+    expect(ws.getCell('A3').value).toBe(2026);
+    expect(ws.getColumn(1).numFmt).toBe('0');
+    expect(ws.getCell('B2').numFmt).toBe('#,##0'); // a count keeps its grouping
+  });
+
+  it('prints every sheet landscape on A4, one page wide, with the header row repeated on each page', async () => {
+    const titled = await open(await toXlsx({ title: 'Danh sách', sheetName: 'Nhiệm vụ', columns, rows, lang: 'vi' }));
+    expect(titled.pageSetup).toMatchObject({ orientation: 'landscape', paperSize: 9, fitToPage: true, fitToWidth: 1, fitToHeight: 0, printTitlesRow: '3:3' });
+    const plain = await open(await toXlsx({ sheetName: 'Tasks', columns, rows, lang: 'en' }));
+    expect(plain.pageSetup).toMatchObject({ orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0, printTitlesRow: '1:1' });
+  });
+
   it('cleans sheet names and names downloads in UTF-8 (RFC 5987) with an ASCII fallback', () => {
     expect(safeSheetName('Báo cáo: quý I/2026 [bản chính] có tên rất dài hơn 31 ký tự')).toBe('Báo cáo quý I 2026 bản chính có');
     expect(contentDisposition('Danh sách tổ chức 2026-03-05.xlsx')).toBe(

@@ -4,7 +4,7 @@ import type { Db } from '../../db/client.ts';
 import type { Tx } from '../../context.ts';
 import { adminUnits } from '../admin-units/admin-units.tables.ts';
 import { organizations } from './organizations.tables.ts';
-import { textSearch } from '../../db/search.ts';
+import { listSearch } from '../../db/search.ts';
 import type { NameCursor } from '../../db/paging.ts';
 import { versionedWrites, type WritableValues } from '../../db/versioned-table.ts';
 import type { OrganizationListQuery } from '../../../shared/schemas/organizations.ts';
@@ -68,26 +68,36 @@ export async function findById(db: Db | Tx, tenantId: string, id: string) {
   return row ?? null;
 }
 
-export async function list(db: Db, tenantId: string, q: OrganizationListQuery, cursor: NameCursor | null) {
-  const s = textSearch({
-    searchText: organizations.searchText, sortKey: organizations.sortKey, id: organizations.id, query: q.q,
+function listSearchOf(tenantId: string, q: OrganizationListQuery) {
+  return listSearch({
+    table: organizations, id: organizations.id, searchText: organizations.searchText, sortKey: organizations.sortKey, query: q.q,
     exactText: sql`(${organizations.name} || ' ' || coalesce(${organizations.shortName}, ''))`,
+    tenant: { column: organizations.tenantId, value: tenantId }, buckets: 'organizations',
   });
+}
+
+const listFilters = (q: OrganizationListQuery) => and(
+  q.kind ? eq(organizations.kind, q.kind) : undefined,
+  q.isStEnterprise !== undefined ? eq(organizations.isStEnterprise, q.isStEnterprise) : undefined,
+  q.adminUnitId ? eq(organizations.adminUnitId, q.adminUnitId) : undefined,
+  q.scienceField ? eq(organizations.scienceField, q.scienceField) : undefined,
+);
+
+/** One page of the list; the page's rows are found on the search index first, then read and joined (db/search.ts). */
+export async function list(db: Db, tenantId: string, q: OrganizationListQuery, cursor: NameCursor | null) {
+  const s = listSearchOf(tenantId, q);
   return db
     .select({ ...columns, searchRank: s.rank })
     .from(organizations)
     .leftJoin(adminUnits, eq(adminUnits.id, organizations.adminUnitId))
-    .where(and(
-      eq(organizations.tenantId, tenantId),
-      s.where,
-      q.kind ? eq(organizations.kind, q.kind) : undefined,
-      q.isStEnterprise !== undefined ? eq(organizations.isStEnterprise, q.isStEnterprise) : undefined,
-      q.adminUnitId ? eq(organizations.adminUnitId, q.adminUnitId) : undefined,
-      q.scienceField ? eq(organizations.scienceField, q.scienceField) : undefined,
-      s.after(cursor),
-    ))
+    .where(s.page({ filters: listFilters(q), cursor, limit: q.limit + 1 }))
     .orderBy(...s.orderBy)
     .limit(q.limit + 1);
+}
+
+/** How many organisations match the list's filters and query: exact up to COUNT_CAP, else an estimate. */
+export async function listTotal(db: Db, tenantId: string, q: OrganizationListQuery) {
+  return listSearchOf(tenantId, q).total(db, listFilters(q));
 }
 
 /** Insert, and update / delete when the version matches (db/versioned-table.ts). */

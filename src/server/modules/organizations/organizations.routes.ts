@@ -11,7 +11,7 @@ import { exportOrganizations } from './organizations.export.ts';
 import { sendXlsx } from '../../http/downloads.ts';
 import { LANGS, pickLang } from '../../../shared/i18n/messages.ts';
 
-const ExportQuery = OrganizationListQuery.omit({ cursor: true, limit: true }).extend({
+const ExportQuery = OrganizationListQuery.omit({ cursor: true, limit: true, total: true }).extend({
   /** Language of headers and labels; default from Accept-Language. */
   lang: z.enum(LANGS).optional(),
 });

@@ -3,6 +3,8 @@ import type { Db } from '../../db/client.ts';
 import { forbidden, validationError } from '../../errors.ts';
 import { versionedRecords } from '../../records/versioned-record.ts';
 import { decodeCursor, page } from '../../db/paging.ts';
+import { runQueries } from '../../db/queries.ts';
+import type { Total } from '../../db/search.ts';
 import { fold } from '../../../lib/vi/fold.ts';
 import { sortKey } from '../../../lib/vi/collate.ts';
 import type { Organization, OrganizationInput, OrganizationListQuery, OrganizationUpdate, RegistryStats } from '../../../shared/schemas/organizations.ts';
@@ -51,8 +53,12 @@ export async function getOrganization(ctx: Ctx, id: string): Promise<Organizatio
 
 export async function listOrganizations(ctx: Ctx, q: OrganizationListQuery) {
   if (!can(ctx.actor, 'list')) throw forbidden();
-  const rows = await repo.list(ctx.db, ctx.actor.tenantId, q, decodeCursor(q.cursor));
-  return page(rows, q.limit, (r) => toDto(r));
+  const cursor = decodeCursor(q.cursor);
+  const [rows, total] = await runQueries(ctx.db, [
+    () => repo.list(ctx.db, ctx.actor.tenantId, q, cursor),
+    async (): Promise<Partial<Total>> => (q.total ? repo.listTotal(ctx.db, ctx.actor.tenantId, q) : {}),
+  ] as const);
+  return { ...page(rows, q.limit, (r) => toDto(r)), ...total };
 }
 
 export async function createOrganization(ctx: Ctx, input: OrganizationInput): Promise<Organization> {

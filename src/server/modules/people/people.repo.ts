@@ -3,7 +3,7 @@ import type { Db } from '../../db/client.ts';
 import type { Tx } from '../../context.ts';
 import { organizations } from '../organizations/organizations.tables.ts';
 import { people } from './people.tables.ts';
-import { textSearch } from '../../db/search.ts';
+import { listSearch } from '../../db/search.ts';
 import type { NameCursor } from '../../db/paging.ts';
 import { versionedWrites, type WritableValues } from '../../db/versioned-table.ts';
 import type { PersonListQuery } from '../../../shared/schemas/people.ts';
@@ -42,27 +42,37 @@ export async function findById(db: Db | Tx, tenantId: string, id: string) {
   return row ?? null;
 }
 
-export async function list(db: Db, tenantId: string, q: PersonListQuery, cursor: NameCursor | null) {
-  const s = textSearch({
-    searchText: people.searchText, sortKey: people.sortKey, id: people.id, query: q.q,
+function listSearchOf(tenantId: string, q: PersonListQuery) {
+  return listSearch({
+    table: people, id: people.id, searchText: people.searchText, sortKey: people.sortKey, query: q.q,
     exactText: sql`(${people.fullName} || ' ' || coalesce(${people.expertise}, ''))`,
+    tenant: { column: people.tenantId, value: tenantId },
   });
+}
+
+const listFilters = (q: PersonListQuery) => and(
+  q.organizationId ? eq(people.organizationId, q.organizationId) : undefined,
+  // Codes are hierarchical (1 → 101 → 10101), so a prefix finds a field and all its sub-fields.
+  q.scienceField ? sql`${people.scienceField} LIKE ${`${q.scienceField}%`}` : undefined,
+  q.degree ? eq(people.degree, q.degree) : undefined,
+  q.isExpert !== undefined ? eq(people.isExpert, q.isExpert) : undefined,
+);
+
+/** One page of the list; the page's rows are found on the search index first, then read and joined (db/search.ts). */
+export async function list(db: Db, tenantId: string, q: PersonListQuery, cursor: NameCursor | null) {
+  const s = listSearchOf(tenantId, q);
   return db
     .select({ ...columns, searchRank: s.rank })
     .from(people)
     .leftJoin(organizations, orgJoin)
-    .where(and(
-      eq(people.tenantId, tenantId),
-      s.where,
-      q.organizationId ? eq(people.organizationId, q.organizationId) : undefined,
-      // Codes are hierarchical (1 → 101 → 10101), so a prefix finds a field and all its sub-fields.
-      q.scienceField ? sql`${people.scienceField} LIKE ${`${q.scienceField}%`}` : undefined,
-      q.degree ? eq(people.degree, q.degree) : undefined,
-      q.isExpert !== undefined ? eq(people.isExpert, q.isExpert) : undefined,
-      s.after(cursor),
-    ))
+    .where(s.page({ filters: listFilters(q), cursor, limit: q.limit + 1 }))
     .orderBy(...s.orderBy)
     .limit(q.limit + 1);
+}
+
+/** How many people match the list's filters and query: exact up to COUNT_CAP, else an estimate. */
+export async function listTotal(db: Db, tenantId: string, q: PersonListQuery) {
+  return listSearchOf(tenantId, q).total(db, listFilters(q));
 }
 
 /** Insert, and update / delete when the version matches (db/versioned-table.ts). */

@@ -8,6 +8,8 @@ import type { Db } from '../../db/client.ts';
 import { AppError, forbidden } from '../../errors.ts';
 import { versionedRecords } from '../../records/versioned-record.ts';
 import { decodeCursor, page } from '../../db/paging.ts';
+import { runQueries } from '../../db/queries.ts';
+import type { Total } from '../../db/search.ts';
 import { fold } from '../../../lib/vi/fold.ts';
 import type { MessageKey } from '../../../shared/i18n/messages.ts';
 import type { Person, PersonInput, PersonListQuery, PersonUpdate } from '../../../shared/schemas/people.ts';
@@ -66,8 +68,12 @@ export async function getPerson(ctx: Ctx, id: string): Promise<Person> {
 
 export async function listPeople(ctx: Ctx, q: PersonListQuery) {
   if (!can(ctx.actor, 'list')) throw forbidden();
-  const rows = await repo.list(ctx.db, ctx.actor.tenantId, q, decodeCursor(q.cursor));
-  return page(rows, q.limit, (r) => toDto(r));
+  const cursor = decodeCursor(q.cursor);
+  const [rows, total] = await runQueries(ctx.db, [
+    () => repo.list(ctx.db, ctx.actor.tenantId, q, cursor),
+    async (): Promise<Partial<Total>> => (q.total ? repo.listTotal(ctx.db, ctx.actor.tenantId, q) : {}),
+  ] as const);
+  return { ...page(rows, q.limit, (r) => toDto(r)), ...total };
 }
 
 export async function createPerson(ctx: Ctx, input: PersonInput): Promise<Person> {

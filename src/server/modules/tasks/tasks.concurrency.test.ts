@@ -127,4 +127,18 @@ describe.skipIf(engine() !== 'postgres')('writes to one task at the same time (P
     expect(u.json().code).toBe('task.finished');
     expect((await call('GET', `/api/tasks/${id}`)).json().documents).toHaveLength(0);
   });
+
+  it('a disbursement sent while the task is being closed is refused once it is closed', async () => {
+    const id = await taskIn('implementation');
+    await holder.query('BEGIN');
+    await holder.query(`UPDATE tasks SET stage = 'not_accepted', version = version + 1 WHERE id = $1`, [id]);
+    const paid = call('POST', `/api/tasks/${id}/disbursements`, { disbursedOn: '2027-03-10', amount: 250, source: 'state_budget', decisionNo: '41/QĐ-SKHCN' });
+    await untilBlockedOrAnswered(holder, 1, [paid]);
+    await holder.query('COMMIT');
+
+    const d = await paid;
+    expect(d.statusCode, d.body).toBe(409);
+    expect(d.json().code).toBe('task.finished');
+    expect((await call('GET', `/api/tasks/${id}`)).json().disbursements).toHaveLength(0);
+  });
 });

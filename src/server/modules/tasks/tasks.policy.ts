@@ -8,16 +8,19 @@ const OFFICE = TASK_EDITORS;
 /**
  * Tasks are the department's own records: its officers and the province's leaders read them all. A unit officer
  * (another department or a commune) sees only what is assigned to it — plan items, not tasks — so not this list;
- * a reviewer reads the tasks of the councils they sit on, an applicant the tasks its organisation hosts, and the
- * public the accepted ones (public summary).
+ * a reviewer reads the tasks of the councils they sit on, an applicant the tasks its organisation hosts or takes
+ * part in (co-operating enterprise, beneficiary, ordering body…), and the public the accepted ones (public summary).
+ * Reading a task never shows council members' scores: those are the councils module's, for its readers.
  */
 const STAFF_READERS = TASK_READERS;
 
 /**
- * `facts` are what the service knows about the task for this actor: whether the actor's organisation hosts it, and
- * whether the actor sits on one of its councils (a reviewer reads only the dossiers assigned to them).
+ * `facts` are what the service knows about the task for this actor: whether the actor's organisation hosts it or
+ * takes part in it, and whether the actor sits on one of its councils (a reviewer reads only the dossiers assigned
+ * to them).
  */
-export function can(actor: Actor, action: TaskAction, facts: { hostedByActor?: boolean; onItsCouncil?: boolean } = {}): boolean {
+export function can(actor: Actor, action: TaskAction,
+  facts: { hostedByActor?: boolean; participatedByActor?: boolean; onItsCouncil?: boolean } = {}): boolean {
   switch (action) {
     case 'list':
     case 'export':
@@ -27,7 +30,7 @@ export function can(actor: Actor, action: TaskAction, facts: { hostedByActor?: b
     case 'read':
       return STAFF_READERS.has(actor.role)
         || (actor.role === 'reviewer' && !!facts.onItsCouncil)
-        || (actor.role === 'applicant' && !!facts.hostedByActor);
+        || (actor.role === 'applicant' && (!!facts.hostedByActor || !!facts.participatedByActor));
     case 'create':
     case 'update':
       return OFFICE.has(actor.role);

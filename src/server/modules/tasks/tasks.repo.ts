@@ -1,14 +1,19 @@
-import { and, asc, eq, inArray, sql } from 'drizzle-orm';
+import { and, asc, eq, inArray, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
 import { rowsOf } from '../../db/rows.ts';
+import { runQueries } from '../../db/queries.ts';
 import type { Tx } from '../../context.ts';
 import { adminUnits } from '../admin-units/admin-units.tables.ts';
 import { people } from '../people/people.tables.ts';
 import { scienceFields } from '../science-fields/science-fields.tables.ts';
 import { textSearch } from '../../db/search.ts';
+import { versionedWrites } from '../../db/versioned-table.ts';
+import { organizations } from '../organizations/organizations.tables.ts';
 import type { NameCursor } from '../../db/paging.ts';
 import type { TaskListQuery } from '../../../shared/schemas/tasks.ts';
-import { taskFunding, taskMembers, taskProducts, taskProgress, taskReplications, tasks } from './tasks.tables.ts';
+import {
+  taskDisbursements, taskFunding, taskMembers, taskParticipants, taskProducts, taskProgress, taskReplications, tasks,
+} from './tasks.tables.ts';
 
 type Q = Db | Tx;
 export type TaskValues = Omit<typeof tasks.$inferInsert, 'id' | 'tenantId' | 'version' | 'createdAt' | 'updatedAt'>;
@@ -29,6 +34,8 @@ const columns = {
   acceptanceRating: tasks.acceptanceRating, previousTaskId: tasks.previousTaskId,
   stateBudgetTotal: sql<number>`(SELECT coalesce(sum(f.state_budget), 0)::float8 FROM task_funding f WHERE f.task_id = ${tasks.id})`,
   counterpartTotal: sql<number>`(SELECT coalesce(sum(f.counterpart), 0)::float8 FROM task_funding f WHERE f.task_id = ${tasks.id})`,
+  stateBudgetDisbursed: sql<number>`(SELECT coalesce(sum(d.amount), 0)::float8 FROM task_disbursements d WHERE d.task_id = ${tasks.id} AND d.source = 'state_budget')`,
+  counterpartDisbursed: sql<number>`(SELECT coalesce(sum(d.amount), 0)::float8 FROM task_disbursements d WHERE d.task_id = ${tasks.id} AND d.source = 'counterpart')`,
   version: tasks.version, createdAt: tasks.createdAt, updatedAt: tasks.updatedAt, sortKey: tasks.sortKey,
 };
 export type TaskRow = Awaited<ReturnType<typeof findById>> & {};
@@ -103,7 +110,17 @@ export async function replaceChildren(tx: Tx, taskId: string, c: {
   members: { personId: string; role: string }[];
   funding: { year: number; stateBudget: number; counterpart: number }[];
   products: { name: string; kind: string; specification: string; quantity?: number | null; unit?: string | null; status: string }[];
+  /** Absent: the stored participants stay. */
+  participants?: { organizationId: string; role: string; note?: string | null }[];
 }) {
+  if (c.participants) {
+    await tx.delete(taskParticipants).where(eq(taskParticipants.taskId, taskId));
+    if (c.participants.length) {
+      await tx.insert(taskParticipants).values(c.participants.map((p, i) => ({
+        taskId, organizationId: p.organizationId, role: p.role, position: i + 1, note: p.note ?? null,
+      })));
+    }
+  }
   await tx.delete(taskMembers).where(eq(taskMembers.taskId, taskId));
   await tx.delete(taskFunding).where(eq(taskFunding.taskId, taskId));
   await tx.delete(taskProducts).where(eq(taskProducts.taskId, taskId));
@@ -126,6 +143,76 @@ export async function members(db: Q, taskId: string) {
 export async function funding(db: Q, taskId: string) {
   return db.select({ year: taskFunding.year, stateBudget: taskFunding.stateBudget, counterpart: taskFunding.counterpart })
     .from(taskFunding).where(eq(taskFunding.taskId, taskId)).orderBy(taskFunding.year);
+}
+
+/** The organisations taking part in tasks, in the order entered, with their names. */
+export async function participantsOf(db: Q, taskIds: string[]) {
+  if (!taskIds.length) return [];
+  return db.select({
+    taskId: taskParticipants.taskId, organizationId: taskParticipants.organizationId, organizationName: organizations.name,
+    role: taskParticipants.role, note: taskParticipants.note,
+  }).from(taskParticipants).innerJoin(organizations, eq(organizations.id, taskParticipants.organizationId))
+    .where(inArray(taskParticipants.taskId, taskIds)).orderBy(taskParticipants.taskId, taskParticipants.position);
+}
+
+/** Whether an organisation takes part in a task (an applicant of it reads the task). */
+export async function participates(db: Q, taskId: string, organizationId: string) {
+  const rows = await db.select({ taskId: taskParticipants.taskId }).from(taskParticipants)
+    .where(and(eq(taskParticipants.taskId, taskId), eq(taskParticipants.organizationId, organizationId))).limit(1);
+  return rows.length > 0;
+}
+
+// ---- disbursements ----
+
+export const disbursementWrites = versionedWrites(taskDisbursements);
+export type DisbursementValues = Omit<typeof taskDisbursements.$inferInsert, 'id' | 'tenantId' | 'version' | 'createdAt' | 'updatedAt'>;
+
+const disbursementColumns = {
+  id: taskDisbursements.id, taskId: taskDisbursements.taskId, disbursedOn: taskDisbursements.disbursedOn, amount: taskDisbursements.amount,
+  source: taskDisbursements.source, decisionNo: taskDisbursements.decisionNo, decisionDate: taskDisbursements.decisionDate,
+  note: taskDisbursements.note, createdBy: taskDisbursements.createdBy, version: taskDisbursements.version,
+  createdAt: taskDisbursements.createdAt, updatedAt: taskDisbursements.updatedAt,
+};
+
+/** One disbursement of the province, of the given task when `taskId` is given. */
+export async function findDisbursement(db: Q, tenantId: string, id: string, taskId?: string) {
+  const [row] = await db.select(disbursementColumns).from(taskDisbursements)
+    .where(and(eq(taskDisbursements.tenantId, tenantId), eq(taskDisbursements.id, id), taskId ? eq(taskDisbursements.taskId, taskId) : undefined));
+  return row ?? null;
+}
+
+export async function disbursements(db: Q, taskId: string) {
+  return db.select(disbursementColumns).from(taskDisbursements).where(eq(taskDisbursements.taskId, taskId))
+    .orderBy(taskDisbursements.disbursedOn, taskDisbursements.createdAt);
+}
+
+export interface FundingScope { taskIds?: string[]; stages?: string[]; fromYear?: number; toYear?: number }
+
+/**
+ * Planned funding by budget year and disbursements by the year of their date and source, summed over the province's
+ * tasks (or the given ones): the figures behind FundingSummary.
+ */
+export async function fundingFigures(db: Q, tenantId: string, o: FundingScope) {
+  const inList = (col: SQL, values: string[] | undefined) => (values === undefined ? sql``
+    : values.length ? sql`AND ${col} IN (${sql.join(values.map((v) => sql`${v}`), sql`, `)})` : sql`AND false`);
+  const ids = sql`${inList(sql`t.id`, o.taskIds)} ${inList(sql`t.stage`, o.stages)}`;
+  const years = (col: SQL) => sql`${o.fromYear !== undefined ? sql`AND ${col} >= ${o.fromYear}` : sql``} ${o.toYear !== undefined ? sql`AND ${col} <= ${o.toYear}` : sql``}`;
+  const [planned, disbursed] = await runQueries(db, [
+    () => rowsOf<{ year: number; state_budget: number; counterpart: number }>(db, sql`
+      SELECT f.year, sum(f.state_budget)::float8 AS state_budget, sum(f.counterpart)::float8 AS counterpart
+      FROM task_funding f JOIN tasks t ON t.id = f.task_id
+      WHERE t.tenant_id = ${tenantId} ${ids} ${years(sql`f.year`)}
+      GROUP BY f.year`),
+    () => rowsOf<{ year: number; source: string; amount: number }>(db, sql`
+      SELECT extract(year FROM d.disbursed_on)::int AS year, d.source, sum(d.amount)::float8 AS amount
+      FROM task_disbursements d JOIN tasks t ON t.id = d.task_id
+      WHERE d.tenant_id = ${tenantId} AND t.tenant_id = ${tenantId} ${ids} ${years(sql`extract(year FROM d.disbursed_on)`)}
+      GROUP BY 1, 2`),
+  ] as const);
+  return {
+    planned: planned.map((r) => ({ year: Number(r.year), stateBudget: Number(r.state_budget), counterpart: Number(r.counterpart) })),
+    disbursed: disbursed.map((r) => ({ year: Number(r.year), source: r.source, amount: Number(r.amount) })),
+  };
 }
 
 export async function products(db: Q, taskId: string) {

@@ -1,10 +1,11 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { ErrorBody, IdParams } from '../../../shared/schemas/common.ts';
+import { ErrorBody, IdParams, Version } from '../../../shared/schemas/common.ts';
 import { StageEvent } from '../../../shared/schemas/workflow.ts';
 import {
-  DocumentUpload, ProgressInput, PublicTaskPage, PublicTaskQuery, ReplicationInput, ReproposeInput, SimilarTaskList, SimilarTaskQuery,
-  TaskActions, TaskCreate, TaskDashboard, TaskDetail, TaskListQuery, TaskPage, TaskUpdate, TransitionBody,
+  DisbursementInput, DisbursementUpdate, DocumentUpload, FundingSummary, FundingSummaryQuery, ProgressInput, PublicTaskPage, PublicTaskQuery,
+  ReplicationInput, ReproposeInput, SimilarTaskList, SimilarTaskQuery, TaskActions, TaskCreate, TaskDashboard, TaskDetail, TaskDisbursement,
+  TaskListQuery, TaskPage, TaskUpdate, TransitionBody,
 } from '../../../shared/schemas/tasks.ts';
 import { pickLang } from '../../../shared/i18n/messages.ts';
 import { ctxOf } from '../../http/auth.ts';
@@ -33,6 +34,11 @@ export const taskRoutes: FastifyPluginAsyncZod = async (app) => {
     schema: { tags, summary: 'Where tasks are now, the overdue ones, and median / 90th-percentile days per stage and year',
       querystring: z.object({ year: z.coerce.number().int().min(1990).max(2100).optional() }), response: { 200: TaskDashboard, ...errors } },
   }, async (req) => service.taskDashboard(ctxOf(req), req.query));
+
+  app.get('/api/tasks/funding-summary', {
+    schema: { tags, summary: "Planned funding against disbursements by year and source over the province's tasks, with the counterpart share",
+      querystring: FundingSummaryQuery, response: { 200: FundingSummary, ...errors } },
+  }, async (req) => service.fundingSummary(ctxOf(req), req.query));
 
   app.get('/api/tasks/reviewer-accounts', {
     schema: { tags, summary: 'Reviewer accounts a task council member may be linked to (DOST officers, admins)',
@@ -101,6 +107,38 @@ export const taskRoutes: FastifyPluginAsyncZod = async (app) => {
     schema: { tags, summary: 'Record a progress check, an extension (new end date) or an adjustment during implementation',
       params: IdParams, body: ProgressInput, response: { 201: TaskDetail, ...errors } },
   }, async (req, reply) => reply.status(201).send(await service.addProgress(ctxOf(req), req.params.id, req.body)));
+
+  app.get('/api/tasks/:id/export.xlsx', {
+    schema: { tags, summary: 'The task\'s funding as an Excel workbook: planned against disbursed by year, the disbursements, the organisations',
+      params: IdParams },
+  }, async (req, reply) => {
+    const { buffer, fileName } = await service.exportTask(ctxOf(req), req.params.id, pickLang(req.headers['accept-language']));
+    return sendXlsx(reply, fileName, buffer);
+  });
+
+  const disbursementParams = z.object({ id: z.uuid(), disbursementId: z.uuid() });
+  app.get('/api/tasks/:id/disbursements', {
+    schema: { tags, summary: 'The disbursements of a task (cấp phát kinh phí) and planned against disbursed by year and source',
+      params: IdParams, response: { 200: z.object({ items: z.array(TaskDisbursement), summary: FundingSummary }), ...errors } },
+  }, async (req) => service.listDisbursements(ctxOf(req), req.params.id));
+
+  app.post('/api/tasks/:id/disbursements', {
+    schema: { tags, summary: 'Record a disbursement: date, amount (million VND), source, the decision that ordered it',
+      params: IdParams, body: DisbursementInput, response: { 201: TaskDisbursement, ...errors } },
+  }, async (req, reply) => reply.status(201).send(await service.addDisbursement(ctxOf(req), req.params.id, req.body)));
+
+  app.put('/api/tasks/:id/disbursements/:disbursementId', {
+    schema: { tags, summary: 'Edit a disbursement (send the version you read; a stale one gets 409)',
+      params: disbursementParams, body: DisbursementUpdate, response: { 200: TaskDisbursement, ...errors } },
+  }, async (req) => service.updateDisbursement(ctxOf(req), req.params.id, req.params.disbursementId, req.body));
+
+  app.delete('/api/tasks/:id/disbursements/:disbursementId', {
+    schema: { tags, summary: 'Delete a disbursement recorded by mistake (with the version you read)',
+      params: disbursementParams, querystring: z.object({ version: z.coerce.number().pipe(Version) }), response: { 204: z.null(), ...errors } },
+  }, async (req, reply) => {
+    await service.removeDisbursement(ctxOf(req), req.params.id, req.params.disbursementId, req.query.version);
+    return reply.status(204).send(null);
+  });
 
   app.post('/api/tasks/:id/replications', {
     schema: { tags, summary: 'Record an application, transfer or replication of the result (where, by whom, scale)',

@@ -2,7 +2,9 @@
  * S&T tasks (nhiệm vụ KH&CN) from proposal to replication. The stages and their rules are the dated workflow
  * definition `workflow.st_task` (tasks.workflow.ts ships the national defaults; provinces add their own versions);
  * this service supplies the facts a transition may require — attached document kinds and the task's fields,
- * including the outcomes of its councils — and keeps the task's current stage in step with stage_events.
+ * including the outcomes of its councils — and keeps the task's current stage in step with stage_events. It also
+ * keeps the task's funding as it happens (disbursements against the planned funding, tasks.funding.ts) and the
+ * organisations taking part besides the host.
  */
 import type { Actor, Ctx, Tx } from '../../context.ts';
 import type { Db } from '../../db/client.ts';
@@ -16,10 +18,12 @@ import type { Lang } from '../../../shared/i18n/messages.ts';
 import type { WorkflowDefinition } from '../../../shared/schemas/workflow.ts';
 import { PRODUCT_KINDS } from '../../../shared/schemas/tasks.ts';
 import { labelOf } from '../../../shared/labels/labels.ts';
-import { FUNDING_MODE_LABELS, TASK_TYPE_LABELS } from '../../../shared/labels/tasks.ts';
+import { DISBURSEMENT_SOURCE_LABELS, FUNDING_MODE_LABELS, PARTICIPANT_ROLE_LABELS, TASK_TYPE_LABELS } from '../../../shared/labels/tasks.ts';
 import type {
-  DocumentUpload, ProgressInput, ReplicationInput, SimilarTaskQuery, Task, TaskCreate, TaskDetail, TaskInput, TaskListQuery, TaskUpdate,
+  DisbursementInput, DisbursementUpdate, DocumentUpload, FundingSummary, ProgressInput, ReplicationInput, SimilarTaskQuery, Task,
+  TaskCreate, TaskDetail, TaskDisbursement, TaskInput, TaskListQuery, TaskUpdate,
 } from '../../../shared/schemas/tasks.ts';
+import { versionedRecords } from '../../records/versioned-record.ts';
 import type { SimilarTaskList } from '../../../shared/schemas/tasks.ts';
 import { recordAudit } from '../audit/audit.service.ts';
 import { ensureNationalRules } from '../rules/rules.service.ts';
@@ -36,7 +40,7 @@ import { assertUnitInForce } from '../admin-units/admin-units.service.ts';
 import { reviewerAccounts as listReviewerAccounts } from '../users/users.service.ts';
 import { assertOrganizationInTenant, organizationReferenceProblems } from '../organizations/organizations.service.ts';
 import { personReferenceProblems } from '../people/people.service.ts';
-import { collectPages, toXlsx } from '../exports/exports.service.ts';
+import { collectPages, toXlsx, toXlsxBook, xlsxSheet } from '../exports/exports.service.ts';
 import {
   attach, attachedKinds, attachmentsOf, readAttachment, registerAttachmentSubject, removeAttachment, type AttachmentSubject,
 } from '../attachments/attachments.service.ts';
@@ -46,6 +50,7 @@ import { can } from './tasks.policy.ts';
 import { TASK_COUNCIL_OUTCOMES, TASK_STAGE_CAPABILITIES, TASK_WORKFLOW, TASK_WORKFLOW_VERSIONS } from './tasks.workflow.ts';
 import { TASK_ATTACHMENT_LIMITS } from './tasks.attachments.ts';
 import { similarityIndex, type SimilarityDoc } from './tasks.similarity.ts';
+import { percentOf, summarizeFunding } from './tasks.funding.ts';
 import { listTenants } from '../tenants/tenants.service.ts';
 
 const ENTITY = 'task';
@@ -56,6 +61,7 @@ const constraints = {
   foreignKeys: {
     tasks_science_field_fkey: 'scienceField', tasks_host_organization_id_fkey: 'hostOrganizationId',
     tasks_principal_investigator_id_fkey: 'principalInvestigatorId', task_members_person_id_fkey: 'members',
+    task_participants_organization_id_fkey: 'participants',
   },
   unique: { tasks_code: 'code' },
 };
@@ -111,18 +117,22 @@ function toTask(r: Row, defs: Defs, now = new Date()): Task {
     acceptanceRating: r.acceptanceRating as Task['acceptanceRating'], previousTaskId: r.previousTaskId,
     stateBudgetTotal: r.stateBudgetTotal, counterpartTotal: r.counterpartTotal,
     counterpartShare: r.stateBudgetTotal > 0 ? round2((r.counterpartTotal / r.stateBudgetTotal) * 100) : null,
+    stateBudgetDisbursed: r.stateBudgetDisbursed, counterpartDisbursed: r.counterpartDisbursed,
     version: r.version, createdAt: r.createdAt.toISOString(), updatedAt: r.updatedAt.toISOString(),
   };
 }
 
 async function facts(ctx: Ctx, row: { id: string; hostOrganizationId: string | null }) {
   const hostedByActor = !!ctx.actor.organizationId && row.hostOrganizationId === ctx.actor.organizationId;
+  // An applicant of an organisation taking part (co-operating enterprise, beneficiary…) reads the task too.
+  const participatedByActor = ctx.actor.role === 'applicant' && !hostedByActor && !!ctx.actor.organizationId
+    && await repo.participates(ctx.db, row.id, ctx.actor.organizationId);
   let onItsCouncil = false;
   if (ctx.actor.role === 'reviewer') {
     // The councils module lists, for a member, only the councils they sit on.
     onItsCouncil = (await listCouncils(ctx, { subjectType: SUBJECT, subjectId: row.id, limit: 1 })).items.length > 0;
   }
-  return { hostedByActor, onItsCouncil };
+  return { hostedByActor, participatedByActor, onItsCouncil };
 }
 
 async function readable(ctx: Ctx, id: string): Promise<Row> {
@@ -135,8 +145,10 @@ async function readable(ctx: Ctx, id: string): Promise<Row> {
 // ---- validation of references ----
 
 async function checkReferences(db: Db | Tx, tenantId: string, input: TaskInput) {
-  const problems = await organizationReferenceProblems(db, tenantId,
-    input.hostOrganizationId ? [{ path: 'body.hostOrganizationId', id: input.hostOrganizationId }] : []);
+  const problems = await organizationReferenceProblems(db, tenantId, [
+    ...(input.hostOrganizationId ? [{ path: 'body.hostOrganizationId', id: input.hostOrganizationId }] : []),
+    ...(input.participants ?? []).map((p, i) => ({ path: `body.participants.${i}.organizationId`, id: p.organizationId })),
+  ]);
   problems.push(...await personReferenceProblems(db, tenantId, [
     ...(input.principalInvestigatorId ? [{ path: 'body.principalInvestigatorId', id: input.principalInvestigatorId }] : []),
     ...input.members.map((m, i) => ({ path: `body.members.${i}.personId`, id: m.personId })),
@@ -164,10 +176,11 @@ export async function getTask(ctx: Ctx, id: string, now = new Date()): Promise<T
 async function detail(db: Db | Tx, tenantId: string, row: Row, now = new Date()): Promise<TaskDetail> {
   const defs = await definitionsFor(db, tenantId, [row]);
   const { def, legalBasis } = defs.get(row.regimeDate)!;
-  const [members, funding, products, documents, progress, replications, lineage] = await runQueries(db, [
+  const [members, funding, products, documents, progress, replications, lineage, participants, disbursements] = await runQueries(db, [
     () => repo.members(db, row.id), () => repo.funding(db, row.id), () => repo.products(db, row.id),
     () => attachmentsOf(db, tenantId, SUBJECT, row.id),
     () => repo.progress(db, row.id), () => repo.replications(db, [row.id]), () => repo.lineage(db, tenantId, row.id),
+    () => repo.participantsOf(db, [row.id]), () => repo.disbursements(db, row.id),
   ] as const);
   const lineageDefs = await definitionsFor(db, tenantId, lineage.map((l) => ({ regimeDate: l.regime_date })));
   return {
@@ -184,6 +197,9 @@ async function detail(db: Db | Tx, tenantId: string, row: Row, now = new Date())
       summary: p.summary, newEndDate: p.newEndDate, createdAt: p.createdAt.toISOString(),
     })),
     replications: replications.map(({ taskId: _t, ...r }) => ({ ...r, createdAt: r.createdAt.toISOString() })),
+    participants: participants.map(({ taskId: _t, ...p }) => ({ ...p, role: p.role as TaskDetail['participants'][number]['role'] })),
+    disbursements: disbursements.map(toDisbursement),
+    fundingSummary: summarizeFunding(funding, disbursedAmounts(disbursements)),
     lineage: lineage.map((l) => ({
       id: l.id, title: l.title, proposalYear: Number(l.proposal_year), stage: l.stage,
       stageName: stageOf(lineageDefs.get(l.regime_date)!.def, l.stage)?.name ?? { vi: l.stage, en: l.stage },
@@ -231,9 +247,12 @@ export async function createTask(ctx: Ctx, input: TaskCreate, o: { previousTaskI
   });
 }
 
-/** What the audit log keeps of a task: its own fields and children, without document contents. */
+/** What the audit log keeps of a task: its own fields and children, without document contents (disbursements are audited apart). */
 function auditView(t: TaskDetail) {
-  const { documents, progress: _p, replications: _r, lineage: _l, daysInStage: _d, overdue: _o, ...rest } = t;
+  const {
+    documents, progress: _p, replications: _r, lineage: _l, daysInStage: _d, overdue: _o, disbursements: _b, fundingSummary: _f,
+    stateBudgetDisbursed: _sd, counterpartDisbursed: _cd, ...rest
+  } = t;
   return { ...rest, documents: documents.map((d) => ({ id: d.id, kind: d.kind, fileName: d.fileName, size: d.size })) };
 }
 
@@ -462,10 +481,81 @@ async function reproposeLocked(ctx: Ctx, id: string, input: { proposalYear: numb
     assignmentMode: source.assignmentMode, fundingMode: source.fundingMode, proposalYear: input.proposalYear,
     code: null, startDate: null, endDate: null, summary: source.summary,
     members: source.members.map((m) => ({ personId: m.personId, role: m.role })),
+    participants: source.participants.map((p) => ({ organizationId: p.organizationId, role: p.role, note: p.note })),
     funding: [], products: source.products.map(({ id: _i, position: _p, ...p }) => ({ ...p, status: 'planned' as const })),
     proposedOn: input.proposedOn,
   }, { previousTaskId: id });
   return created;
+}
+
+// ---- disbursements (cấp phát kinh phí) ----
+
+const DISBURSEMENT = 'task_disbursement';
+type DisbursementRow = NonNullable<Awaited<ReturnType<typeof repo.findDisbursement>>>;
+
+function toDisbursement(d: DisbursementRow): TaskDisbursement {
+  return {
+    id: d.id, taskId: d.taskId, disbursedOn: d.disbursedOn, amount: d.amount, source: d.source as TaskDisbursement['source'],
+    decisionNo: d.decisionNo, decisionDate: d.decisionDate, note: d.note, version: d.version,
+    createdAt: d.createdAt.toISOString(), updatedAt: d.updatedAt.toISOString(),
+  };
+}
+
+/** A task's disbursements as versioned records: one found under another task of the province is not found. */
+const disbursementRecords = (taskId: string) => versionedRecords({
+  entity: DISBURSEMENT, constraints: {},
+  find: (db, tenantId, id) => repo.findDisbursement(db, tenantId, id, taskId),
+  toDto: toDisbursement, writes: repo.disbursementWrites,
+});
+
+/** Disbursements as the summary counts them: by the year of their date. */
+const disbursedAmounts = (rows: DisbursementRow[]) => rows.map((d) => ({ year: Number(d.disbursedOn.slice(0, 4)), source: d.source, amount: d.amount }));
+
+const disbursementValues = (input: DisbursementInput) => ({
+  disbursedOn: input.disbursedOn, amount: input.amount, source: input.source, decisionNo: input.decisionNo ?? null,
+  decisionDate: input.decisionDate ?? null, note: input.note ?? null,
+});
+
+/**
+ * Writes to a task's funding follow the task's own policy (its editors: the DOST's officers) and stage: the task is
+ * locked and read again in the write's transaction, and one whose stage closes it takes no more changes.
+ */
+const fundingWrite = (ctx: Ctx, taskId: string) => ({
+  authorize: () => can(ctx.actor, 'update'),
+  check: async (tx: Tx) => { await assertNotFinished(tx, ctx.actor.tenantId, await lockedTask(tx, ctx.actor.tenantId, taskId)); },
+});
+
+export async function listDisbursements(ctx: Ctx, taskId: string) {
+  const row = await readable(ctx, taskId);
+  const [funding, items] = await runQueries(ctx.db, [() => repo.funding(ctx.db, row.id), () => repo.disbursements(ctx.db, row.id)] as const);
+  return {
+    items: items.map(toDisbursement),
+    summary: summarizeFunding(funding, disbursedAmounts(items)),
+  };
+}
+
+export async function addDisbursement(ctx: Ctx, taskId: string, input: DisbursementInput): Promise<TaskDisbursement> {
+  return disbursementRecords(taskId).create(ctx, { taskId, createdBy: ctx.actor.userId, ...disbursementValues(input) },
+    { ...fundingWrite(ctx, taskId), input });
+}
+
+export async function updateDisbursement(ctx: Ctx, taskId: string, id: string, input: DisbursementUpdate): Promise<TaskDisbursement> {
+  return disbursementRecords(taskId).update(ctx, id, input.version, disbursementValues(input), { ...fundingWrite(ctx, taskId), input });
+}
+
+export async function removeDisbursement(ctx: Ctx, taskId: string, id: string, version: number): Promise<void> {
+  await disbursementRecords(taskId).remove(ctx, id, version, fundingWrite(ctx, taskId));
+}
+
+/**
+ * Planned funding against disbursements, by year and source, over the province's tasks — or those in `taskIds` or
+ * at `stages` — for whoever reads the task overview (the leader's home reads it; a proposal's requested funding
+ * counts as planned unless the caller narrows the tasks).
+ */
+export async function fundingSummary(ctx: Ctx, scope: repo.FundingScope = {}): Promise<FundingSummary> {
+  if (!can(ctx.actor, 'dashboard')) throw forbidden();
+  const { planned, disbursed } = await repo.fundingFigures(ctx.db, ctx.actor.tenantId, scope);
+  return summarizeFunding(planned, disbursed);
 }
 
 // ---- dashboard, export, public ----
@@ -502,6 +592,10 @@ export async function taskDashboard(ctx: Ctx, q: { year?: number }, now = new Da
 export async function exportTasks(ctx: Ctx, q: TaskListQuery, lang: Lang) {
   if (!can(ctx.actor, 'export')) throw forbidden();
   const rows = await collectPages((page) => listTasks(ctx, { ...q, ...page }));
+  const participants = new Map<string, string[]>();
+  for (const p of await repo.participantsOf(ctx.db, rows.map((r) => r.id))) {
+    participants.set(p.taskId, [...(participants.get(p.taskId) ?? []), `${p.organizationName} (${labelOf(PARTICIPANT_ROLE_LABELS, p.role, lang)})`]);
+  }
   return toXlsx<Task>({
     title: lang === 'vi' ? 'Danh sách nhiệm vụ khoa học và công nghệ' : 'S&T tasks',
     sheetName: lang === 'vi' ? 'Nhiệm vụ' : 'Tasks',
@@ -511,7 +605,7 @@ export async function exportTasks(ctx: Ctx, q: TaskListQuery, lang: Lang) {
       { key: 'code', header: { vi: 'Mã số', en: 'Code' }, type: 'text' },
       { key: 'title', header: { vi: 'Tên nhiệm vụ', en: 'Title' }, type: 'text', width: 60 },
       { key: (t) => labelOf(TASK_TYPE_LABELS, t.type, lang), header: { vi: 'Loại', en: 'Type' }, type: 'text' },
-      { key: 'proposalYear', header: { vi: 'Năm đề xuất', en: 'Proposal year' }, type: 'integer' },
+      { key: 'proposalYear', header: { vi: 'Năm đề xuất', en: 'Proposal year' }, type: 'year' },
       { key: (t) => t.stageName[lang], header: { vi: 'Giai đoạn', en: 'Stage' }, type: 'text', width: 30 },
       { key: 'daysInStage', header: { vi: 'Số ngày ở giai đoạn', en: 'Days in stage' }, type: 'number', decimals: 0 },
       { key: (t) => (t.overdue ? (lang === 'vi' ? 'Quá hạn' : 'Overdue') : ''), header: { vi: 'Quá hạn', en: 'Overdue' }, type: 'text' },
@@ -521,10 +615,74 @@ export async function exportTasks(ctx: Ctx, q: TaskListQuery, lang: Lang) {
       { key: 'stateBudgetTotal', header: { vi: 'Kinh phí NSNN (triệu đồng)', en: 'State budget (million VND)' }, type: 'money' },
       { key: 'counterpartTotal', header: { vi: 'Kinh phí đối ứng (triệu đồng)', en: 'Counterpart (million VND)' }, type: 'money' },
       { key: 'counterpartShare', header: { vi: 'Tỷ lệ đối ứng', en: 'Counterpart share' }, type: 'percent' },
+      { key: 'stateBudgetDisbursed', header: { vi: 'NSNN đã giải ngân (triệu đồng)', en: 'State budget disbursed (million VND)' }, type: 'money' },
+      { key: (t) => percentOf(t.stateBudgetDisbursed, t.stateBudgetTotal), header: { vi: 'Tỷ lệ giải ngân NSNN', en: 'State budget disbursed share' }, type: 'percent' },
+      { key: 'counterpartDisbursed', header: { vi: 'Đối ứng đã giải ngân (triệu đồng)', en: 'Counterpart disbursed (million VND)' }, type: 'money' },
+      { key: (t) => participants.get(t.id)?.join('; ') ?? '', header: { vi: 'Tổ chức tham gia', en: 'Participating organisations' }, type: 'text', width: 40 },
       { key: 'startDate', header: { vi: 'Bắt đầu', en: 'Start' }, type: 'date' },
       { key: 'endDate', header: { vi: 'Kết thúc', en: 'End' }, type: 'date' },
     ],
   });
+}
+
+/**
+ * One task's funding as an XLSX workbook, for whoever reads the task: planned against disbursed by year and source
+ * (with the totals and the shares), every disbursement with its decision, and the organisations taking part.
+ */
+export async function exportTask(ctx: Ctx, id: string, lang: Lang): Promise<{ buffer: Buffer; fileName: string }> {
+  const task = await getTask(ctx, id);
+  const l = (vi: string, en: string) => (lang === 'vi' ? vi : en);
+  const title = `${task.code ? `${task.code} — ` : ''}${task.title}`;
+  type Year = FundingSummary['years'][number];
+  const years: (Omit<Year, 'year'> & { year: string })[] = [
+    ...task.fundingSummary.years.map((y) => ({ ...y, year: String(y.year) })),
+    { ...task.fundingSummary.totals, year: l('Tổng cộng', 'Total') },
+  ];
+  const money = (vi: string, en: string) => ({ vi: `${vi} (triệu đồng)`, en: `${en} (million VND)` });
+  const buffer = await toXlsxBook([
+    xlsxSheet({
+      title, sheetName: l('Kinh phí theo năm', 'Funding by year'), lang, rows: years,
+      columns: [
+        { key: 'year', header: { vi: 'Năm', en: 'Year' }, type: 'text', width: 12 },
+        { key: (y) => y.stateBudget.planned, header: money('NSNN kế hoạch', 'State budget planned'), type: 'money' },
+        { key: (y) => y.stateBudget.disbursed, header: money('NSNN đã giải ngân', 'State budget disbursed'), type: 'money' },
+        { key: (y) => y.stateBudget.share, header: { vi: 'Tỷ lệ giải ngân NSNN', en: 'State budget disbursed share' }, type: 'percent' },
+        { key: (y) => y.counterpart.planned, header: money('Đối ứng kế hoạch', 'Counterpart planned'), type: 'money' },
+        { key: (y) => y.counterpart.disbursed, header: money('Đối ứng đã giải ngân', 'Counterpart disbursed'), type: 'money' },
+        { key: (y) => y.counterpart.share, header: { vi: 'Tỷ lệ giải ngân đối ứng', en: 'Counterpart disbursed share' }, type: 'percent' },
+        { key: (y) => y.other.disbursed, header: money('Nguồn khác đã giải ngân', 'Other sources disbursed'), type: 'money' },
+        { key: (y) => y.total.planned, header: money('Tổng kế hoạch', 'Total planned'), type: 'money' },
+        { key: (y) => y.total.disbursed, header: money('Tổng đã giải ngân', 'Total disbursed'), type: 'money' },
+        { key: (y) => y.total.share, header: { vi: 'Tỷ lệ giải ngân', en: 'Disbursed share' }, type: 'percent' },
+        { key: (y) => y.counterpartShare.planned, header: { vi: 'Tỷ lệ đối ứng so với NSNN (kế hoạch)', en: 'Counterpart / state budget (planned)' }, type: 'percent' },
+      ],
+    }),
+    xlsxSheet({
+      title, sheetName: l('Cấp phát kinh phí', 'Disbursements'), lang, rows: task.disbursements,
+      columns: [
+        { key: 'disbursedOn', header: { vi: 'Ngày cấp', en: 'Date' }, type: 'date' },
+        { key: (d) => labelOf(DISBURSEMENT_SOURCE_LABELS, d.source, lang), header: { vi: 'Nguồn kinh phí', en: 'Source' }, type: 'text', width: 22 },
+        { key: 'amount', header: money('Số tiền', 'Amount'), type: 'money' },
+        { key: 'decisionNo', header: { vi: 'Số quyết định', en: 'Decision no.' }, type: 'text', width: 20 },
+        { key: 'decisionDate', header: { vi: 'Ngày quyết định', en: 'Decision date' }, type: 'date' },
+        { key: 'note', header: { vi: 'Ghi chú', en: 'Note' }, type: 'text', width: 40 },
+      ],
+    }),
+    xlsxSheet({
+      title, sheetName: l('Tổ chức tham gia', 'Organisations'), lang,
+      rows: [
+        ...(task.hostOrganizationName ? [{ name: task.hostOrganizationName, role: l('Tổ chức chủ trì', 'Host organisation'), note: null }] : []),
+        ...task.participants.map((p) => ({ name: p.organizationName, role: labelOf(PARTICIPANT_ROLE_LABELS, p.role, lang), note: p.note })),
+      ],
+      columns: [
+        { key: 'name', header: { vi: 'Tổ chức', en: 'Organisation' }, type: 'text', width: 50 },
+        { key: 'role', header: { vi: 'Vai trò', en: 'Role' }, type: 'text', width: 30 },
+        { key: 'note', header: { vi: 'Ghi chú', en: 'Note' }, type: 'text', width: 40 },
+      ],
+    }),
+  ]);
+  const stem = (task.code ?? task.id.slice(0, 8)).replace(/[\\/:*?"<>|\s]+/g, '-');
+  return { buffer, fileName: `${l('nhiem-vu', 'task')}-${stem}.xlsx` };
 }
 
 const PUBLIC_RATINGS = ['passed', 'excellent'];
@@ -535,7 +693,7 @@ export async function listPublicTasks(db: Db, o: { tenantId: string; q?: string;
   const stages = await stagesWhere(db, { tenantId: o.tenantId, workflow: TASK_WORKFLOW, test: (c) => c.public });
   const rows = await repo.list(db, o.tenantId, { q: o.q, limit: o.limit, stages, ratings: PUBLIC_RATINGS }, decodeCursor(o.cursor));
   const ids = rows.map((r) => r.id);
-  const [products, replications] = await Promise.all([repo.productsOf(db, ids), repo.replications(db, ids)]);
+  const [products, replications, participants] = await Promise.all([repo.productsOf(db, ids), repo.replications(db, ids), repo.participantsOf(db, ids)]);
   return page(rows, o.limit, (r) => ({
     id: r.id, code: r.code, title: r.title, hostOrganizationName: r.hostOrganizationName, principalInvestigatorName: r.principalInvestigatorName,
     startYear: r.startDate ? Number(r.startDate.slice(0, 4)) : null, endYear: r.endDate ? Number(r.endDate.slice(0, 4)) : null,
@@ -543,6 +701,8 @@ export async function listPublicTasks(db: Db, o: { tenantId: string; q?: string;
     scienceFieldName: r.scienceFieldVi ? { vi: r.scienceFieldVi, en: r.scienceFieldEn ?? r.scienceFieldVi } : null,
     products: products.filter((p) => p.taskId === r.id).map((p) => ({ name: p.name, kind: p.kind as (typeof PRODUCT_KINDS)[number], specification: p.specification })),
     replications: replications.filter((x) => x.taskId === r.id).map((x) => ({ place: x.place, scale: x.scale, year: x.year, adopterName: x.adopterName })),
+    participants: participants.filter((x) => x.taskId === r.id)
+      .map((x) => ({ name: x.organizationName, role: x.role as TaskDetail['participants'][number]['role'] })),
   }));
 }
 
@@ -552,9 +712,21 @@ const canListTasks = (actor: Actor) => can(actor, 'list');
 
 const taskCouncilSubject: CouncilSubjectType = {
   label: { vi: 'nhiệm vụ', en: 'task' },
+  /**
+   * Its councils keep the rules of its regime date (as its workflow does), and flag members who are its principal
+   * investigator or work at its host organisation or the PI's organisation as likely conflicts of interest.
+   */
   find: async (db, tenantId, id) => {
     const row = await repo.findById(db, tenantId, id);
-    return row ? { title: row.title } : null;
+    if (!row) return null;
+    return {
+      title: row.title,
+      regimeDate: row.regimeDate,
+      parties: [
+        ...(row.hostOrganizationId ? [{ kind: 'organization' as const, id: row.hostOrganizationId, role: { vi: 'tổ chức chủ trì', en: 'host organisation' } }] : []),
+        ...(row.principalInvestigatorId ? [{ kind: 'person' as const, id: row.principalInvestigatorId, role: { vi: 'chủ nhiệm nhiệm vụ', en: 'principal investigator' } }] : []),
+      ],
+    };
   },
   /** A closed council's outcome becomes a fact on each task it evaluated (the workflow requires it to move on). */
   onClosed: async (tx, ctx, council, results) => {

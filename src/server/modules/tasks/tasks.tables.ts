@@ -1,7 +1,7 @@
-/** Drizzle tables for 0020_tasks.sql (the SQL migration is the source of truth). */
+/** Drizzle tables for 0020_tasks.sql and 0051_task_funding.sql (the SQL migrations are the source of truth). */
 import { boolean, date, integer, numeric, pgTable, primaryKey, text, uuid } from 'drizzle-orm/pg-core';
 
-import { timestamptz as ts } from '../../db/columns.ts';
+import { recordKey, timestamptz as ts, versionColumns } from '../../db/columns.ts';
 /** numeric as a JS number (amounts in million VND fit a double exactly to 3 decimals). */
 const num = (name: string) => numeric(name, { mode: 'number' });
 
@@ -85,3 +85,26 @@ export const taskReplications = pgTable('task_replications', {
   createdBy: uuid('created_by'),
   createdAt: ts('created_at').notNull().defaultNow(),
 });
+
+/** Disbursements (cấp phát kinh phí), million VND: a versioned record of the task's province. */
+export const taskDisbursements = pgTable('task_disbursements', {
+  ...recordKey(),
+  taskId: uuid('task_id').notNull(),
+  disbursedOn: date('disbursed_on', { mode: 'string' }).notNull(),
+  amount: num('amount').notNull(),
+  source: text('source').notNull(),
+  decisionNo: text('decision_no'),
+  decisionDate: date('decision_date', { mode: 'string' }),
+  note: text('note'),
+  createdBy: uuid('created_by'),
+  ...versionColumns(),
+});
+
+/** Organisations taking part in a task besides the host, with their role. */
+export const taskParticipants = pgTable('task_participants', {
+  taskId: uuid('task_id').notNull(),
+  organizationId: uuid('organization_id').notNull(),
+  role: text('role').notNull(),
+  position: integer('position').notNull(),
+  note: text('note'),
+}, (t) => [primaryKey({ columns: [t.taskId, t.organizationId] })]);

@@ -7,6 +7,7 @@ import { agencies } from '../agencies/agencies.tables.ts';
 import { organizations } from '../organizations/organizations.tables.ts';
 import { users } from './users.tables.ts';
 import { afterCursor, byName } from '../../db/search.ts';
+import { foldWords, likeContains } from '../../../lib/vi/fold.ts';
 import type { NameCursor } from '../../db/paging.ts';
 import type { UserListQuery } from '../../../shared/schemas/users.ts';
 
@@ -46,10 +47,36 @@ export async function findById(db: Db | Tx, tenantId: string, id: string) {
   return row ?? null;
 }
 
+/** Every precomposed Vietnamese letter, by the ASCII letter `fold()` turns it into. */
+const VARIANTS: Record<string, string> = {
+  a: 'aàáảãạăằắẳẵặâầấẩẫậ', e: 'eèéẻẽẹêềếểễệ', i: 'iìíỉĩị', o: 'oòóỏõọôồốổỗộơờớởỡợ', u: 'uùúủũụưừứửữự',
+  y: 'yỳýỷỹỵ', d: 'dđ',
+};
+/**
+ * A regular expression matching a folded word in text with or without diacritics, in either case: `ha` →
+ * `[hH][aàá…AÀÁ…]`. Accounts have no folded search column (a province has a few hundred), so the name is matched as
+ * displayed; the classes agree with `fold()` (lib/vi/fold.ts), and case is spelt out because lower() and `~*` of
+ * Vietnamese capitals depend on the server's locale.
+ */
+function foldedPattern(word: string): string {
+  return [...word].map((ch) => {
+    const variants = VARIANTS[ch] ?? ch;
+    return `[${variants}${variants.toUpperCase()}]`;
+  }).join('');
+}
+
+/** Each typed word is in the username or (diacritics optional) in the name. */
+function matchesWords(query: string | undefined): SQL | undefined {
+  const words = foldWords(query ?? '');
+  if (words.length === 0) return undefined;
+  return and(...words.map((w) => or(sql`${users.username} LIKE ${likeContains(w)}`, sql`${users.displayName} ~ ${foldedPattern(w)}`)));
+}
+
 export async function list(db: Db, tenantId: string, q: UserListQuery, cursor: NameCursor | null) {
   return select(db)
     .where(and(
       eq(users.tenantId, tenantId),
+      matchesWords(q.q),
       q.role ? eq(users.role, q.role) : undefined,
       q.active !== undefined ? eq(users.active, q.active) : undefined,
       q.agencyId ? eq(users.agencyId, q.agencyId) : undefined,

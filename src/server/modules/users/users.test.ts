@@ -305,3 +305,16 @@ describe('sign-in protection and API tokens', () => {
     expect((await get({ authorization: `Bearer ${token}` }, '/api/organizations')).json().code).toBe('auth.token_invalid');
   });
 });
+
+describe('finding accounts', () => {
+  it('finds an account by words of its username or its name, with or without diacritics', async () => {
+    const user = await addUser({ username: newUsername('thanhlong') });
+    await put(admin, `/api/users/${user.id}`, { ...editable(user), displayName: 'Đặng Thị Ánh Nguyệt' });
+    const found = async (q: string) => ((await get(admin, `/api/users?q=${encodeURIComponent(q)}&limit=200`)).json() as { items: UserBody[] }).items.map((u) => u.id);
+    expect(await found('dang thi anh')).toContain(user.id);
+    expect(await found('ĐẶNG Ánh')).toContain(user.id);
+    expect(await found('thanhlong')).toContain(user.id);
+    expect(await found('nguyet thanhlong')).toContain(user.id);
+    expect(await found('dang hoang')).not.toContain(user.id);
+  });
+});

@@ -7,7 +7,7 @@ import { Button, Select, Switch, Tag, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { PlusOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
-import { formatDate } from '../../../lib/vi/format.ts';
+import { formatDate } from '../../format.ts';
 import { todayInVietnam } from '../../../lib/vi/dates.ts';
 import { AGENCY_KINDS, type Agency, type AgencyKind } from '../../../shared/schemas/agencies.ts';
 import { ListPage } from '../../components/list-page.tsx';
@@ -35,6 +35,7 @@ export function AgenciesPage() {
       render: (_, a) => (
         <div>
           <Typography.Text strong>{a.name}</Typography.Text>
+          {a.issuesDocuments && <> <Tag color="blue">{t('agency.issuerTag', { symbol: a.documentSymbol })}</Tag></>}
           {a.parentName && <div><Typography.Text type="secondary">{a.parentName}</Typography.Text></div>}
         </div>
       ),

@@ -1,5 +1,8 @@
-/** Add / change an agency of the province: kind, name, the department a division belongs to, validity dates. */
-import { Col, Form, Input, Select } from 'antd';
+/**
+ * Add / change an agency of the province: kind, name, the department a division belongs to, validity dates, and
+ * whether it is the DOST whose name heads the province's documents in that period (symbol and place of its documents).
+ */
+import { Col, Form, Input, Select, Switch } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { AGENCY_KINDS, AgencyInput, AgencyUpdate, type Agency } from '../../../shared/schemas/agencies.ts';
 import { todayInVietnam } from '../../../lib/vi/dates.ts';
@@ -14,7 +17,7 @@ interface Props {
   onSaved(agency: Agency, created: boolean): void;
 }
 
-const EMPTY = { kind: 'department', validFrom: todayInVietnam() };
+const EMPTY = { kind: 'department', validFrom: todayInVietnam(), issuesDocuments: false };
 
 export function AgencyDrawer({ open, record, onClose, onSaved }: Props) {
   const { t } = useTranslation();
@@ -48,6 +51,21 @@ export function AgencyDrawer({ open, record, onClose, onSaved }: Props) {
           <Col xs={24} md={12}>
             <Form.Item {...field('validTo')} extra={t('agency.validToHint')}><DateInput /></Form.Item>
           </Col>
+          <Col span={24}>
+            <Form.Item {...field('issuesDocuments')} valuePropName="checked" extra={t('agency.issuesDocumentsHint')}><Switch /></Form.Item>
+          </Col>
+          <Form.Item noStyle dependencies={['issuesDocuments']}>
+            {({ getFieldValue }) => (getFieldValue('issuesDocuments') ? (
+              <>
+                <Col xs={24} md={12}>
+                  <Form.Item {...field('documentSymbol')} required extra={t('agency.documentSymbolHint')}><Input /></Form.Item>
+                </Col>
+                <Col xs={24} md={12}>
+                  <Form.Item {...field('placeName')} required extra={t('agency.placeNameHint')}><Input /></Form.Item>
+                </Col>
+              </>
+            ) : null)}
+          </Form.Item>
           <Col span={24}>
             <Form.Item {...field('note')}><Input.TextArea rows={3} /></Form.Item>
           </Col>

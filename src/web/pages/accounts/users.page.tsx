@@ -1,11 +1,12 @@
 /**
- * Tài khoản: the accounts of the province (admins), by username, filtered by role, state or unit; create, change,
- * disable, and set a new password (the account's open sessions end).
+ * Tài khoản: the accounts of the province (admins), by username; searched by username or name (diacritics optional),
+ * filtered by role, state or unit; create, change role and unit, lock and unlock, and set a new password (the
+ * account's open sessions end and its API tokens are revoked).
  */
 import { useState } from 'react';
-import { Alert, Button, Form, Input, Modal, Select, Tag, Typography } from 'antd';
+import { Alert, Button, Form, Input, Modal, Popconfirm, Select, Tag, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
-import { KeyOutlined, PlusOutlined } from '@ant-design/icons';
+import { KeyOutlined, LockOutlined, PlusOutlined, UnlockOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import { ROLES, type Role } from '../../../shared/roles.ts';
 import { PASSWORD_MAX, PASSWORD_MIN, PasswordReset, type User } from '../../../shared/schemas/users.ts';
@@ -17,6 +18,7 @@ import { RowActions } from '../../components/row-actions.tsx';
 import { useFeedback } from '../../feedback.tsx';
 import { applyServerErrors, zodRules } from '../../form-validation.ts';
 import { serverText } from '../../i18n/index.ts';
+import { useDebounced } from '../../use-paged-list.ts';
 import { useRecordList } from '../../use-record-list.ts';
 import { UserDrawer } from './user-drawer.tsx';
 
@@ -62,12 +64,31 @@ function PasswordDialog({ user, onClose }: { user: User; onClose(): void }) {
 
 export function UsersPage() {
   const { t } = useTranslation();
+  const { showError, showSuccess } = useFeedback();
+  const [search, setSearch] = useState('');
+  const q = useDebounced(search.trim());
   const [role, setRole] = useState<Role | undefined>();
   const [active, setActive] = useState<'true' | 'false' | undefined>('true');
   const [agencyId, setAgencyId] = useState<string | null>(null);
-  const page = useRecordList('/api/users', { role, active, agencyId: agencyId ?? undefined });
+  const page = useRecordList('/api/users', { q: q || undefined, role, active, agencyId: agencyId ?? undefined });
   const [resetting, setResetting] = useState<User | null>(null);
   const none = t('common.none');
+
+  /** Locks (or unlocks) an account: its sessions and API tokens stop working at once (users.service). */
+  const setLocked = async (u: User, locked: boolean) => {
+    try {
+      const body = {
+        displayName: u.displayName, role: u.role, active: !locked, organizationId: u.organizationId, agencyId: u.agencyId,
+        adminUnitId: u.adminUnitId, email: u.email, version: u.version,
+      };
+      const updated = await api.put('/api/users/{id}', { params: { id: u.id }, body });
+      if (active === undefined || String(updated.active) === active) page.list.upsert(updated);
+      else page.list.remove(updated.id);
+      showSuccess(t(locked ? 'user.locked' : 'user.unlocked', { username: u.username }));
+    } catch (e) {
+      showError(e, { onReload: page.list.reload });
+    }
+  };
 
   const columns: ColumnsType<User> = [
     {
@@ -88,11 +109,26 @@ export function UsersPage() {
       render: (v: boolean) => (v ? <Tag color="green">{t('user.activeTag')}</Tag> : <Tag color="red">{t('user.disabledTag')}</Tag>),
     },
     {
-      title: t('common.actions'), key: 'actions', width: 230,
+      title: t('common.actions'), key: 'actions', width: 250,
       render: (_, u) => (
         <RowActions
           name={u.username} onEdit={() => page.edit(u)}
-          extra={<Button size="small" icon={<KeyOutlined />} onClick={() => setResetting(u)}>{t('user.reset')}</Button>}
+          extra={(
+            <>
+              <Button size="small" icon={<KeyOutlined />} onClick={() => setResetting(u)}>{t('user.reset')}</Button>
+              {u.active ? (
+                <Popconfirm
+                  title={t('user.lockConfirm', { username: u.username })} description={t('user.lockHint')}
+                  okText={t('user.lock')} cancelText={t('common.cancel')} okButtonProps={{ danger: true }}
+                  onConfirm={() => setLocked(u, true)}
+                >
+                  <Button size="small" danger icon={<LockOutlined />}>{t('user.lock')}</Button>
+                </Popconfirm>
+              ) : (
+                <Button size="small" icon={<UnlockOutlined />} onClick={() => void setLocked(u, false)}>{t('user.unlock')}</Button>
+              )}
+            </>
+          )}
         />
       ),
     },
@@ -102,6 +138,7 @@ export function UsersPage() {
     <ListPage
       title={t('user.title')}
       actions={<Button type="primary" icon={<PlusOutlined />} onClick={page.create}>{t('user.new')}</Button>}
+      search={{ value: search, onChange: setSearch, placeholder: t('user.searchPlaceholder') }}
       filters={(
         <>
           <Select
@@ -120,7 +157,7 @@ export function UsersPage() {
       list={page.list}
       columns={columns}
       emptyText={t('common.noMatch')}
-      scrollX={1000}
+      scrollX={1100}
     >
       {page.editing && <UserDrawer open record={page.editing.record} onClose={page.closeEditor} onSaved={page.saved} />}
       {resetting && <PasswordDialog user={resetting} onClose={() => setResetting(null)} />}

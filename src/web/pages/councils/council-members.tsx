@@ -1,19 +1,23 @@
 /**
  * Members of a council: add from the expert registry with a role and, optionally, the account they score with;
- * conflict-of-interest declarations; presence at the sitting. The composition rule the council follows is shown
- * above the table (size, roles, quorum, with its legal basis).
+ * conflict-of-interest answers (not answered / no conflict / conflict), with members close to a subject under
+ * evaluation (its host organisation, its principal investigator's organisation) flagged as likely conflicts as soon as
+ * they are added; presence at the sitting. The composition rule the council follows is shown above the table (size,
+ * roles, quorum, with its legal basis).
  */
 import { useEffect, useMemo, useState } from 'react';
-import { Button, Flex, Form, Input, Modal, Popconfirm, Select, Switch, Table, Tag, Tooltip, Typography } from 'antd';
-import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
+import { Alert, Button, Flex, Form, Input, Modal, Popconfirm, Select, Switch, Table, Tag, Tooltip, Typography } from 'antd';
+import { DeleteOutlined, PlusOutlined, WarningOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import { MEMBER_ROLES, type CouncilDetail, type CouncilMember, type MemberRole } from '../../../shared/schemas/councils.ts';
+import { likelyConflictText } from '../../../shared/labels/councils.ts';
 import { api, isApiError, type ResponseOf } from '../../api.ts';
 import { useFeedback } from '../../feedback.tsx';
 import { applyServerErrors } from '../../form-validation.ts';
 import { useUser } from '../../session.tsx';
 import { canListUsers } from '../tasks/task-permissions.ts';
-import { PersonSelect, useEnumOptions } from '../tasks/task-ui.tsx';
+import { PersonSelect, useEnumOptions, useLang } from '../tasks/task-ui.tsx';
+import { legalBasisText } from '../../../shared/labels/legal-basis.ts';
 
 /** A reviewer account as GET /api/tasks/reviewer-accounts lists it (GET /api/users gives more of each). */
 type Account = ResponseOf<'get', '/api/tasks/reviewer-accounts'>['items'][number];
@@ -48,6 +52,9 @@ export function CouncilMembers({ council, manager, onChanged, onError }: Props) 
   const [busy, setBusy] = useState(false);
   const [conflictFor, setConflictFor] = useState<CouncilMember | null>(null);
   const [conflictNote, setConflictNote] = useState('');
+  /** The member just added when the server flagged them as a likely conflict. */
+  const [flagged, setFlagged] = useState<CouncilMember | null>(null);
+  const lang = useLang();
   const roles = useEnumOptions(MEMBER_ROLES, 'council.roles');
   const draft = council.status === 'draft';
   const accounts = useReviewerAccounts(manager);
@@ -58,9 +65,10 @@ export function CouncilMembers({ council, manager, onChanged, onError }: Props) 
   const add = async (values: { personId: string; role: MemberRole; userId?: string | null }) => {
     setBusy(true);
     try {
-      await api.post('/api/councils/{id}/members', {
+      const added = await api.post('/api/councils/{id}/members', {
         params: { id: council.id }, body: { personId: values.personId, role: values.role, userId: values.userId ?? null },
       });
+      setFlagged(added.likelyConflicts.length ? added : null);
       showSuccess(t('council.members.added'));
       form.resetFields(['personId', 'userId']);
       onChanged();
@@ -109,18 +117,27 @@ export function CouncilMembers({ council, manager, onChanged, onError }: Props) 
       render: (v: string | null) => (v ? accountName.get(v) ?? <Tag color="blue">{t('council.members.hasAccount')}</Tag> : t('common.none')),
     },
     {
-      title: t('council.members.conflict'), key: 'conflict',
+      title: t('council.members.conflict'), key: 'conflict', width: 260,
       render: (_: unknown, m: CouncilMember) => (
-        <Flex gap={4} align="center" wrap>
-          {m.conflictDeclared
-            ? <Tooltip title={m.conflictNote}><Tag color="red">{t('council.members.conflictDeclared')}</Tag></Tooltip>
-            : <Tag>{t('council.members.noConflict')}</Tag>}
-          {manager && council.status !== 'closed' && (
-            <Button size="small" type="link" onClick={() => { setConflictFor(m); setConflictNote(m.conflictNote ?? ''); }}>
-              {t('council.members.recordConflict')}
-            </Button>
+        <div data-testid="member-conflict">
+          <Flex gap={4} align="center" wrap>
+            {m.conflictStatus === 'declared'
+              ? <Tooltip title={m.conflictNote}><Tag color="red">{t('council.members.conflictDeclared')}</Tag></Tooltip>
+              : m.conflictStatus === 'none'
+                ? <Tag color="green">{t('council.members.noConflict')}</Tag>
+                : <Tag>{t('council.members.unanswered')}</Tag>}
+            {manager && council.status !== 'closed' && (
+              <Button size="small" type="link" onClick={() => { setConflictFor(m); setConflictNote(m.conflictNote ?? ''); }}>
+                {t('council.members.recordConflict')}
+              </Button>
+            )}
+          </Flex>
+          {m.likelyConflicts.length > 0 && (
+            <Typography.Text type={m.conflictStatus === 'unanswered' ? 'warning' : 'secondary'} data-testid="likely-conflict">
+              <WarningOutlined /> {t('council.members.likelyConflict')}: {m.likelyConflicts.map((c) => likelyConflictText(c, lang)).join('; ')}
+            </Typography.Text>
           )}
-        </Flex>
+        </div>
       ),
     },
     {
@@ -157,7 +174,7 @@ export function CouncilMembers({ council, manager, onChanged, onError }: Props) 
           min: comp.minMembers, max: comp.maxMembers, roles: roleText,
           quorum: `${comp.quorum.numerator}/${comp.quorum.denominator}`,
         })}
-        {' '}({council.rules.composition.legalBasis})
+        {' '}({legalBasisText(council.rules.composition.legalBasis, lang)})
       </Typography.Paragraph>
       {manager && draft && (
         <Form form={form} layout="inline" name="council-member" onFinish={add} initialValues={{ role: 'member' }} style={{ marginBottom: 16, rowGap: 8 }}>
@@ -184,19 +201,30 @@ export function CouncilMembers({ council, manager, onChanged, onError }: Props) 
           <Button type="primary" htmlType="submit" icon={<PlusOutlined />} loading={busy}>{t('council.members.add')}</Button>
         </Form>
       )}
-      <Table<CouncilMember> rowKey="id" size="small" pagination={false} columns={columns} dataSource={council.members} scroll={{ x: 800 }} />
+      {flagged && (
+        <Alert
+          type="warning" showIcon closable={{ onClose: () => setFlagged(null) }} style={{ marginBottom: 12 }} data-testid="member-conflict-warning"
+          title={t('council.members.flaggedTitle', { name: flagged.displayName })}
+          description={`${flagged.likelyConflicts.map((c) => likelyConflictText(c, lang)).join('; ')}. ${t('council.members.flaggedHint')}`}
+        />
+      )}
+      <Table<CouncilMember> rowKey="id" size="small" pagination={false} columns={columns} dataSource={council.members} scroll={{ x: 900 }} />
       <Modal
         open={conflictFor !== null}
         title={conflictFor ? t('council.members.conflictFor', { name: conflictFor.displayName }) : ''}
         onCancel={() => setConflictFor(null)}
         footer={[
           <Button key="cancel" onClick={() => setConflictFor(null)}>{t('common.cancel')}</Button>,
-          conflictFor?.conflictDeclared
-            ? <Button key="withdraw" onClick={() => saveConflict(false)}>{t('council.members.withdrawConflict')}</Button>
-            : null,
+          <Button key="none" onClick={() => saveConflict(false)}>
+            {conflictFor?.conflictDeclared ? t('council.members.withdrawConflict') : t('council.members.confirmNoConflict')}
+          </Button>,
           <Button key="declare" type="primary" danger onClick={() => saveConflict(true)}>{t('council.members.declareConflict')}</Button>,
         ]}
       >
+        {conflictFor && conflictFor.likelyConflicts.length > 0 && (
+          <Alert type="warning" showIcon style={{ marginBottom: 12 }}
+            title={`${t('council.members.likelyConflict')}: ${conflictFor.likelyConflicts.map((c) => likelyConflictText(c, lang)).join('; ')}`} />
+        )}
         <Input.TextArea rows={3} value={conflictNote} onChange={(e) => setConflictNote(e.target.value)} placeholder={t('council.members.conflictNote')} aria-label={t('council.members.conflictNote')} />
       </Modal>
     </>

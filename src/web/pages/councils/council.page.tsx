@@ -1,11 +1,12 @@
 /**
  * The council page. The DOST sets the council up (members, dossiers), opens the sitting, marks presence, closes it
  * and downloads the minutes; leaders read it; a member with an account (reviewer) declares conflicts and submits
- * their own sheets for the dossiers assigned to them.
+ * their own sheets for the dossiers assigned to them. While the council is prepared the DOST sets which members
+ * evaluate each dossier; during the sitting the chair, the secretary or DOST staff enter paper sheets for members.
  */
 import { useCallback, useEffect, useState } from 'react';
-import { Alert, Button, Card, Descriptions, Flex, Popconfirm, Result, Space, Spin, Table, Tag, Typography } from 'antd';
-import { ArrowLeftOutlined, FileWordOutlined, LockOutlined, PlayCircleOutlined } from '@ant-design/icons';
+import { Alert, Button, Card, Descriptions, Flex, Modal, Popconfirm, Select, Space, Spin, Table, Tag, Typography } from 'antd';
+import { ArrowLeftOutlined, FileWordOutlined, LockOutlined, PlayCircleOutlined, TeamOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams } from 'react-router-dom';
 import type { CouncilDetail, CouncilDossier, CouncilResults } from '../../../shared/schemas/councils.ts';
@@ -18,7 +19,44 @@ import { isoDay, useLang } from '../tasks/task-ui.tsx';
 import { SimilarToTask } from '../tasks/similar-tasks.tsx';
 import { CouncilMembers } from './council-members.tsx';
 import { CouncilResultsView } from './council-results.tsx';
-import { MySheets } from './council-sheets.tsx';
+import { MySheets, PaperSheets } from './council-sheets.tsx';
+import { PageTitle } from '../../components/page-title.tsx';
+import { LoadErrorPage } from '../../components/status-page.tsx';
+import { legalBasisText } from '../../../shared/labels/legal-basis.ts';
+
+/** The DOST changes which members evaluate a dossier (every member by default) while the council is prepared. */
+function AssignmentsButton({ council, dossier, onChanged, onError }: { council: CouncilDetail; dossier: CouncilDossier; onChanged(): void; onError(e: unknown): void }) {
+  const { t } = useTranslation();
+  const [open, setOpen] = useState(false);
+  const [memberIds, setMemberIds] = useState<string[]>(dossier.memberIds);
+  const [busy, setBusy] = useState(false);
+  const save = async () => {
+    setBusy(true);
+    try {
+      await api.put('/api/councils/{id}/dossiers/{dossierId}/assignments', { params: { id: council.id, dossierId: dossier.id }, body: { memberIds } });
+      setOpen(false);
+      onChanged();
+    } catch (e) {
+      onError(e);
+    } finally {
+      setBusy(false);
+    }
+  };
+  return (
+    <>
+      <Button size="small" icon={<TeamOutlined />} onClick={() => { setMemberIds(dossier.memberIds); setOpen(true); }}>
+        {t('council.dossiers.assign')}
+      </Button>
+      <Modal open={open} title={t('council.dossiers.assignTitle', { title: dossier.title })} okText={t('common.save')} cancelText={t('common.cancel')}
+        confirmLoading={busy} onOk={save} onCancel={() => setOpen(false)} width={640}>
+        <Typography.Paragraph type="secondary">{t('council.dossiers.assignHint')}</Typography.Paragraph>
+        <Select mode="multiple" style={{ width: '100%' }} value={memberIds} onChange={setMemberIds} aria-label={t('council.dossiers.assigned')}
+          options={council.members.map((m) => ({ value: m.id, label: `${m.displayName} (${t(`council.roles.${m.role}`)})` }))}
+          showSearch={{ optionFilterProp: 'label' }} />
+      </Modal>
+    </>
+  );
+}
 
 export function CouncilPage() {
   const { id = '' } = useParams();
@@ -58,7 +96,7 @@ export function CouncilPage() {
   const changed = useCallback(() => { setActionError(null); void load(); }, [load]);
 
   if (loadError) {
-    return <Result status={loadError.status === 404 ? '404' : 'error'} title={loadError.status || undefined} subTitle={loadError.message} />;
+    return <LoadErrorPage status={loadError.status} message={loadError.message} />;
   }
   if (!council) return <Spin style={{ display: 'block', margin: 48 }} />;
 
@@ -95,9 +133,19 @@ export function CouncilPage() {
       title: t('council.dossiers.title'), key: 'title',
       render: (_: unknown, d: CouncilDossier) => (d.subjectType === 'task' ? <Link to={`/tasks/${d.subjectId}`}>{d.title}</Link> : d.title),
     },
-    { title: t('council.dossiers.assigned'), key: 'assigned', align: 'right' as const, render: (_: unknown, d: CouncilDossier) => d.memberIds.length },
+    {
+      title: t('council.dossiers.assigned'), key: 'assigned', align: 'right' as const,
+      render: (_: unknown, d: CouncilDossier) => (
+        <Space>
+          <span data-testid="dossier-assigned">{d.memberIds.length}</span>
+          {manager && council.status === 'draft' && <AssignmentsButton council={council} dossier={d} onChanged={changed} onError={onError} />}
+        </Space>
+      ),
+    },
     ...(reader ? [{ title: t('council.dossiers.sheets'), dataIndex: 'sheetCount', align: 'right' as const }] : []),
   ];
+  const me = council.members.find((m) => m.id === council.myMemberId);
+  const entersPaperSheets = manager || me?.role === 'chair' || me?.role === 'secretary';
 
   return (
     <>
@@ -105,7 +153,7 @@ export function CouncilPage() {
       <Card style={{ marginTop: 12 }}>
         <Flex justify="space-between" align="start" wrap gap={16}>
           <div style={{ flex: '1 1 500px', minWidth: 0 }}>
-            <Typography.Title level={3} style={{ marginTop: 0 }}>{council.name}</Typography.Title>
+            <PageTitle style={{ marginBottom: 8 }}>{council.name}</PageTitle>
             <Space wrap>
               <Tag>{council.kindName[lang]}</Tag>
               <Tag color={COUNCIL_STATUS_COLORS[council.status]} data-testid="council-status">{t(`council.statuses.${council.status}`)}</Tag>
@@ -139,7 +187,10 @@ export function CouncilPage() {
           <Descriptions.Item label={t('council.fields.location')}>{council.location ?? t('common.none')}</Descriptions.Item>
           <Descriptions.Item label={t('council.fields.rulesOn')} span={3}>
             <Typography.Text type="secondary">
-              {isoDay(rules.onDate)} · {t('council.fields.sheetRule')}: {rules.scoringSheet.legalBasis} · {t('council.fields.passRule')}: {rules.passRule.legalBasis}
+              <span data-testid="council-rules">
+                {isoDay(rules.onDate)} ({t(`council.fields.rulesDateOf.${rules.dateOf ?? 'meeting_date'}`)})
+                {' '}· {t('council.fields.sheetRule')}: {legalBasisText(rules.scoringSheet.legalBasis, lang)} · {t('council.fields.passRule')}: {legalBasisText(council.evaluation === 'rating' && rules.kind ? rules.kind.legalBasis : rules.passRule.legalBasis, lang)}
+              </span>
             </Typography.Text>
           </Descriptions.Item>
         </Descriptions>
@@ -153,6 +204,12 @@ export function CouncilPage() {
           <Typography.Title level={4}>{t('council.sheet.mine')}</Typography.Title>
           <MySheets council={council} onChanged={changed} />
         </div>
+      )}
+
+      {entersPaperSheets && council.status === 'open' && (
+        <Card title={t('council.paper.title')} style={{ marginTop: 16 }}>
+          <PaperSheets council={council} onChanged={changed} />
+        </Card>
       )}
 
       {(manager || reader || !council.myMemberId) && (

@@ -8,6 +8,7 @@ import { LoadMore } from '../../components/load-more.tsx';
 import { usePagedList } from '../../use-paged-list.ts';
 import { COUNCIL_STATUS_COLORS } from '../tasks/task-councils.tsx';
 import { isoDay, useEnumOptions, useLang } from '../tasks/task-ui.tsx';
+import { PageTitle } from '../../components/page-title.tsx';
 
 export function MyCouncilsPage() {
   const { t } = useTranslation();
@@ -27,7 +28,7 @@ export function MyCouncilsPage() {
   return (
     <>
       <Flex justify="space-between" align="center" wrap gap={12} style={{ marginBottom: 16 }}>
-        <Typography.Title level={3} style={{ margin: 0 }}>{t('council.myTitle')}</Typography.Title>
+        <PageTitle>{t('council.myTitle')}</PageTitle>
         <Select allowClear placeholder={t('council.fields.status')} aria-label={t('council.fields.status')} value={status} onChange={setStatus} options={statuses} style={{ width: 220 }} />
       </Flex>
       <Typography.Paragraph type="secondary">{t('council.myIntro')}</Typography.Paragraph>

@@ -9,6 +9,7 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
 import { api, type Schemas } from '../../api.ts';
 import { LoadMore } from '../../components/load-more.tsx';
+import { PageTitle } from '../../components/page-title.tsx';
 import { useFeedback } from '../../feedback.tsx';
 import { formatDateTime } from '../../format.ts';
 import { subjectLink } from '../../modules.tsx';
@@ -49,7 +50,7 @@ export function InboxPage() {
   return (
     <>
       <Flex justify="space-between" align="center" wrap gap={12} style={{ marginBottom: 16 }}>
-        <Typography.Title level={3} style={{ margin: 0 }}>{t('inbox.title')}</Typography.Title>
+        <PageTitle>{t('inbox.title')}</PageTitle>
         <Flex align="center" gap={12} wrap>
           <label>
             <Switch size="small" checked={unreadOnly} onChange={setUnreadOnly} aria-label={t('inbox.unreadOnly')} />{' '}

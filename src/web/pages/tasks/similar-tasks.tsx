@@ -7,7 +7,7 @@ import { useEffect, useState } from 'react';
 import { Alert, Flex, List, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
-import { formatPercent } from '../../../lib/vi/format.ts';
+import { formatPercent } from '../../format.ts';
 import { api, type Schemas } from '../../api.ts';
 import { useLang } from './task-ui.tsx';
 

@@ -3,17 +3,18 @@
  * 90th-percentile days spent in each stage (stays that ended in the chosen year) against the stage's target.
  */
 import { Suspense, lazy, useEffect, useMemo, useState } from 'react';
-import { Card, Col, Empty, Flex, Result, Row, Select, Spin, Statistic, Table, Tag, Typography } from 'antd';
+import { Card, Col, Empty, Flex, Row, Select, Spin, Statistic, Table, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
-import { formatNumber } from '../../../lib/vi/format.ts';
 import type { Task } from '../../../shared/schemas/tasks.ts';
 import { api, type Schemas } from '../../api.ts';
 import { useFeedback } from '../../feedback.tsx';
-import { formatDateTime } from '../../format.ts';
+import { formatDateTime, formatNumber } from '../../format.ts';
 import { useUser } from '../../session.tsx';
 import { canSeeStageTiming } from './task-permissions.ts';
 import { StageTag, days, useLang } from './task-ui.tsx';
+import { PageTitle } from '../../components/page-title.tsx';
+import { ForbiddenPage } from '../../components/status-page.tsx';
 
 type Dashboard = Schemas['TaskDashboard'];
 
@@ -62,7 +63,7 @@ export function StageTimingPage() {
     median: t('timing.median'), p90: t('timing.p90'), target: t('timing.target'), days: t('timing.days'), count: t('timing.count'),
   }), [t]);
 
-  if (!allowed) return <Result status="403" title="403" subTitle={t('errors.forbidden')} />;
+  if (!allowed) return <ForbiddenPage />;
   if (!all) return <Spin style={{ display: 'block', margin: 48 }} />;
 
   const total = all.stages.reduce((s, x) => s + x.count, 0);
@@ -71,7 +72,7 @@ export function StageTimingPage() {
   return (
     <>
       <Flex justify="space-between" align="center" wrap gap={12} style={{ marginBottom: 8 }}>
-        <Typography.Title level={3} style={{ margin: 0 }}>{t('timing.title')}</Typography.Title>
+        <PageTitle>{t('timing.title')}</PageTitle>
         <Typography.Text type="secondary">{t('timing.asOf', { at: formatDateTime(all.asOf) })}</Typography.Text>
       </Flex>
       <Typography.Paragraph type="secondary">{t('timing.intro')}</Typography.Paragraph>

@@ -1,6 +1,7 @@
 /**
  * The councils about a task (GET /api/councils?subjectType=task&subjectId=…) and "Lập hội đồng": create a council of
- * a kind, put the task on it as the dossier to evaluate, and go to the council page to add members.
+ * a kind, put the task on it as the dossier to evaluate, and go to the council page to add members. A task's councils
+ * follow the rules of its regime date (its proposal date), as its workflow does.
  */
 import { useEffect, useState } from 'react';
 import { Button, Form, Input, Modal, Select, Table, Tag } from 'antd';
@@ -38,14 +39,14 @@ export function TaskCouncils({ task, councils, manager }: Props) {
   const [open, setOpen] = useState(false);
   const [busy, setBusy] = useState(false);
   const lang = useLang();
-  // The kinds registered for councils about tasks, with their names (GET /api/council-kinds).
+  // The kinds registered for councils about tasks, with their names and evaluation on the task's regime date.
   const [kindList, setKindList] = useState<CouncilKindInfo[]>([]);
   useEffect(() => {
     if (!manager) return;
     let live = true;
-    api.get('/api/council-kinds', { query: { subjectType: 'task' } }).then((r) => { if (live) setKindList(r.items); }, showError);
+    api.get('/api/council-kinds', { query: { subjectType: 'task', onDate: task.regimeDate } }).then((r) => { if (live) setKindList(r.items); }, showError);
     return () => { live = false; };
-  }, [manager]);
+  }, [manager, task.regimeDate]);
   const kinds = kindList.map((k) => ({ value: k.key, label: k.name[lang] }));
   const kind = Form.useWatch('kind', form) as CouncilKind | undefined;
 
@@ -110,7 +111,7 @@ export function TaskCouncils({ task, councils, manager }: Props) {
         <Form form={form} layout="vertical" name="council-create">
           <Form.Item name="kind" label={t('council.fields.kind')} required><Select options={kinds} /></Form.Item>
           <Form.Item name="name" label={t('council.fields.name')} required><Input.TextArea autoSize={{ minRows: 1, maxRows: 3 }} /></Form.Item>
-          <Form.Item name="meetingDate" label={t('council.fields.meetingDate')} extra={t('council.meetingDateHint')}><DateInput /></Form.Item>
+          <Form.Item name="meetingDate" label={t('council.fields.meetingDate')} extra={t('council.regimeDateHint', { date: isoDay(task.regimeDate) })}><DateInput /></Form.Item>
           <Form.Item name="decisionNo" label={t('council.fields.decisionNo')}><Input placeholder="45/QĐ-SKHCN" /></Form.Item>
           <Form.Item name="location" label={t('council.fields.location')}><Input /></Form.Item>
         </Form>

@@ -1,16 +1,16 @@
 /**
- * Propose a task (Đề xuất nhiệm vụ) or edit one, in a drawer: general information, members, funding by year and
- * planned products with their specification. The form is validated with the shared TaskCreate / TaskUpdate schemas;
+ * Propose a task (Đề xuất nhiệm vụ) or edit one, in a drawer: general information, the organisations taking part,
+ * members, funding by year and planned products with their specification. The form is validated with the shared TaskCreate / TaskUpdate schemas;
  * an edit sends the version it read (a stale one gets 409 with a reload offer).
  */
 import { useEffect, useState } from 'react';
 import { Button, Col, Divider, Drawer, Flex, Form, Input, InputNumber, Row, Select, Typography } from 'antd';
 import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
-import { formatPercent } from '../../../lib/vi/format.ts';
+import { formatPercent } from '../../format.ts';
 import {
-  ASSIGNMENT_MODES, FUNDING_MODES, MEMBER_ROLES, PRODUCT_KINDS, PRODUCT_STATUSES, TASK_LEVELS, TASK_TYPES, TaskCreate, TaskUpdate,
-  type TaskDetail,
+  ASSIGNMENT_MODES, FUNDING_MODES, MEMBER_ROLES, PARTICIPANT_ROLES, PRODUCT_KINDS, PRODUCT_STATUSES, TASK_LEVELS, TASK_TYPES, TaskCreate,
+  TaskUpdate, type TaskDetail,
 } from '../../../shared/schemas/tasks.ts';
 import { api } from '../../api.ts';
 import { OrganizationSelect } from '../../components/organization-select.tsx';
@@ -19,7 +19,7 @@ import { useFeedback } from '../../feedback.tsx';
 import { isRequired, validateWith, zodRules } from '../../form-validation.ts';
 import { useRecordSave } from '../../record-form.ts';
 import { DateInput } from '../../components/date-input.tsx';
-import { MoneyInput, PersonSelect, money, useEnumOptions } from './task-ui.tsx';
+import { MoneyInput, PersonSelect, money, useEnumOptions, useLang } from './task-ui.tsx';
 import { SimilarToProposal } from './similar-tasks.tsx';
 
 interface Props {
@@ -31,7 +31,7 @@ interface Props {
 }
 
 const emptyTask = () => ({
-  type: 'research_topic', level: 'provincial', proposalYear: new Date().getFullYear(), members: [], funding: [], products: [],
+  type: 'research_topic', level: 'provincial', proposalYear: new Date().getFullYear(), members: [], funding: [], products: [], participants: [],
 });
 
 function toFormValues(r: TaskDetail) {
@@ -40,6 +40,7 @@ function toFormValues(r: TaskDetail) {
     principalInvestigatorId: r.principalInvestigatorId, assignmentMode: r.assignmentMode, fundingMode: r.fundingMode,
     proposalYear: r.proposalYear, code: r.code, startDate: r.startDate, endDate: r.endDate, summary: r.summary,
     members: r.members.map((m) => ({ personId: m.personId, role: m.role })),
+    participants: r.participants.map((p) => ({ organizationId: p.organizationId, role: p.role, note: p.note })),
     funding: r.funding.map((f) => ({ year: f.year, stateBudget: f.stateBudget, counterpart: f.counterpart })),
     products: r.products.map((p) => ({
       name: p.name, kind: p.kind, specification: p.specification, quantity: p.quantity, unit: p.unit, status: p.status,
@@ -69,6 +70,7 @@ function FundingTotals() {
 
 export function TaskFormDrawer({ open, record: initial, onClose, onSaved }: Props) {
   const { t } = useTranslation();
+  const lang = useLang();
   const [form] = Form.useForm();
   const [record, setRecord] = useState<TaskDetail | null>(initial);
   const { showError } = useFeedback();
@@ -77,6 +79,7 @@ export function TaskFormDrawer({ open, record: initial, onClose, onSaved }: Prop
   const assignment = useEnumOptions(ASSIGNMENT_MODES, 'task.assignmentModes');
   const fundingModes = useEnumOptions(FUNDING_MODES, 'task.fundingModes');
   const memberRoles = useEnumOptions(MEMBER_ROLES, 'task.memberRoles');
+  const participantRoles = useEnumOptions(PARTICIPANT_ROLES, 'task.participantRoles');
   const kinds = useEnumOptions(PRODUCT_KINDS, 'task.productKinds');
   const statuses = useEnumOptions(PRODUCT_STATUSES, 'task.productStatuses');
 
@@ -115,6 +118,10 @@ export function TaskFormDrawer({ open, record: initial, onClose, onSaved }: Prop
     if (id === record.principalInvestigatorId && record.principalInvestigatorName) return { value: id, label: record.principalInvestigatorName };
     const m = record.members.find((x) => x.personId === id);
     return m ? { value: id, label: m.fullName } : null;
+  };
+  const organizationName = (id: string | null | undefined) => {
+    const p = record?.participants.find((x) => x.organizationId === id);
+    return p ? { value: p.organizationId, label: p.organizationName } : null;
   };
 
   return (
@@ -193,6 +200,39 @@ export function TaskFormDrawer({ open, record: initial, onClose, onSaved }: Prop
             <SimilarWhileTyping excludeId={record?.id} />
           </Col>
         </Row>
+
+        <Divider titlePlacement="start">{t('task.sections.participants')}</Divider>
+        <Form.List name="participants">
+          {(fields, { add, remove }) => (
+            <>
+              {fields.map((f) => (
+                <Row gutter={8} key={f.key} align="top" wrap={false}>
+                  <Col flex="1 1 0" style={{ minWidth: 0 }}>
+                    <Form.Item name={[f.name, 'organizationId']}>
+                      <OrganizationSelect
+                        placeholder={t('task.searchOrganization')}
+                        aria-label={t('task.participant.organization')}
+                        initialOption={organizationName(form.getFieldValue(['participants', f.name, 'organizationId']))}
+                      />
+                    </Form.Item>
+                  </Col>
+                  <Col flex="230px">
+                    <Form.Item name={[f.name, 'role']} initialValue="cooperating_enterprise">
+                      <Select options={participantRoles} aria-label={t('task.participant.role')} />
+                    </Form.Item>
+                  </Col>
+                  <Col flex="180px">
+                    <Form.Item name={[f.name, 'note']}><Input placeholder={t('task.participant.note')} aria-label={t('task.participant.note')} /></Form.Item>
+                  </Col>
+                  <Col flex="40px">
+                    <Button icon={<DeleteOutlined />} aria-label={t('common.delete')} onClick={() => remove(f.name)} />
+                  </Col>
+                </Row>
+              ))}
+              <Button icon={<PlusOutlined />} onClick={() => add({ role: 'cooperating_enterprise' })}>{t('task.addParticipant')}</Button>
+            </>
+          )}
+        </Form.List>
 
         <Divider titlePlacement="start">{t('task.sections.members')}</Divider>
         <Form.List name="members">
@@ -280,7 +320,7 @@ export function TaskFormDrawer({ open, record: initial, onClose, onSaved }: Prop
                       </Form.Item>
                     </Col>
                     <Col xs={12} md={6}>
-                      <Form.Item name={[f.name, 'quantity']} label={t('task.product.quantity')}><InputNumber style={{ width: '100%' }} min={0} decimalSeparator="," /></Form.Item>
+                      <Form.Item name={[f.name, 'quantity']} label={t('task.product.quantity')}><InputNumber style={{ width: '100%' }} min={0} decimalSeparator={lang === 'vi' ? ',' : '.'} /></Form.Item>
                     </Col>
                     <Col xs={12} md={6}>
                       <Form.Item name={[f.name, 'unit']} label={t('task.product.unit')}><Input /></Form.Item>

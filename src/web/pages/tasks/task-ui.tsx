@@ -5,7 +5,7 @@
 import { useEffect, useMemo, useState } from 'react';
 import { InputNumber, Tag, type InputNumberProps } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { formatDate, formatNumber } from '../../../lib/vi/format.ts';
+import { formatDate, formatNumber } from '../../format.ts';
 import type { Person } from '../../../shared/schemas/people.ts';
 import { api, type ResponseOf } from '../../api.ts';
 import { RemoteSelect, type Option } from '../../components/remote-select.tsx';

@@ -1,23 +1,27 @@
 /**
- * The task page: header (stage, days in stage against the target, legal basis), the stage actions, and tabs for
- * general information, members, funding, products, documents, councils, progress, replication, history and lineage.
+ * The task page: header (stage, days in stage against the target, legal basis, the Excel export), the stage actions,
+ * and tabs for general information (with the organisations taking part), members, funding (planned against
+ * disbursed, the disbursements), products, documents, councils, progress, replication, history and lineage.
  */
 import { useCallback, useEffect, useState } from 'react';
-import { Button, Card, Descriptions, Flex, Result, Space, Spin, Table, Tabs, Tag, Typography } from 'antd';
-import { ArrowLeftOutlined, EditOutlined } from '@ant-design/icons';
+import { Button, Card, Descriptions, Flex, Space, Spin, Table, Tabs, Tag, Typography } from 'antd';
+import { ArrowLeftOutlined, EditOutlined, FileExcelOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router-dom';
-import { formatPercent } from '../../../lib/vi/format.ts';
-import { api, isApiError, type ApiError, type ResponseOf, type Schemas } from '../../api.ts';
+import { api, fillPath, isApiError, type ApiError, type ResponseOf, type Schemas } from '../../api.ts';
 import { useFeedback } from '../../feedback.tsx';
 import { useUser } from '../../session.tsx';
 import { TaskStageActions } from './task-actions.tsx';
 import { TaskCouncils } from './task-councils.tsx';
 import { TaskDocuments } from './task-documents.tsx';
 import { TaskFormDrawer } from './task-form-drawer.tsx';
+import { TaskFunding } from './task-funding.tsx';
 import { canEditTasks, canManageCouncils } from './task-permissions.ts';
 import { TaskHistory, TaskLineage, TaskProgress, TaskReplications } from './task-records.tsx';
 import { StageTag, days, isoDay, money, useLang, useTaskWorkflow } from './task-ui.tsx';
+import { PageTitle } from '../../components/page-title.tsx';
+import { LoadErrorPage } from '../../components/status-page.tsx';
+import { legalBasisText } from '../../../shared/labels/legal-basis.ts';
 
 
 
@@ -60,7 +64,7 @@ export function TaskPage() {
   const workflow = useTaskWorkflow(data?.task.regimeDate);
 
   if (error) {
-    return <Result status={error.status === 404 ? '404' : 'error'} title={error.status || undefined} subTitle={error.message}
+    return <LoadErrorPage status={error.status} message={error.message}
       extra={<Link to="/tasks"><Button>{t('task.backToList')}</Button></Link>} />;
   }
   if (!data) return <Spin style={{ display: 'block', margin: 48 }} />;
@@ -85,6 +89,17 @@ export function TaskPage() {
       <Descriptions.Item label={t('task.fields.assignmentMode')}>{enumText('task.assignmentModes', task.assignmentMode)}</Descriptions.Item>
       <Descriptions.Item label={t('task.fields.hostOrganizationId')}>{task.hostOrganizationName ?? none}</Descriptions.Item>
       <Descriptions.Item label={t('task.fields.principalInvestigatorId')}>{task.principalInvestigatorName ?? none}</Descriptions.Item>
+      <Descriptions.Item label={t('task.fields.participants')} span={2}>
+        {task.participants.length ? (
+          <ul style={{ margin: 0, paddingLeft: 18 }} data-testid="task-participants">
+            {task.participants.map((p) => (
+              <li key={p.organizationId}>
+                {p.organizationName} <Typography.Text type="secondary">({t(`task.participantRoles.${p.role}`)}{p.note ? `; ${p.note}` : ''})</Typography.Text>
+              </li>
+            ))}
+          </ul>
+        ) : t('task.participant.none')}
+      </Descriptions.Item>
       <Descriptions.Item label={t('task.fields.fundingMode')}>{enumText('task.fundingModes', task.fundingMode)}</Descriptions.Item>
       <Descriptions.Item label={t('task.fields.period')}>
         {task.startDate || task.endDate ? `${isoDay(task.startDate) ?? '…'} – ${isoDay(task.endDate) ?? '…'}` : none}
@@ -115,32 +130,7 @@ export function TaskPage() {
     />
   );
 
-  const funding = (
-    <>
-      <Table
-        rowKey="year"
-        size="small"
-        pagination={false}
-        dataSource={task.funding}
-        columns={[
-          { title: t('task.funding.year'), dataIndex: 'year' },
-          { title: t('task.funding.stateBudget'), dataIndex: 'stateBudget', align: 'right' as const, render: (v: number) => money(v) },
-          { title: t('task.funding.counterpart'), dataIndex: 'counterpart', align: 'right' as const, render: (v: number) => money(v) },
-        ]}
-        summary={() => (
-          <Table.Summary.Row>
-            <Table.Summary.Cell index={0}><b>{t('task.funding.total')}</b></Table.Summary.Cell>
-            <Table.Summary.Cell index={1} align="right"><b data-testid="state-total">{money(task.stateBudgetTotal)}</b></Table.Summary.Cell>
-            <Table.Summary.Cell index={2} align="right"><b>{money(task.counterpartTotal)}</b></Table.Summary.Cell>
-          </Table.Summary.Row>
-        )}
-      />
-      <Typography.Paragraph style={{ marginTop: 12 }}>
-        {t('task.funding.share')}: <b data-testid="counterpart-share">{task.counterpartShare === null ? none : formatPercent(task.counterpartShare)}</b>
-        <Typography.Text type="secondary"> · {t('task.funding.shareHint')}</Typography.Text>
-      </Typography.Paragraph>
-    </>
-  );
+  const funding = <TaskFunding task={task} writable={editable} onChanged={changed} />;
 
   const products = (
     <Table
@@ -161,7 +151,8 @@ export function TaskPage() {
   const count = (label: string, n: number) => (n ? `${label} (${n})` : label);
   const tabs = [
     { key: 'general', label: t('task.tabs.general'), children: general },
-    { key: 'members', label: count(t('task.tabs.members'), task.members.length), children: members },
+    // The tab counts the rows it lists: the principal investigator and the members.
+    { key: 'members', label: count(t('task.tabs.members'), task.members.length + (task.principalInvestigatorId ? 1 : 0)), children: members },
     { key: 'funding', label: t('task.tabs.funding'), children: funding },
     { key: 'products', label: count(t('task.tabs.products'), task.products.length), children: products },
     { key: 'documents', label: count(t('task.tabs.documents'), task.documents.length),
@@ -186,7 +177,7 @@ export function TaskPage() {
       <Card style={{ marginTop: 12 }}>
         <Flex justify="space-between" align="start" gap={16} wrap>
           <div style={{ flex: '1 1 500px', minWidth: 0 }}>
-            <Typography.Title level={3} style={{ marginTop: 0 }}>{task.title}</Typography.Title>
+            <PageTitle style={{ marginBottom: 8 }}>{task.title}</PageTitle>
             <Space wrap size={[8, 4]}>
               {task.code && <Tag>{task.code}</Tag>}
               <StageTag stage={task.stage} name={task.stageName} overdue={task.overdue} />
@@ -200,10 +191,13 @@ export function TaskPage() {
               {task.overdue && <Tag color="red">{t('task.overdue')}</Tag>}
             </Space>
             <Typography.Paragraph type="secondary" style={{ margin: '8px 0 0' }}>
-              {t('task.legalBasis')}: {task.legalBasis}
+              {t('task.legalBasis')}: {legalBasisText(task.legalBasis, lang)}
             </Typography.Paragraph>
           </div>
-          {editable && <Button icon={<EditOutlined />} onClick={() => setEditing(true)}>{t('common.edit')}</Button>}
+          <Space wrap>
+            <Button icon={<FileExcelOutlined />} href={fillPath('/api/tasks/{id}/export.xlsx', { id: task.id })} download>{t('task.exportTask')}</Button>
+            {editable && <Button icon={<EditOutlined />} onClick={() => setEditing(true)}>{t('common.edit')}</Button>}
+          </Space>
         </Flex>
       </Card>
       <div style={{ marginTop: 16 }}>

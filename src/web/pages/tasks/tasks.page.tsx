@@ -3,7 +3,7 @@
  * a diacritic-insensitive search, "Tải thêm" paging, the Excel export of the same filters and the proposal form.
  */
 import { useMemo, useState } from 'react';
-import { Button, Flex, Input, InputNumber, Result, Select, Space, Table, Tag, Typography } from 'antd';
+import { Button, Flex, Input, InputNumber, Select, Space, Table, Tag, Typography } from 'antd';
 import { FileExcelOutlined, PlusOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router-dom';
@@ -19,6 +19,8 @@ import { canEditTasks, canListTasks } from './task-permissions.ts';
 import { todayInVietnam } from '../../../lib/vi/dates.ts';
 import { StageTag, days, money, useEnumOptions, useLang, useTaskWorkflow } from './task-ui.tsx';
 import './tasks.css';
+import { PageTitle } from '../../components/page-title.tsx';
+import { ForbiddenPage } from '../../components/status-page.tsx';
 
 export function TasksPage() {
   const { t } = useTranslation();
@@ -78,14 +80,14 @@ export function TasksPage() {
     },
   ], [t, lang]);
 
-  if (!allowed) return <Result status="403" title="403" subTitle={t('errors.forbidden')} />;
+  if (!allowed) return <ForbiddenPage />;
 
   const exportHref = withQuery('/api/tasks/export.xlsx', { ...filters, q: q || undefined });
 
   return (
     <>
       <Flex justify="space-between" align="center" wrap gap={12} style={{ marginBottom: 16 }}>
-        <Typography.Title level={3} style={{ margin: 0 }}>{t('task.title')}</Typography.Title>
+        <PageTitle>{t('task.title')}</PageTitle>
         <Space wrap>
           <Button icon={<FileExcelOutlined />} href={exportHref} download>{t('task.export')}</Button>
           {writer && <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)}>{t('task.new')}</Button>}
