@@ -8,14 +8,12 @@ import { randomBytes } from 'node:crypto';
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { openDb } from '../server/db/client.ts';
 import { adminQuery } from '../server/testing/harness.ts';
+import { CLI, ROOT, runCli } from '../server/testing/cli.ts';
 import { DEMO_PASSWORD } from '../server/seed/seed.ts';
 
-const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
-const CLI = path.join(ROOT, 'bin', 'khcn.mjs');
 const template = inject('dbTemplate');
 
 interface Target {
@@ -52,21 +50,8 @@ async function newTarget(kind: 'migrated' | 'empty'): Promise<Target> {
   return { args: ['--data', dir], env, drop };
 }
 
-interface Run { code: number | null; stdout: string; stderr: string }
-
-function run(args: string[], t: Target, extraEnv: NodeJS.ProcessEnv = {}): Promise<Run> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [CLI, ...args, ...t.args], {
-      cwd: ROOT, env: { ...t.env, ...extraEnv }, stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (d) => (stdout += d));
-    child.stderr.on('data', (d) => (stderr += d));
-    child.on('error', reject);
-    child.on('close', (code) => resolve({ code, stdout, stderr }));
-  });
-}
+const run = (args: string[], t: Target, extraEnv: NodeJS.ProcessEnv = {}) =>
+  runCli([...args, ...t.args], { env: { ...t.env, ...extraEnv } });
 
 const body = async (file: string) => (await readFile(file, 'utf8')).split('\n').slice(1).join('\n');
 

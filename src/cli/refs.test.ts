@@ -3,35 +3,18 @@
  * file, the object keyed by path for several, offsets into the text without its BOM, and unreadable files.
  * No database is involved.
  */
-import { spawn } from 'node:child_process';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { extractLegalRefs } from '../lib/vi/legal-refs.ts';
 import { readText } from './refs.ts';
+import { ROOT, runCli } from '../server/testing/cli.ts';
 
-const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
-const CLI = path.join(ROOT, 'bin', 'khcn.mjs');
 const SEEDS = process.env.KHCN_SEEDS ?? path.resolve(ROOT, 'test/fixtures/seeds');
 const SEED = path.join(SEEDS, '004_2f85b69d4f545e88.txt');
 
-interface Run { code: number | null; stdout: string; stderr: string }
-
-function refs(args: string[], cwd = ROOT): Promise<Run> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [CLI, 'refs', ...args], {
-      cwd, env: { ...process.env, KHCN_LANG: 'en' }, stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (d) => (stdout += d));
-    child.stderr.on('data', (d) => (stderr += d));
-    child.on('error', reject);
-    child.on('close', (code) => resolve({ code, stdout, stderr }));
-  });
-}
+const refs = (args: string[], cwd = ROOT) => runCli(['refs', ...args], { cwd, env: { ...process.env, KHCN_LANG: 'en' } });
 
 let work: string;
 const BOM_TEXT = 'Ngày 12/7/2017, UBND tỉnh ban hành Kế hoạch số 98/KH-UBND.\r\nThực hiện Nghị quyết số 05-NQ/TW.\r\n';

@@ -4,23 +4,16 @@
  */
 import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { describe, expect, inject, it } from 'vitest';
 import { adminQuery } from '../server/testing/harness.ts';
-
-const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
-const CLI = path.join(ROOT, 'bin', 'khcn.mjs');
+import { CLI, ROOT, runCli } from '../server/testing/cli.ts';
 const template = inject('dbTemplate');
 
 describe('khcn worker', () => {
   it.runIf(template.kind === 'pglite')('refuses to run on PGlite, saying the jobs run inside khcn serve', async () => {
     const env: NodeJS.ProcessEnv = { ...process.env, KHCN_LANG: 'en' };
     delete env.DATABASE_URL;
-    const child = spawn(process.execPath, [CLI, 'worker'], { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
-    let stderr = '';
-    child.stderr.on('data', (d) => (stderr += d));
-    const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
+    const { code, stderr } = await runCli(['worker'], { env });
     expect(code).toBe(1);
     expect(stderr).toContain('khcn worker needs PostgreSQL');
     expect(stderr).toContain('khcn serve');
