@@ -7,18 +7,10 @@
  * A pure function of the council's data, so it is tested without a database.
  */
 import { formatDate, formatDateLong, formatNumber } from '../../../lib/vi/format.ts';
-import type { AdministrativeDocument, DocBlock } from '../../../shared/schemas/documents.ts';
+import type { AdministrativeDocument, DocBlock, DocumentHeading } from '../../../shared/schemas/documents.ts';
 import type { Council, CouncilMember, CouncilResults, DossierResult } from '../../../shared/schemas/councils.ts';
 import { RATING_LABELS, COUNCIL_ROLE_LABELS, likelyConflictText, paperSheetText } from '../../../shared/labels/councils.ts';
 import { documentFilename } from '../documents/documents.service.ts';
-
-export interface DocumentHeading {
-  governingBody: string | null;
-  issuingAgency: string;
-  place: string;
-  /** Abbreviation of the agency in document numbers: "SKHCN". */
-  symbol: string;
-}
 
 export interface MinutesInput {
   council: Council;

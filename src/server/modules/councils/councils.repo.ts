@@ -1,11 +1,9 @@
 import { and, asc, eq, inArray, or, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
 import type { Tx } from '../../context.ts';
-import { adminUnits } from '../admin-units/admin-units.tables.ts';
 import { councilAssignments, councilDossiers, councilMembers, councils, councilSheets } from './councils.tables.ts';
 import { organizations } from '../organizations/organizations.tables.ts';
 import { people } from '../people/people.tables.ts';
-import { tenants } from '../tenants/tenants.tables.ts';
 import { afterCursor, byName, matchesAllWords } from '../../db/search.ts';
 import type { NameCursor } from '../../db/paging.ts';
 import type { CouncilListQuery } from '../../../shared/schemas/councils.ts';
@@ -313,12 +311,4 @@ export async function partiesOf(db: Q, tenantId: string, o: { organizationIds: s
       .where(and(eq(people.tenantId, tenantId), inArray(people.id, o.personIds)))
     : [];
   return { organizations: new Map(orgs.map((r) => [r.id, r.name])), people: new Map(persons.map((r) => [r.id, r])) };
-}
-
-/* ---------- the province, for the minutes' header ---------- */
-
-export async function tenantProvince(db: Q, tenantId: string) {
-  const [row] = await db.select({ tenantName: tenants.name, provinceName: adminUnits.name, provinceKind: adminUnits.kind })
-    .from(tenants).leftJoin(adminUnits, eq(adminUnits.id, tenants.provinceUnitId)).where(eq(tenants.id, tenantId));
-  return row ?? null;
 }
