@@ -6,7 +6,7 @@
  * evaluation mode, rule data (`council.kind.<kind>`). Sheet, composition and pass rule are dated rules.
  */
 import { z } from 'zod';
-import { formatNumber } from '../../lib/vi/format.ts';
+import { formatNumberIn } from '../format.ts';
 import { Id, IsoDate, LocalizedText, PageQuery, Timestamps, Version, optionalText, pageOf, requiredText } from './common.ts';
 
 /** The kinds the councils module registers itself; modules register more (councils.kinds.ts). */
@@ -92,9 +92,8 @@ export function checkScores(sheet: ScoringSheetRule, scores: Record<string, numb
   return problems;
 }
 
-const enNumber = new Intl.NumberFormat('en-US', { maximumFractionDigits: 2 });
 /** A number in both languages' notation: 79,25 / 79.25. */
-export const bilingualNumber = (n: number) => ({ vi: formatNumber(n), en: enNumber.format(n) });
+export const bilingualNumber = (n: number) => ({ vi: formatNumberIn('vi', n), en: formatNumberIn('en', n) });
 
 /**
  * A sheet problem as a message key of the shared table (councils.messages.ts) and its parameters: the server
