@@ -5,7 +5,7 @@
 import { useEffect, useMemo, useState } from 'react';
 import { InputNumber, Tag, type InputNumberProps } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { formatDate, formatNumber } from '../../format.ts';
+import { formatDay, formatNumber } from '../../format.ts';
 import type { Person } from '../../../shared/schemas/people.ts';
 import { api, type ResponseOf } from '../../api.ts';
 import { RemoteSelect, type Option } from '../../components/remote-select.tsx';
@@ -25,13 +25,8 @@ export const money = (n: number | null | undefined) => (n === null || n === unde
 /** Whole days (a stage's elapsed time is fractional on the wire). */
 export const days = (n: number) => formatNumber(Math.floor(n), 0);
 
-/** An ISO date (or timestamp) as dd/mm/yyyy, or null. */
-export function isoDay(iso: string | null | undefined): string | null {
-  if (!iso) return null;
-  if (/^\d{4}-\d{2}-\d{2}$/.test(iso)) return formatDate(iso);
-  const d = new Date(iso);
-  return Number.isNaN(d.getTime()) ? iso : formatDate(d);
-}
+/** An ISO date (or timestamp) in the UI language's form, or null: the web's `formatDay`, by the name task pages use. */
+export const isoDay = formatDay;
 
 /** Options of an enum through its UI strings (`task.types.research_topic` …). */
 export function useEnumOptions(values: readonly string[], base: string) {
