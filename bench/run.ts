@@ -27,6 +27,7 @@ import { tsQueryText } from '../src/server/db/search.ts';
 import type { Ctx } from '../src/server/context.ts';
 import { QUERY_SHAPES, generateQueries, loadOrganizations } from './organizations.data.ts';
 import { evaluateDuplicates } from './duplicates.ts';
+import { startupFigures } from './startup.ts';
 
 const ORGS = Number(process.env.BENCH_ORGS ?? 100_000);
 const SEARCHES = Number(process.env.BENCH_SEARCHES ?? 200);
@@ -282,6 +283,12 @@ async function main() {
     await benchEngine(engine);
     info(`${engine}: done in ${((performance.now() - t) / 1000).toFixed(1)} s`);
   }
+  // The first start of a fresh clone (bench/startup.ts): spawn to first answer, and to the demo data ready.
+  if (process.env.BENCH_STARTUP !== '0') for (const f of await startupFigures(info)) emit(f);
+  // The indicator dashboard at three provinces' communes (bench/indicators.ts, PostgreSQL only).
+  if (process.env.BENCH_INDICATORS !== '0') for (const f of await (await import('./indicators.ts')).indicatorFigures(info)) emit(f);
+  // A plan's periodic report with 200 items, DOCX + XLSX (bench/plans.ts; BENCH_PLANS=0 skips it).
+  if (process.env.BENCH_PLANS !== '0') for (const f of await (await import('./plans.ts')).planReportFigures(info)) emit(f);
   // The duplicate detector on its evaluation set (engine-independent: the scoring is pure TypeScript).
   const dup = evaluateDuplicates();
   for (const [bench, value] of [['duplicates_precision_at_5', dup.precision], ['duplicates_recall_at_5', dup.recall]] as const) {

@@ -13,21 +13,23 @@
  */
 import { Command } from 'commander';
 import { registerServe } from './serve.ts';
-import { registerDb } from './db.ts';
-import { registerSeed } from './seed.ts';
-import { registerUser } from './user.ts';
-import { registerBackup } from './backup.ts';
-import { registerWorker } from './worker.ts';
-import { registerRefs } from './refs.ts';
 import { reportError } from './common.ts';
 
-export function buildProgram(): Command {
+/**
+ * The program with every command; `only: 'serve'` registers just that one, so `khcn serve --demo` answers before
+ * the other commands' modules (the whole server) are loaded — serve loads what it needs itself.
+ */
+export async function buildProgram(o: { only?: 'serve' } = {}): Promise<Command> {
   const program = new Command()
     .name('khcn')
     .description('Hệ thống thông tin KH&CN cấp tỉnh — information system for a provincial Department of Science and Technology')
     .version('0.1.0')
     .showHelpAfterError();
   registerServe(program);
+  if (o.only === 'serve') return program;
+  const [{ registerDb }, { registerSeed }, { registerUser }, { registerBackup }, { registerWorker }, { registerRefs }] = await Promise.all([
+    import('./db.ts'), import('./seed.ts'), import('./user.ts'), import('./backup.ts'), import('./worker.ts'), import('./refs.ts'),
+  ]);
   registerDb(program);
   registerSeed(program);
   registerUser(program);
@@ -38,7 +40,7 @@ export function buildProgram(): Command {
 }
 
 try {
-  await buildProgram().parseAsync(process.argv);
+  await (await buildProgram({ only: process.argv[2] === 'serve' ? 'serve' : undefined })).parseAsync(process.argv);
 } catch (err) {
   reportError(err);
 }

@@ -6,19 +6,27 @@ import { ROLES, type Role } from '../shared/roles.ts';
 import type { TFunction } from 'i18next';
 import type { WebModule } from './module.ts';
 import { tasksWebModule } from './pages/tasks/tasks.module.tsx';
+import { enterpriseWebModule } from './pages/enterprise/enterprise.module.tsx';
 import { registryWebModule } from './pages/registry/registry.module.tsx';
 import { accountsWebModule } from './pages/accounts/accounts.module.tsx';
 import { inboxWebModule } from './pages/inbox/inbox.module.tsx';
 import { legalDocumentsWebModule } from './pages/legal-documents/legal-documents.module.tsx';
+import { plansWebModule } from './pages/plans/plans.module.tsx';
 import { publicWebModule } from './pages/public/public.module.tsx';
+import { homeWebModule } from './pages/home/home.module.tsx';
+import { indicatorsWebModule } from './pages/indicators/indicators.module.tsx';
 
 export const webModules: readonly WebModule[] = [
   tasksWebModule,
+  enterpriseWebModule,
   registryWebModule,
   legalDocumentsWebModule,
+  indicatorsWebModule,
+  plansWebModule,
   accountsWebModule,
   inboxWebModule,
   publicWebModule,
+  homeWebModule,
 ];
 
 export const menuEntries = (role: Role, t: TFunction) => webModules.flatMap((m) => m.menu?.(role, t) ?? []);

@@ -121,6 +121,7 @@ const PAGES: Record<string, PageCheck[]> = {
     { route: '/cong-khai/nhiem-vu' },
     { route: '/cong-khai/nhiem-vu?province=tay-ninh&q=khong+co+nhiem+vu+nay' },
     { route: async (page) => `/cong-khai/nhiem-vu/tay-ninh/${await firstId(page, '/api/public/tasks?province=tay-ninh&limit=1')}` },
+    { route: '/dang-ky' },
   ],
   admin: [
     { route: '/' },
@@ -155,17 +156,38 @@ const PAGES: Record<string, PageCheck[]> = {
     {
       // A proposal, which its officer may still edit.
       route: async (page) => `/tasks/${await firstId(page, '/api/tasks?stage=proposal&limit=1')}`,
-      overlays: [{ name: 'task edit drawer', opener: (p) => p.getByRole('button', { name: /^(edit )?Sửa$/ }) }],
+      overlays: [
+        { name: 'task edit drawer', opener: (p) => p.getByRole('button', { name: /^(edit )?Sửa$/ }) },
+        { name: 'missing papers dialog', opener: (p) => p.getByRole('button', { name: 'Yêu cầu bổ sung hồ sơ' }) },
+      ],
     },
     { route: async (page) => `/councils/${await firstId(page, '/api/councils?limit=1')}` },
     { route: '/stage-timing' },
     { route: '/inbox' },
+    { route: '/account-requests' },
+    {
+      // The refuse dialog and the confirmation, when the demo holds a pending enterprise account request.
+      route: '/account-requests',
+      when: async (page) => (await apiJson<{ items: unknown[] }>(page, '/api/account-requests?limit=1')).items.length > 0,
+      overlays: [
+        { name: 'refuse dialog', opener: (p) => p.getByRole('button', { name: 'Từ chối' }) },
+        { name: 'confirm popover', opener: (p) => p.getByRole('button', { name: 'Xác nhận' }), overlay: (p) => p.locator('.ant-popconfirm') },
+      ],
+    },
+    { route: '/plans' },
+    {
+      route: async (page) => `/plans/${await firstId(page, '/api/plans')}`,
+      when: async (page) => (await apiJson<{ items: unknown[] }>(page, '/api/plans')).items.length > 0,
+      overlays: [{ name: 'plan item drawer', opener: (p) => p.locator('.ant-table-tbody .ant-btn-link') }],
+    },
+    { route: async (page) => `/plans/${await firstId(page, '/api/plans')}/reports`, when: async (page) => (await apiJson<{ items: unknown[] }>(page, '/api/plans')).items.length > 0 },
     { route: '/legal-documents', when: async (page) => (await page.request.get(`${app.server.url}/api/legal-documents?limit=1`)).ok() },
     {
       route: async (page) => `/legal-documents/${await firstId(page, '/api/legal-documents?limit=1')}`,
       when: async (page) => ((await page.request.get(`${app.server.url}/api/legal-documents?limit=1`)).ok()
         && (await apiJson<{ items: unknown[] }>(page, '/api/legal-documents?limit=1')).items.length > 0),
     },
+    { route: '/indicators' }, { route: '/indicators/tfp' }, { route: '/indicators/entry' },
   ],
   hoidong: [
     { route: '/' },
@@ -173,9 +195,20 @@ const PAGES: Record<string, PageCheck[]> = {
     // The council the reviewer sits on, when the demo gives it one.
     { route: async (page) => `/councils/${await firstId(page, '/api/councils?limit=1')}`, when: async (page) => (await apiJson<{ items: unknown[] }>(page, '/api/councils?limit=1')).items.length > 0 },
   ],
-  lanhdao: [{ route: '/' }, { route: '/tasks' }],
-  donvi: [{ route: '/' }, { route: '/organizations' }],
-  doanhnghiep: [{ route: '/' }, { route: '/api-tokens' }, { route: '/organizations' }],
+  lanhdao: [{ route: '/' }, { route: '/tasks' }, { route: '/home/tasks?figure=overdue&overdue=true' }, { route: '/indicators' }],
+  donvi: [
+    { route: '/' }, { route: '/organizations' },
+    {
+      route: '/my-items',
+      overlays: [{ name: 'plan item drawer', opener: (p) => p.locator('.ant-table-tbody .ant-btn-link') }],
+      when: async (page) => (await apiJson<{ items: unknown[] }>(page, '/api/plan-items/mine')).items.length > 0,
+    },
+  ],
+  doanhnghiep: [
+    { route: '/' }, { route: '/api-tokens' }, { route: '/organizations' }, { route: '/my-tasks' }, { route: '/propose-task' },
+    // A task of the enterprise's own (its page, with the councils' conclusions), when the demo gives it one.
+    { route: async (page) => `/tasks/${await firstId(page, '/api/tasks?limit=1')}`, when: async (page) => (await apiJson<{ items: unknown[] }>(page, '/api/tasks?limit=1')).items.length > 0 },
+  ],
 };
 
 /** What the per-role pass saw on each page, asserted by the structure and small-screen tests below. */
@@ -358,12 +391,16 @@ describe('accounts and the audit log', () => {
     await page.getByRole('heading', { level: 1, name: 'Audit log' }).waitFor();
     await choose(page, page.getByLabel('Record type'), 'S&T task', { search: 'task' });
     await choose(page, page.getByLabel('Action', { exact: true }), 'Created', { search: 'created' });
-    const created = tableRows(page).filter({ hasText: 'Created' }).first();
-    await created.waitFor();
-    expect(await created.innerText()).toMatch(/\b\d{1,2} [A-Z][a-z]{2} \d{4} \d{2}:\d{2}\b/);
-    await created.click();
-    // The counterpart share of the task's funding, as an English number (72.5, not 72,5).
+    const createdRows = tableRows(page).filter({ hasText: 'Created' });
+    await createdRows.first().waitFor();
+    expect(await createdRows.first().innerText()).toMatch(/\b\d{1,2} [A-Z][a-z]{2} \d{4} \d{2}:\d{2}\b/);
+    // The counterpart share of a task's funding, as an English number (72.5, not 72,5): the newest task entries may
+    // be proposals without funding yet (the demo company's draft), so open entries until one has it.
     const share = page.locator('.ant-table-expanded-row tr').filter({ hasText: 'Counterpart share (%)' }).first();
+    for (let i = 0; i < Math.min(10, await createdRows.count()) && !(await share.isVisible()); i++) {
+      await createdRows.nth(i).click();
+      await page.locator('.ant-table-expanded-row').nth(i).waitFor();
+    }
     await share.waitFor();
     expect((await share.locator('td').allInnerTexts())[2]).toMatch(/^\d+(\.\d+)?$/);
     const stage = page.locator('.ant-table-expanded-row tr').filter({ hasText: 'Stage' }).first();

@@ -2,11 +2,12 @@
  * Administration in a real browser against the real server (demo data, PGlite): an admin finds the province's
  * agencies in force (a merged department shows only when asked for), adds one, gives a new account that unit, the
  * account signs in; the admin sets a new password and the old one stops working. The drawer asks before it throws
- * typed input away, and the lists say "none match" rather than flashing an empty table.
+ * typed input away, and the lists say "none match" rather than flashing an empty table. A visitor asks for a second
+ * account of the demo company; canbo confirms it from the inbox and the new account signs in.
  */
 import { describe, expect, it } from 'vitest';
 import { appUnderTest } from './fixture.ts';
-import { choose, menuLink, settled, signIn, signOut, tableRows, until } from './ui.ts';
+import { choose, DEMO_PASSWORD, menuLink, settled, signIn, signOut, tableRows, until } from './ui.ts';
 
 const app = appUnderTest();
 
@@ -114,6 +115,59 @@ describe('agencies and accounts (Vietnamese UI)', () => {
 
     await page.getByRole('searchbox', { name: 'Tìm kiếm' }).fill(`khong co to chuc nao ten nay ${suffix}`);
     await page.getByText('Không có bản ghi nào khớp với điều kiện lọc.').waitFor();
+    await signOut(page);
+    expect(errors).toEqual([]);
+    await page.context().close();
+  });
+});
+
+describe('enterprise account requests', () => {
+  it('registers a second account of the demo company; it awaits confirmation until canbo confirms it from the inbox', async () => {
+    // The demo company's tax code, as its existing account reads it (the visitor is told it by the company).
+    const api = await app.browser.newContext();
+    const session = await api.request.post(`${app.server.url}/api/auth/login`, { data: { username: 'doanhnghiep', password: DEMO_PASSWORD } });
+    const { user } = await session.json() as { user: { organizationId: string } };
+    const company = await (await api.request.get(`${app.server.url}/api/organizations/${user.organizationId}`)).json() as { name: string; taxCode: string };
+    await api.close();
+
+    const { page, errors } = await openApp();
+    const username = `ketoan.${suffix}`;
+    const password = 'so sach ke toan cua cong ty 2026';
+    await page.getByRole('link', { name: 'Đăng ký tài khoản doanh nghiệp' }).click();
+    await page.getByRole('heading', { name: 'Đăng ký tài khoản doanh nghiệp', level: 1 }).waitFor();
+    await page.getByLabel('Mã số thuế').fill(company.taxCode);
+    await page.getByRole('button', { name: 'Tìm tổ chức' }).click();
+    await page.getByTestId('register-found').filter({ hasText: company.name }).waitFor();
+    await page.getByLabel('Họ và tên').fill('Phạm Thị Thanh Hương');
+    await page.getByLabel('Chức vụ').fill('Kế toán trưởng');
+    await page.getByLabel('Thư điện tử').fill(`huong.${suffix}@cokhi.example.vn`);
+    await page.getByLabel('Điện thoại').fill('0272 3 511 222');
+    await page.getByLabel('Tên đăng nhập').fill(username);
+    await page.getByLabel('Mật khẩu').fill(password);
+    await page.getByRole('button', { name: 'Gửi yêu cầu' }).click();
+    await page.getByRole('heading', { name: 'Đã gửi yêu cầu tài khoản' }).waitFor();
+    await page.getByRole('link', { name: 'Về trang đăng nhập' }).click();
+
+    await page.getByLabel('Tên đăng nhập').fill(username);
+    await page.getByLabel('Mật khẩu').fill(password);
+    await page.getByRole('button', { name: 'Đăng nhập' }).click();
+    await page.getByRole('alert').filter({ hasText: 'đang chờ Sở Khoa học và Công nghệ xác nhận' }).waitFor();
+
+    await signIn(page, 'canbo');
+    await menuLink(page, 'Hộp thư').click();
+    await page.getByTestId('inbox-item').filter({ hasText: 'Phạm Thị Thanh Hương' }).getByRole('link', { name: 'Xem' }).click();
+    await page.getByRole('heading', { name: 'Yêu cầu tài khoản doanh nghiệp', level: 1 }).waitFor();
+    const card = page.getByTestId('account-request').filter({ hasText: username });
+    expect(await card.innerText()).toContain('doanhnghiep');
+    await card.getByRole('button', { name: 'Xác nhận' }).click();
+    const popover = page.locator('.ant-popconfirm').filter({ hasText: `Xác nhận tài khoản ${username}?` });
+    await settled(popover);
+    await popover.getByRole('button', { name: 'Xác nhận' }).click();
+    await card.waitFor({ state: 'detached' });
+    await signOut(page);
+
+    await signIn(page, username, { password });
+    expect(await page.locator('header').innerText()).toContain('Doanh nghiệp / tổ chức');
     await signOut(page);
     expect(errors).toEqual([]);
     await page.context().close();

@@ -3,14 +3,16 @@
  * of the demo proposal "Ứng dụng công nghệ IoT … cá trê vàng tại Đức Huệ" and sees the likely conflict flagged; no
  * conclusion shows while the council has no members or no quorum; then, in session, a paper sheet entered for a
  * member keeps each score within its criterion (whole numbers without ",0"), marks the empty field, and is shown as
- * a paper sheet entered by DOST staff.
+ * a paper sheet entered by DOST staff. Last, the demo reviewer (hoidong) opens the council the demo seats him on from
+ * "Hội đồng của tôi", declares, scores and submits his sheet, and the page leads him back to his councils (the task
+ * list is not his).
  */
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { launchBrowser, startServer, type RunningServer } from './fixture.ts';
-import { choose, settled, signIn, until } from './ui.ts';
+import { choose, menuLink, settled, signIn, signOut, until } from './ui.ts';
 
 const TITLE = 'Ứng dụng công nghệ IoT giám sát chất lượng nước nuôi cá trê vàng tại Đức Huệ';
 const HOST = 'Trung tâm Ứng dụng, kỹ thuật, thông tin khoa học và công nghệ tỉnh Long An';
@@ -29,7 +31,7 @@ beforeAll(async () => {
   page = await context.newPage();
   page.on('pageerror', (e) => errors.push(e.message));
   await signIn(page, 'canbo', { url: `${server.url}/login` });
-});
+}, 320_000); // the demo seed behind the server's "loading" page takes minutes on a busy shared box
 afterEach(async (ctx) => {
   if (ctx.task.result?.state === 'fail') {
     const file = path.join(tmpdir(), `khcn-councils-e2e-${ctx.task.id}.png`);
@@ -132,6 +134,38 @@ describe('a council (Vietnamese UI)', () => {
     await form.getByRole('button', { name: 'Lưu phiếu giấy' }).click();
     await until(async () => (await resultCard().getByTestId('paper-sheet').count()) === 1, 'the paper sheet in the results');
     expect(await resultCard().getByTestId('paper-sheet').innerText()).toBe('phiếu giấy do cán bộ Sở nhập thay');
+    expect(errors).toEqual([]);
+  });
+
+  it('lets the demo reviewer score his council from "Hội đồng của tôi" and leads him back there', async () => {
+    await signOut(page);
+    await signIn(page, 'hoidong');
+    await menuLink(page, 'Hội đồng của tôi').click();
+    // The council the demo seats him on is in session ("Đang họp"), his sheet still to fill.
+    const sitting = page.locator('.ant-table-tbody tr.ant-table-row').filter({ hasText: 'Đang họp' });
+    await until(async () => (await sitting.count()) === 1, 'one council in session in "Hội đồng của tôi"');
+    await sitting.getByRole('link').click();
+    await page.waitForURL(/\/councils\/[0-9a-f-]{36}$/);
+
+    await page.getByTestId('my-conflict').getByRole('button', { name: 'Lưu khai báo' }).click();
+    await page.getByText('Đã lưu khai báo xung đột lợi ích.').waitFor();
+    const sheet = page.getByTestId('my-sheet').first();
+    const items = sheet.locator('.ant-form-item').filter({ has: page.locator('input.ant-input-number-input') });
+    const count = await items.count();
+    expect(count).toBeGreaterThan(0);
+    for (let i = 0; i < count; i++) {
+      const max = Number(/tối đa ([\d.,]+)/.exec(await items.nth(i).locator('label').innerText())![1].replace(/\./g, '').replace(',', '.'));
+      await items.nth(i).locator('input').fill(String(Math.floor(max * 0.85)));
+    }
+    await sheet.getByRole('button', { name: 'Nộp phiếu' }).click();
+    await sheet.getByText(/^Đã nộp /).waitFor();
+
+    // Back to his councils, not to the task list (403 for a reviewer).
+    const back = page.getByTestId('council-back');
+    expect(await back.innerText()).toContain('Hội đồng của tôi');
+    await back.click();
+    await page.waitForURL(/\/my-councils$/);
+    await page.getByRole('heading', { level: 1, name: 'Hội đồng của tôi' }).waitFor();
     expect(errors).toEqual([]);
   });
 });

@@ -3,21 +3,26 @@
  *
  * startServer() spawns `node bin/khcn.mjs serve --demo --port 0 --host 127.0.0.1 --data <temp dir>` from the
  * repository root (so it serves the built web app in dist/), waits for its `khcn listening on http://HOST:PORT`
- * line and returns that URL. The server always uses PGlite in its own temp dir (DATABASE_URL is not passed on),
- * so every test file starts from the same demo data. stop() ends the server and removes the temp dir.
+ * line and then for `khcn demo data ready` (the server listens first and loads the demo behind a "loading" page),
+ * and returns that URL. The server always uses PGlite in its own temp dir (DATABASE_URL is not passed on),
+ * so every test file starts from the same demo data: a copy of the database test/e2e/global-setup.ts seeded once
+ * (provided as `demoTemplate`), or a fresh one seeded by the server when run without it. stop() ends the server and removes
+ * the temp dir.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { mkdtemp, rm } from 'node:fs/promises';
+import { cp, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium, type Browser, type Page } from 'playwright-core';
-import { afterAll, beforeAll } from 'vitest';
+import { afterAll, beforeAll, inject } from 'vitest';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const CLI = path.join(ROOT, 'bin', 'khcn.mjs');
 const LISTENING = /khcn listening on (http:\/\/\S+)/;
+/** src/cli/serve.ts DEMO_READY_LINE: every request is answered by the app from then on. */
+const READY = /^khcn demo data ready\b/m;
 const OUTPUT_KEPT = 20_000;
 
 export interface RunningServer {
@@ -41,8 +46,11 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
     throw new Error(`dist/index.html is missing in ${ROOT}: the e2e tests run against the built web app. Run \`npm run build\` first.`);
   }
   if (!existsSync(CLI)) throw new Error(`${CLI} is missing: the e2e tests start the real CLI server.`);
-  const timeoutMs = options.timeoutMs ?? 120_000;
+  // The server answers at once; the demo seed behind it takes ~15 s alone and minutes on a box shared by many runs.
+  const timeoutMs = options.timeoutMs ?? 300_000;
   const dataDir = await mkdtemp(path.join(tmpdir(), 'khcn-e2e-'));
+  const template = inject('demoTemplate');
+  if (template && existsSync(template)) await cp(template, dataDir, { recursive: true });
   const env = { ...process.env };
   delete env.DATABASE_URL;
   const child = spawn(process.execPath, [CLI, 'serve', '--demo', '--port', '0', '--host', '127.0.0.1', '--data', dataDir], {
@@ -73,13 +81,13 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
   try {
     const url = await new Promise<string>((resolve, reject) => {
       const timer = setTimeout(() => {
-        reject(new Error(`khcn server did not print "khcn listening on …" within ${timeoutMs} ms.\n` +
+        reject(new Error(`khcn server did not print "khcn listening on …" and "khcn demo data ready" within ${timeoutMs} ms.\n` +
           `stdout:\n${stdout}\nstderr:\n${stderr}`));
       }, timeoutMs);
       child.stdout!.on('data', (chunk: Buffer) => {
         stdout = keep(stdout, chunk);
         const m = LISTENING.exec(stdout);
-        if (m) {
+        if (m && READY.test(stdout)) {
           clearTimeout(timer);
           resolve(m[1].replace(/\/+$/, ''));
         }
@@ -139,7 +147,7 @@ export function appUnderTest() {
   beforeAll(async () => {
     env.server = await startServer();
     env.browser = await launchBrowser();
-  });
+  }, 320_000); // startServer waits up to 300 s for the demo data
   afterAll(async () => {
     await env.browser?.close();
     await env.server?.stop();

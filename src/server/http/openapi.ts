@@ -43,9 +43,15 @@ import {
 } from '../../shared/schemas/tasks.ts';
 import { InboxItem, InboxPage, ReadAllResult, UnreadCount } from '../../shared/schemas/inbox.ts';
 import {
+  AccountRequest, AccountRequestForm, AccountRequestPage, AccountRequestReceipt, OrganizationAccount, OrganizationLookup,
+} from '../../shared/schemas/account-requests.ts';
+import {
   ChainServant, ExtractedLegalRef, LegalDocument, LegalDocumentDetail, LegalDocumentIssuers, LegalDocumentPage, LegalDocumentRelation,
   LegalDocumentSummary, LegalRefExtract, PolicyChain, PolicyChainNode,
 } from '../../shared/schemas/legal-documents.ts';
+import { CouncilConclusion, CouncilConclusionList, TaskPaperRequest, TaskPaperRequestList } from '../../shared/schemas/tasks-proposals.ts';
+import { Plan, PlanDetail, PlanItem, PlanItemDetail, PlanReport, PlanSummary, ReportingPeriod } from '../../shared/schemas/plans.ts';
+import { HomeCount, HomeOverview, HomeTask, HomeTaskList } from '../../shared/schemas/home.ts';
 
 /**
  * The components of the document, by name. Register read models (response shapes and what they share), never a
@@ -64,6 +70,7 @@ export const openApiComponents: Record<string, ZodType> = {
   Organization, OrganizationPage, RegistryStats,
   Person, PersonPage,
   User, UserPage,
+  AccountRequest, AccountRequestPage, AccountRequestReceipt, AccountRequestForm, OrganizationAccount, OrganizationLookup,
   LocalizedText, RuleVersion, RuleSummary, RuleList, RuleHistory,
   StageCapabilities, WorkflowStage, WorkflowTransition, WorkflowDefinition, StageEvent, StageDuration, StageDurations, CurrentStage, CurrentStages,
   Criterion, ScoringSheetRule, CompositionRule, PassRule, CouncilRules, Council, CouncilMember, CouncilDossier, Sheet,
@@ -73,6 +80,9 @@ export const openApiComponents: Record<string, ZodType> = {
   InboxItem, InboxPage, UnreadCount, ReadAllResult,
   LegalDocument, LegalDocumentSummary, LegalDocumentRelation, LegalDocumentDetail, LegalDocumentPage, LegalDocumentIssuers, ChainServant,
   PolicyChainNode, PolicyChain, ExtractedLegalRef, LegalRefExtract,
+  TaskPaperRequest, TaskPaperRequestList, CouncilConclusion, CouncilConclusionList,
+  Plan, PlanSummary, PlanDetail, PlanItem, PlanItemDetail, PlanReport, ReportingPeriod,
+  HomeOverview, HomeCount, HomeTask, HomeTaskList,
 };
 
 let registered = false;

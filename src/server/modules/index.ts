@@ -26,6 +26,9 @@ import { inboxModule } from './inbox/inbox.module.ts';
 import { councilsModule } from './councils/councils.module.ts';
 import { tasksModule } from './tasks/tasks.module.ts';
 import { legalDocumentsModule } from './legal-documents/legal-documents.module.ts';
+import { plansModule } from './plans/plans.module.ts';
+import { homeModule } from './home/home.module.ts';
+import { indicatorsModule } from './indicators/indicators.module.ts';
 import { backupModule } from './backup/backup.module.ts';
 
 export const modules: readonly ModuleManifest[] = [
@@ -49,6 +52,9 @@ export const modules: readonly ModuleManifest[] = [
   councilsModule,
   tasksModule,
   legalDocumentsModule,
+  plansModule,
+  homeModule,
+  indicatorsModule,
   backupModule,
 ];
 

@@ -6,6 +6,10 @@ import { login, openTestDb, type AuthHeaders } from '../testing/harness.ts';
 import JSZip from 'jszip';
 import { isValidTaxCode } from '../../lib/vi/tax-code.ts';
 import { DEMO_PASSWORD, seedDemo, type DemoSeedResult } from './seed.ts';
+import { GENERATED_CODE_PREFIX, GENERATED_NOTE, GENERATED_TITLE_PREFIX } from './history-data.ts';
+import { isWorkingDay } from '../../lib/vi/working-days.ts';
+import { vietnamDate } from '../../lib/vi/dates.ts';
+import { workingCalendar } from '../modules/workflow/workflow.calendar.ts';
 
 let h: DbHandle;
 let app: App;
@@ -17,7 +21,7 @@ beforeAll(async () => {
   app = await buildApp({ dbHandle: h, webDir: null, loginAttemptsPerMinute: 1000 });
   seeded = await seedDemo(h);
   canbo = await login(app, 'canbo', DEMO_PASSWORD);
-});
+}, 300_000); // the whole demo through the services: ~15 s alone, minutes on a busy shared box
 afterAll(async () => {
   await app?.close();
   await h?.close();
@@ -247,6 +251,19 @@ describe('demo tasks', () => {
     expect(replications[1].place).toContain('xã Lê Trì, huyện Tri Tôn');
   });
 
+  it('gives the demo company a draft proposal only it sees, and a second account awaiting the DOST', async () => {
+    const company = await login(app, 'doanhnghiep', DEMO_PASSWORD);
+    const own = (await get(company, '/api/tasks?limit=100')).items as { title: string; stage: string; submittedAt: string | null }[];
+    const draft = own.find((t) => t.stage === 'draft');
+    expect(draft).toMatchObject({ title: 'Cải tiến máy sấy lúa tiết kiệm năng lượng cho hợp tác xã', submittedAt: null });
+    const staff = (await get(canbo, '/api/tasks?limit=100&q=may%20say%20lua')).items as { title: string }[];
+    expect(staff.map((t) => t.title)).not.toContain(draft!.title);
+    const requests = (await get(canbo, '/api/account-requests?status=pending')).items as { user: { username: string } }[];
+    expect(requests.map((r) => r.user.username)).toEqual(['binh.kythuat']);
+    const refused = await app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: 'binh.kythuat', password: 'mot cau mat khau that dai 2026' } });
+    expect(refused.json().code).toBe('account_request.awaiting_confirmation');
+  });
+
   it('links Trần Văn Hội to the reviewer account hoidong, among at least eight Tây Ninh experts', async () => {
     const experts = (await get(canbo, '/api/people?isExpert=true&limit=100')).items as { fullName: string; academicTitle: string; degree: string }[];
     expect(experts.length).toBeGreaterThanOrEqual(8);
@@ -256,7 +273,7 @@ describe('demo tasks', () => {
   });
 
   it('disburses funding as each task\'s history implies, never more than planned, and lists the organisations taking part', async () => {
-    const paid = ['implementation', 'acceptance', 'result_registration', 'replication'];
+    const paid = ['implementation', 'acceptance', 'result_registration', 'replication', 'not_accepted'];
     const all: TaskItem[] = [];
     for (const user of ['canbo', 'canbo.langson', 'canbo.angiang']) all.push(...await tasksOf(await login(app, user, DEMO_PASSWORD)));
     for (const t of all) {
@@ -283,6 +300,79 @@ describe('demo tasks', () => {
     // The enterprise's account reads the task it takes part in, as well as the one it hosts.
     const doanhnghiep = await login(app, 'doanhnghiep', DEMO_PASSWORD);
     expect((await get(doanhnghiep, `/api/tasks/${irrigation.id}`)).title).toBe(irrigation.title);
+  });
+
+  it('rests every stage median of each province on at least two tasks', async () => {
+    for (const user of ['canbo', 'canbo.langson', 'canbo.angiang']) {
+      const headers = await login(app, user, DEMO_PASSWORD);
+      const { items } = await get(headers, '/api/stage-timing/durations?subjectType=task') as { items: { year: number; stage: string; count: number }[] };
+      // Every stage a task passes through on its way to replication, in several years.
+      for (const stage of ['proposal', 'identification', 'selection', 'implementation', 'acceptance', 'result_registration']) {
+        expect(items.filter((d) => d.stage === stage).length, `${user}: years of ${stage}`).toBeGreaterThanOrEqual(3);
+      }
+      expect(items.filter((d) => d.count < 2).map((d) => `${d.year} ${d.stage}: ${d.count}`), user).toEqual([]);
+      const { durations } = await get(headers, '/api/tasks/dashboard') as { durations: { year: number; stage: string; count?: number }[] };
+      expect(durations.filter((d) => d.count !== undefined && d.count < 2), user).toEqual([]);
+    }
+  });
+
+  it('marks the generated historical tasks as generated in the list, on the task and on the public portal', async () => {
+    const all: (TaskItem & { code: string | null })[] = [];
+    for (const user of ['canbo', 'canbo.langson', 'canbo.angiang']) all.push(...await tasksOf(await login(app, user, DEMO_PASSWORD)) as (TaskItem & { code: string | null })[]);
+    const generated = all.filter((t) => t.title.startsWith(GENERATED_TITLE_PREFIX));
+    expect(generated.length).toBeGreaterThanOrEqual(40);
+    expect(generated.length).toBeLessThanOrEqual(100);
+    for (const t of generated) expect(t.code, t.title).toMatch(new RegExp(`^${GENERATED_CODE_PREFIX.replace('.', '\\.')}(TN|LS|AG)\\.\\d{4}\\.\\d{2}$`));
+    // Only generated tasks carry the mark.
+    expect(all.filter((t) => t.code?.startsWith(GENERATED_CODE_PREFIX) && !t.title.startsWith(GENERATED_TITLE_PREFIX))).toEqual([]);
+    const stages = new Set(generated.map((t) => t.stage));
+    for (const s of ['replication', 'not_approved', 'not_accepted']) expect(stages.has(s), s).toBe(true);
+    expect(generated.filter((t) => t.stage === 'not_accepted').every((t) => t.acceptanceRating === 'failed')).toBe(true);
+
+    const [one] = generated.filter((t) => t.stage === 'replication');
+    const detail = await get(canbo, `/api/tasks/${one.id}`);
+    expect(detail.summary).toContain(GENERATED_NOTE);
+    const history = await get(canbo, `/api/tasks/${one.id}/history`) as { toStage: string }[];
+    expect(history.map((e) => e.toStage)).toEqual([
+      'proposal', 'identification', 'approved_list', 'call_or_order', 'application', 'selection', 'budget_appraisal', 'approval', 'contract',
+      'implementation', 'acceptance', 'result_registration', 'replication',
+    ]);
+
+    const res = await app.inject({ method: 'GET', url: '/api/public/tasks?province=tay-ninh&limit=100' });
+    const published = (res.json().items as { title: string; code: string | null; summary: string | null }[]).filter((t) => t.title.startsWith(GENERATED_TITLE_PREFIX));
+    expect(published.length).toBeGreaterThan(0);
+    for (const t of published) {
+      expect(t.code?.startsWith(GENERATED_CODE_PREFIX), t.title).toBe(true);
+      expect(t.summary, t.title).toContain(GENERATED_NOTE);
+    }
+  });
+
+  it('dates every generated transition on a working day of its province', async () => {
+    const rows = await h.query<{ tenant_id: string; at: Date }>(`
+      SELECT e.tenant_id, e.at FROM stage_events e JOIN tasks t ON t.id = e.subject_id
+      WHERE t.code LIKE 'SINH.%' AND e.from_stage IS NOT NULL`);
+    expect(rows.length).toBeGreaterThan(300);
+    const calendars = new Map<string, Awaited<ReturnType<typeof workingCalendar>>>();
+    for (const r of rows) {
+      if (!calendars.has(r.tenant_id)) calendars.set(r.tenant_id, await workingCalendar(h.db, { tenantId: r.tenant_id, onDate: '2026-06-30' }));
+      const day = vietnamDate(new Date(r.at));
+      expect(isWorkingDay(day, calendars.get(r.tenant_id)!), day).toBe(true);
+    }
+  });
+
+  it('seats hoidong on an identification council in session, the others\' sheets in and his still to fill', async () => {
+    const hoidong = await login(app, 'hoidong', DEMO_PASSWORD);
+    const mine = (await get(hoidong, '/api/councils?limit=50')).items as { id: string; status: string; subjectType: string; subjectId: string }[];
+    const open = mine.filter((c) => c.status === 'open');
+    expect(open).toHaveLength(1);
+    const council = await get(hoidong, `/api/councils/${open[0].id}`);
+    expect(council.myMemberId).toBeTruthy();
+    expect(council.mySheets).toEqual([]);
+    expect(council.members.find((m: { id: string }) => m.id === council.myMemberId)).toMatchObject({ role: 'reviewer' });
+    const [result] = (await get(canbo, `/api/councils/${council.id}/results`)).dossiers;
+    expect(result.count).toBe(council.members.length - 1);
+    // The council's task is one the reviewer may read (the council page links it).
+    expect((await get(hoidong, `/api/tasks/${open[0].subjectId}`)).stage).toBe('identification');
   });
 
   it('dates every stage event in the past and in order, within each task', async () => {

@@ -31,7 +31,11 @@ import {
 } from './demo-data.ts';
 import { actorOf, systemActor } from './actors.ts';
 import { seedDemoTasks } from './tasks.ts';
+import { seedDemoHistory } from './history.ts';
 import { seedDemoLegalDocuments } from './legal-documents.ts';
+import { seedDemoPlans } from './plans.ts';
+import { seedDemoIndicators } from './indicators.ts';
+import { seedDemoEnterprise } from './enterprise.ts';
 
 export { DEMO_PASSWORD } from './demo-data.ts';
 
@@ -48,6 +52,31 @@ export interface DemoSeedResult {
   created: boolean;
   logins: DemoLogin[];
 }
+
+/** What each part of the demo gets: the seed's transaction and the ids of the records made before it. */
+export interface DemoSeedContext {
+  h: DbHandle;
+  db: Tx;
+  /** Tenant slug → id. */
+  tenantIds: Map<string, string>;
+  /** Organisation key (demo-data.ts) → id. */
+  orgIds: Map<string, string>;
+  /** `<tenant slug>/<agency key>` (demo-data.ts) → id. */
+  agencyIds: Map<string, string>;
+}
+
+/**
+ * The parts of the demo written after the provinces, agencies, organisations, people and accounts, in order, in
+ * the seed's transaction: one line per part. A part that writes many rows of history can use `bulk.ts`.
+ */
+const DEMO_PARTS: ((s: DemoSeedContext) => Promise<unknown>)[] = [
+  (s) => seedDemoTasks(s.h, s),
+  (s) => seedDemoHistory(s),
+  (s) => seedDemoLegalDocuments(s),
+  (s) => seedDemoPlans(s),
+  (s) => seedDemoIndicators(s),
+  (s) => seedDemoEnterprise(s),
+];
 
 /** Serialises concurrent seeds (two servers starting with --demo on one empty PostgreSQL database). */
 const LOCK_KEY = 20_260_001;
@@ -191,8 +220,7 @@ export async function seedDemo(h: DbHandle): Promise<DemoSeedResult> {
     }
 
     for (const a of rest) await addAccount(a);
-    await seedDemoTasks(h, { db: tx, tenantIds, orgIds, agencyIds });
-    await seedDemoLegalDocuments({ db: tx, tenantIds });
+    for (const part of DEMO_PARTS) await part({ h, db: tx, tenantIds, orgIds, agencyIds });
     return { created: true, logins: ACCOUNTS_FOR_DISPLAY.map(login) };
   });
 }

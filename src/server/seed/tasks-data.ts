@@ -214,6 +214,11 @@ export interface DemoCouncil {
   conflict?: string;
   /** Not yet held: members and dossier set up, left in draft. */
   draft?: boolean;
+  /**
+   * In session (opened, not closed): every member present, the demo reviewer `hoidong` seated as the second
+   * reviewer; everyone but him has scored, so signing in as hoidong shows a sheet to fill.
+   */
+  inSession?: boolean;
 }
 
 export interface DemoProgress {
@@ -656,6 +661,21 @@ export const DEMO_TASKS: DemoTask[] = [
     documents: ['proposal_form'],
   },
 
+  {
+    // Illustrative (not from the articles): the proposal whose identification council the demo reviewer sits on.
+    key: 'tn-tom-cang-xanh', tenant: 'tay-ninh',
+    title: 'Nghiên cứu quy trình nuôi tôm càng xanh luân canh trên ruộng lúa tại vùng Đồng Tháp Mười',
+    type: 'research_topic', level: 'provincial', scienceField: '405', host: 'trung-tam-ung-dung', pi: 'Đỗ Thị Kim Thoa',
+    members: [['Phan Văn Út', 'member']], assignmentMode: 'ordering', fundingMode: 'final_product_lump_sum', proposedOn: '2026-08-17',
+    summary: 'Đề xuất minh họa của dữ liệu demo: xây dựng quy trình nuôi tôm càng xanh một vụ luân canh với một vụ lúa trên ruộng trũng, giảm dùng phân bón và thuốc bảo vệ thực vật, tăng thu nhập trên cùng diện tích cho hộ trồng lúa.',
+    funding: [[2027, 560, 210], [2028, 390, 150]],
+    products: [
+      p('Quy trình nuôi tôm càng xanh luân canh lúa', 'process', 'Mật độ thả, thức ăn, quản lý nước theo mùa; năng suất tôm ≥ 600 kg/ha/vụ; vụ lúa sau không dùng thuốc bảo vệ thực vật hóa học.'),
+      p('Mô hình trình diễn tại hộ trồng lúa', 'model', '10 ha ruộng của 8 hộ; lợi nhuận trên cùng diện tích tăng ≥ 25 % so với hai vụ lúa.', 10, 'ha'),
+    ],
+    steps: [{ action: 'submit_for_identification', days: 36, note: 'Đưa ra Hội đồng tư vấn xác định nhiệm vụ năm 2027.' }],
+    current: { council: { kind: 'identification', day: 50, score: 82, inSession: true } },
+  },
   {
     key: 'la-nscl-2023', tenant: 'tay-ninh',
     title: 'Hỗ trợ doanh nghiệp nâng cao năng suất chất lượng sản phẩm, hàng hóa trên địa bàn tỉnh Long An',

@@ -34,6 +34,7 @@ import { createUser, listUsers, updateUser } from '../modules/users/users.servic
 import { resolveWorkflow } from '../modules/workflow/workflow.service.ts';
 import { DEMO_PASSWORD, DEMO_TENANTS } from './demo-data.ts';
 import { actorOf, systemActor } from './actors.ts';
+import { random } from './prng.ts';
 import { demoDisbursements, type TaskHistoryDates } from './tasks-funding.ts';
 import {
   DEMO_TASKS, HOIDONG_EXPERT, TASK_ORGANIZATIONS, TASK_PEOPLE,
@@ -107,18 +108,6 @@ function addMonths(isoDate: string, months: number): string {
 /** A working-hours instant in Vietnam time on that day (varied a little so the history reads naturally). */
 const instant = (isoDate: string, n: number) => `${isoDate}T${String(8 + (n % 8)).padStart(2, '0')}:${String((n * 17) % 60).padStart(2, '0')}:00+07:00`;
 
-/** Deterministic pseudo-random numbers (mulberry32), so every demo database is the same. */
-function random(seedText: string) {
-  let a = [...seedText].reduce((h, c) => Math.imul(h ^ c.charCodeAt(0), 16_777_619) >>> 0, 2_166_136_261);
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
-  };
-}
-
 interface Expert { person: Person; ctx: Ctx; userId: string }
 
 interface Province {
@@ -131,6 +120,8 @@ interface Province {
   people: Map<string, Person>;
   /** Experts who score with their own account (Trần Văn Hội is kept for the e2e councils). */
   panel: Expert[];
+  /** Trần Văn Hội with the demo account `hoidong`: seated only on the council in session (DemoCouncil.inSession). */
+  hoidong: Expert | null;
   councils: number;
   /** Funding decisions issued so far (their number series). */
   decisions: number;
@@ -174,9 +165,10 @@ export async function seedDemoTasks(h: DbHandle, o: DemoTasksOptions): Promise<D
     const people = await allPeople();
 
     const panel: Expert[] = [];
+    let hoidong: Expert | null = null;
     for (const person of [...people.values()].filter((p) => p.isExpert)) {
       if (t.slug === HOIDONG_EXPERT.tenant && person.fullName === HOIDONG_EXPERT.fullName) {
-        await linkHoidong(system, person);
+        hoidong = await linkHoidong(system, person);
         continue;
       }
       const user = await createUser(db, {
@@ -188,7 +180,7 @@ export async function seedDemoTasks(h: DbHandle, o: DemoTasksOptions): Promise<D
     }
     provinces.set(t.slug, {
       slug: t.slug, tenantId, name: t.province, provinceCode: t.provinceCode, officer,
-      leader: { db, actor: actorOf(leaderUser, tenantId) }, people, panel, councils: 0, decisions: 0,
+      leader: { db, actor: actorOf(leaderUser, tenantId) }, people, panel, hoidong, councils: 0, decisions: 0,
     });
   }
 
@@ -207,13 +199,14 @@ export async function seedDemoTasks(h: DbHandle, o: DemoTasksOptions): Promise<D
 }
 
 /** The expert behind the demo account `hoidong`: the account shows his name, so councils can seat him with it. */
-async function linkHoidong(system: Ctx, person: Person) {
+async function linkHoidong(system: Ctx, person: Person): Promise<Expert | null> {
   const [account] = (await listUsers(system, { role: 'reviewer', limit: 50 })).items.filter((u) => u.username === HOIDONG_EXPERT.username);
-  if (!account) return;
-  await updateUser(system, account.id, {
+  if (!account) return null;
+  const user = await updateUser(system, account.id, {
     displayName: personDisplayName(person), role: account.role, active: account.active,
     organizationId: account.organizationId, agencyId: account.agencyId, adminUnitId: account.adminUnitId, email: account.email, version: account.version,
   });
+  return { person, userId: user.id, ctx: { db: system.db, actor: actorOf(user, system.actor.tenantId) } };
 }
 
 interface SeedTaskArgs {
@@ -383,6 +376,11 @@ class Walker {
     if (pool.length < SEATS.length) throw new Error(`demo task ${spec.key}: only ${pool.length} experts free for its council`);
     const offset = (p.councils * 3) % pool.length;
     const seated = SEATS.map((role, i) => ({ role, expert: pool[(offset + i) % pool.length] }));
+    if (plan.inSession) {
+      // The demo reviewer sits as the second reviewer (phản biện 2), with his own account, and has yet to score.
+      if (!p.hoidong) throw new Error(`demo task ${spec.key}: the council in session needs the account ${HOIDONG_EXPERT.username}`);
+      seated[SEATS.lastIndexOf('reviewer')] = { role: 'reviewer', expert: p.hoidong };
+    }
     p.councils++;
     this.a.result.councils++;
 
@@ -410,11 +408,11 @@ class Walker {
     if (plan.draft) return;
 
     // Not everyone comes to every sitting (a council sits with at least its quorum of two thirds).
-    const absent = plan.absent ?? (plan.conflict ? 0 : [0, 1, 0, 2, 1][p.councils % 5]);
+    const absent = plan.absent ?? (plan.conflict || plan.inSession ? 0 : [0, 1, 0, 2, 1][p.councils % 5]);
     const present = members.slice(0, members.length - absent);
     for (const m of present) await setPresence(officer, council.id, m.id, true);
     const opened = await openCouncil(officer, council.id, council.version);
-    let scorers = present;
+    let scorers = plan.inSession ? present.filter((m) => m.expert !== p.hoidong) : present;
     if (plan.conflict) {
       // The last ordinary member present declares a conflict of interest and does not score.
       const conflicted = [...present].reverse().find((m) => m.role === 'member')!;
@@ -430,6 +428,7 @@ class Walker {
         : { scores: scores(sheet, (plan.score ?? 80) + (rnd() - 0.5) * 12, rnd), comment };
       await submitSheet(m.expert.ctx, { councilId: council.id, dossierId: dossier.id, memberId: m.id, input });
     }
+    if (plan.inSession) return; // still sitting: the demo reviewer's sheet is awaited
     await closeCouncil(officer, council.id, opened.version);
     // The council's outcome is now a fact on the task (and bumped its version).
     this.task = await getTask(officer, this.task.id);

@@ -16,6 +16,9 @@ import { attachmentsMessages } from './attachments.messages.ts';
 import { inboxMessages } from './inbox.messages.ts';
 import { securityMessages } from './security.messages.ts';
 import { legalDocumentsMessages } from './legal-documents.messages.ts';
+import { plansMessages } from './plans.messages.ts';
+import { homeMessages } from './home.messages.ts';
+import { indicatorsMessages } from './indicators.messages.ts';
 import { formatNumber } from '../../lib/vi/format.ts';
 export const LANGS = ['vi', 'en'] as const;
 export type Lang = (typeof LANGS)[number];
@@ -35,6 +38,7 @@ const core = {
     'common.duplicate': '{field} "{value}" đã tồn tại.',
     'common.bad_cursor': 'Con trỏ phân trang không hợp lệ.',
     'common.rate_limited': 'Bạn thao tác quá nhiều lần. Vui lòng thử lại sau {after}.',
+    'common.demo_loading': 'Đang nạp dữ liệu mẫu… Vui lòng chờ giây lát.',
     'auth.unauthenticated': 'Vui lòng đăng nhập.',
     'auth.invalid_credentials': 'Tên đăng nhập hoặc mật khẩu không đúng.',
     'auth.forbidden': 'Bạn không có quyền thực hiện thao tác này.',
@@ -62,6 +66,7 @@ const core = {
     'common.duplicate': '{field} "{value}" already exists.',
     'common.bad_cursor': 'Invalid paging cursor.',
     'common.rate_limited': 'Too many attempts. Please try again in {after}.',
+    'common.demo_loading': 'Loading demo data… Please wait a moment.',
     'auth.unauthenticated': 'Please sign in.',
     'auth.invalid_credentials': 'Wrong username or password.',
     'auth.forbidden': 'You are not allowed to do this.',
@@ -80,8 +85,8 @@ const core = {
 
 /** Add a module's messages here: one import, one spread per language. */
 export const messages = {
-  vi: { ...core.vi, ...securityMessages.vi, ...backupMessages.vi, ...rulesMessages.vi, ...workflowMessages.vi, ...usersMessages.vi, ...adminUnitsMessages.vi, ...councilsMessages.vi, ...exportsMessages.vi, ...tasksMessages.vi, ...agenciesMessages.vi, ...attachmentsMessages.vi, ...inboxMessages.vi, ...legalDocumentsMessages.vi },
-  en: { ...core.en, ...securityMessages.en, ...backupMessages.en, ...rulesMessages.en, ...workflowMessages.en, ...usersMessages.en, ...adminUnitsMessages.en, ...councilsMessages.en, ...exportsMessages.en, ...tasksMessages.en, ...agenciesMessages.en, ...attachmentsMessages.en, ...inboxMessages.en, ...legalDocumentsMessages.en },
+  vi: { ...core.vi, ...securityMessages.vi, ...backupMessages.vi, ...rulesMessages.vi, ...workflowMessages.vi, ...usersMessages.vi, ...adminUnitsMessages.vi, ...councilsMessages.vi, ...exportsMessages.vi, ...tasksMessages.vi, ...agenciesMessages.vi, ...attachmentsMessages.vi, ...inboxMessages.vi, ...legalDocumentsMessages.vi, ...plansMessages.vi, ...homeMessages.vi, ...indicatorsMessages.vi },
+  en: { ...core.en, ...securityMessages.en, ...backupMessages.en, ...rulesMessages.en, ...workflowMessages.en, ...usersMessages.en, ...adminUnitsMessages.en, ...councilsMessages.en, ...exportsMessages.en, ...tasksMessages.en, ...agenciesMessages.en, ...attachmentsMessages.en, ...inboxMessages.en, ...legalDocumentsMessages.en, ...plansMessages.en, ...homeMessages.en, ...indicatorsMessages.en },
 } as const;
 
 export type MessageKey = keyof (typeof messages)['vi'];
@@ -101,6 +106,8 @@ export const entityNames: Record<Lang, Record<string, string>> = {
     legal_document: 'văn bản', legal_document_relation: 'quan hệ giữa các văn bản', legal_document_relations: 'quan hệ giữa các văn bản',
     task_disbursement: 'khoản cấp phát kinh phí', task_disbursements: 'kinh phí đã cấp của nhiệm vụ',
     task_participants: 'tổ chức tham gia nhiệm vụ',
+    plan: 'kế hoạch', plan_group: 'nhóm nhiệm vụ của kế hoạch', plan_item: 'nhiệm vụ của kế hoạch', plan_report: 'báo cáo định kỳ',
+    plans: 'kế hoạch', plan_items: 'nhiệm vụ của kế hoạch', plan_reports: 'báo cáo định kỳ',
   },
   en: {
     organization: 'organisation', person: 'person', user: 'account', admin_unit: 'administrative unit',
@@ -113,6 +120,8 @@ export const entityNames: Record<Lang, Record<string, string>> = {
     inbox_item: 'inbox item',
     legal_document: 'legal document', legal_document_relation: 'document relation', legal_document_relations: 'document relations',
     task_disbursement: 'disbursement', task_disbursements: 'task disbursements', task_participants: 'task participants',
+    plan: 'plan', plan_group: 'group of plan items', plan_item: 'plan item', plan_report: 'periodic report',
+    plans: 'plans', plan_items: 'plan items', plan_reports: 'periodic reports',
   },
 };
 

@@ -16,6 +16,9 @@ export const AUDIT_ACTION_LABELS: Labels<string> = {
   logout: { vi: 'Đăng xuất', en: 'Signed out' },
   revoke: { vi: 'Thu hồi', en: 'Revoked' },
   reset_password: { vi: 'Đặt mật khẩu mới', en: 'Password reset' },
+  request_account: { vi: 'Đăng ký tài khoản doanh nghiệp', en: 'Enterprise account requested' },
+  confirm_account: { vi: 'Xác nhận tài khoản doanh nghiệp', en: 'Enterprise account confirmed' },
+  refuse_account: { vi: 'Từ chối tài khoản doanh nghiệp', en: 'Enterprise account refused' },
   open: { vi: 'Mở hội đồng', en: 'Council opened' },
   close: { vi: 'Kết thúc', en: 'Closed' },
   start: { vi: 'Bắt đầu quy trình', en: 'Workflow started' },
@@ -37,6 +40,13 @@ export const AUDIT_ACTION_LABELS: Labels<string> = {
   progress_check: { vi: 'Kiểm tra tiến độ', en: 'Progress check' },
   progress_extension: { vi: 'Gia hạn', en: 'Extension' },
   progress_adjustment: { vi: 'Điều chỉnh', en: 'Adjustment' },
+  request_papers: { vi: 'Yêu cầu bổ sung hồ sơ', en: 'Missing papers requested' },
+  answer_papers: { vi: 'Bổ sung hồ sơ', en: 'Missing papers sent' },
+  report_progress: { vi: 'Báo cáo tiến độ', en: 'Progress reported' },
+  urge: { vi: 'Đôn đốc', en: 'Urged' },
+  handover: { vi: 'Chuyển giao đơn vị thực hiện', en: 'Handed over to another unit' },
+  issue: { vi: 'Ban hành', en: 'Issued' },
+  import: { vi: 'Nhập từ tệp Excel', en: 'Imported from Excel' },
 };
 
 export const AUDIT_ENTITY_LABELS: Labels<string> = {
@@ -44,6 +54,7 @@ export const AUDIT_ENTITY_LABELS: Labels<string> = {
   person: { vi: 'Chuyên gia', en: 'Person' },
   user: { vi: 'Tài khoản', en: 'Account' },
   api_token: { vi: 'Mã truy cập API', en: 'API token' },
+  account_request: { vi: 'Yêu cầu tài khoản doanh nghiệp', en: 'Enterprise account request' },
   tenant: { vi: 'Tỉnh', en: 'Province' },
   agency: { vi: 'Cơ quan, đơn vị', en: 'Agency' },
   admin_unit: { vi: 'Đơn vị hành chính', en: 'Administrative unit' },
@@ -58,6 +69,14 @@ export const AUDIT_ENTITY_LABELS: Labels<string> = {
   task_disbursement: { vi: 'Cấp phát kinh phí', en: 'Disbursement' },
   legal_document: { vi: 'Văn bản', en: 'Legal document' },
   legal_document_relation: { vi: 'Liên kết văn bản', en: 'Document relation' },
+  plan: { vi: 'Kế hoạch', en: 'Plan' },
+  plan_group: { vi: 'Nhóm nhiệm vụ của kế hoạch', en: 'Plan group' },
+  plan_item: { vi: 'Nhiệm vụ của kế hoạch', en: 'Plan item' },
+  plan_report: { vi: 'Báo cáo định kỳ', en: 'Periodic report' },
+  indicator: { vi: 'Chỉ tiêu', en: 'Indicator' },
+  indicator_target: { vi: 'Mục tiêu của chỉ tiêu', en: 'Indicator target' },
+  indicator_value: { vi: 'Số liệu chỉ tiêu', en: 'Indicator value' },
+  plan_item_indicators: { vi: 'Chỉ tiêu của nhiệm vụ kế hoạch', en: 'Plan item indicators' },
 };
 
 /** Field labels every entity shares; `AUDIT_ENTITY_FIELD_LABELS` overrides them per entity. */

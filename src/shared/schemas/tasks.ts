@@ -119,6 +119,8 @@ export const Task = z.object({
   selectionPassed: z.boolean().nullable(),
   acceptanceRating: z.enum(ACCEPTANCE_RATINGS).nullable(),
   previousTaskId: Id.nullable(),
+  /** When the proposal reached the DOST; null while it is the applicant's draft (stage `draft`). */
+  submittedAt: z.string().nullable(),
   stateBudgetTotal: z.number(),
   counterpartTotal: z.number(),
   /** Counterpart funding as a percentage of state funding (the seeds cite ≥ 70 %); null without state funding. */

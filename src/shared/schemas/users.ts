@@ -73,6 +73,11 @@ export type UserUpdate = z.infer<typeof UserUpdate>;
 export const PasswordReset = z.object({ password: Password });
 export type PasswordReset = z.infer<typeof PasswordReset>;
 
+/** The states of an enterprise account request (account-requests.ts): waiting, then confirmed or refused. */
+export const ACCOUNT_REQUEST_STATUSES = ['pending', 'confirmed', 'refused'] as const;
+export const AccountRequestStatus = z.enum(ACCOUNT_REQUEST_STATUSES);
+export type AccountRequestStatus = z.infer<typeof AccountRequestStatus>;
+
 /** An account as the API shows it: never the password hash. */
 export const User = z.object({
   id: Id,
@@ -87,6 +92,8 @@ export const User = z.object({
   /** The name of the agency or commune. */
   unitName: z.string().nullable(),
   active: z.boolean(),
+  /** The account was asked for on the public form: the state of that request (null: an admin created it). */
+  requestStatus: AccountRequestStatus.nullable(),
   version: z.number().int(),
   ...Timestamps,
 });

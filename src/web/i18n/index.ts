@@ -11,6 +11,14 @@ import { tasksEn } from './tasks.en.ts';
 import { tasksVi } from './tasks.vi.ts';
 import { legalDocumentsEn } from './legal-documents.en.ts';
 import { legalDocumentsVi } from './legal-documents.vi.ts';
+import { homeEn } from '../pages/home/home.en.ts';
+import { homeVi } from '../pages/home/home.vi.ts';
+import { accountsEn } from './accounts.en.ts';
+import { accountsVi } from './accounts.vi.ts';
+import { enterpriseEn } from '../pages/enterprise/enterprise.en.ts';
+import { enterpriseVi } from '../pages/enterprise/enterprise.vi.ts';
+import { indicatorsEn } from '../pages/indicators/indicators.en.ts';
+import { indicatorsVi } from '../pages/indicators/indicators.vi.ts';
 
 export const LANG_STORAGE_KEY = 'khcn.lang';
 
@@ -26,7 +34,7 @@ function storedLang(): Lang {
 
 export const i18n = i18next.createInstance();
 void i18n.use(initReactI18next).init({
-  resources: { vi: { translation: { ...vi, ...tasksVi, ...legalDocumentsVi } }, en: { translation: { ...en, ...tasksEn, ...legalDocumentsEn } } },
+  resources: { vi: { translation: { ...vi, ...tasksVi, ...legalDocumentsVi, ...accountsVi, ...homeVi, ...indicatorsVi, ...enterpriseVi } }, en: { translation: { ...en, ...tasksEn, ...legalDocumentsEn, ...accountsEn, ...homeEn, ...indicatorsEn, ...enterpriseEn } } },
   lng: storedLang(),
   fallbackLng: 'vi',
   interpolation: { escapeValue: false },

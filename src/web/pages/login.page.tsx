@@ -2,13 +2,14 @@ import { useState } from 'react';
 import { Alert, Button, Card, Flex, Form, Input, Typography } from 'antd';
 import { LockOutlined, UserOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
-import { Navigate, useLocation, useNavigate } from 'react-router-dom';
+import { Link, Navigate, useLocation, useNavigate } from 'react-router-dom';
 import { LoginInput } from '../../shared/schemas/auth.ts';
 import { isApiError } from '../api.ts';
 import { LanguageSwitch } from '../components/language-switch.tsx';
 import { PageTitle } from '../components/page-title.tsx';
 import { validateWith } from '../form-validation.ts';
 import { useSession } from '../session.tsx';
+import { REGISTER_PATH } from './register/register.page.tsx';
 
 interface LoginValues { username: string; password: string }
 
@@ -60,6 +61,8 @@ export function LoginPage() {
           </Form.Item>
           <Button type="primary" htmlType="submit" block loading={busy}>{t('login.submit')}</Button>
         </Form>
+        {/* Enterprises ask for their own accounts; the DOST confirms them. */}
+        <Flex justify="center" style={{ marginTop: 16 }}><Link to={REGISTER_PATH}>{t('register.link')}</Link></Flex>
       </Card>
     </Flex>
   );

@@ -2,7 +2,7 @@ import { and, eq, isNull, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
 import { apiTokens, sessions } from './auth.tables.ts';
 import { tenants } from '../tenants/tenants.tables.ts';
-import { users } from '../users/users.tables.ts';
+import { accountRequests, users } from '../users/users.tables.ts';
 import { agencies } from '../agencies/agencies.tables.ts';
 import { adminUnits } from '../admin-units/admin-units.tables.ts';
 import type { Actor, Tx } from '../../context.ts';
@@ -35,6 +35,12 @@ export async function findUserForLogin(db: Db, username: string) {
     .leftJoin(adminUnits, unitJoin)
     .where(eq(users.username, username));
   return row ? { actor: toActor(row), active: row.active, passwordHash: row.passwordHash } : null;
+}
+
+/** The state of the account's enterprise account request (users module's table), or null when it has none. */
+export async function accountRequestStatus(db: Db, userId: string) {
+  const [row] = await db.select({ status: accountRequests.status }).from(accountRequests).where(eq(accountRequests.userId, userId));
+  return row?.status ?? null;
 }
 
 export async function insertSession(db: Db, tokenHash: string, userId: string, expiresAt: Date) {

@@ -96,7 +96,13 @@ export async function login(db: Db, credentials: { username: string; password: s
     else o.throttle!.failed(admission.attempt);
   }
   if (!found || !ok) throw new AppError('auth.invalid_credentials', { status: 401 });
-  if (!found.active) throw new AppError('auth.account_disabled', { status: 403 });
+  if (!found.active) {
+    // Only now that the password is right: an account requested on the public form and not yet confirmed (or
+    // refused) says so; any other inactive account is disabled.
+    const request = await repo.accountRequestStatus(db, found.actor.userId!);
+    const code = request === 'pending' ? 'account_request.awaiting_confirmation' : request === 'refused' ? 'account_request.refused_sign_in' : 'auth.account_disabled';
+    throw new AppError(code, { status: 403 });
+  }
   const token = newSecret('s_');
   await db.transaction(async (tx) => {
     await repo.insertSession(tx, sha256(token), accountOf(found.actor), new Date(Date.now() + SESSION_TTL_MS));

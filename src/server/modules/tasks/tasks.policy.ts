@@ -1,8 +1,9 @@
 /** Who may do what with S&T tasks. Which role may make which stage transition is data (the workflow definition). */
 import type { Actor } from '../../context.ts';
-import { TASK_EDITORS, TASK_READERS } from '../../../shared/permissions.ts';
+import { TASK_EDITORS, TASK_PROPOSERS, TASK_READERS } from '../../../shared/permissions.ts';
 
-export type TaskAction = 'list' | 'read' | 'create' | 'update' | 'transition' | 'export' | 'dashboard';
+export type TaskAction = 'list' | 'read' | 'create' | 'update' | 'transition' | 'export' | 'dashboard'
+  | 'list_own' | 'propose' | 'edit_draft' | 'request_papers' | 'answer_papers';
 
 const OFFICE = TASK_EDITORS;
 /**
@@ -20,7 +21,10 @@ const STAFF_READERS = TASK_READERS;
  * to them).
  */
 export function can(actor: Actor, action: TaskAction,
-  facts: { hostedByActor?: boolean; participatedByActor?: boolean; onItsCouncil?: boolean } = {}): boolean {
+  facts: { hostedByActor?: boolean; participatedByActor?: boolean; onItsCouncil?: boolean; draft?: boolean } = {}): boolean {
+  // An enterprise's draft (not yet submitted) is its own organisation's: nobody else reads or changes it.
+  const proposer = TASK_PROPOSERS.has(actor.role) && !!actor.organizationId;
+  if (facts.draft) return (action === 'read' || action === 'edit_draft') && proposer && !!facts.hostedByActor;
   switch (action) {
     case 'list':
     case 'export':
@@ -37,5 +41,16 @@ export function can(actor: Actor, action: TaskAction,
     case 'transition':
       // The definition names the roles of each transition; these are the roles that take any.
       return OFFICE.has(actor.role) || STAFF_READERS.has(actor.role);
+    // An applicant lists the tasks its organisation hosts or takes part in, proposes tasks as its host, and answers
+    // the DOST's requests for missing papers of the tasks it hosts; the DOST's officers ask for them.
+    case 'list_own':
+    case 'propose':
+      return proposer;
+    case 'edit_draft':
+      return false;
+    case 'answer_papers':
+      return proposer && !!facts.hostedByActor;
+    case 'request_papers':
+      return OFFICE.has(actor.role);
   }
 }

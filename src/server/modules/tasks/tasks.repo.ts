@@ -12,7 +12,7 @@ import { organizations } from '../organizations/organizations.tables.ts';
 import type { NameCursor } from '../../db/paging.ts';
 import type { TaskListQuery } from '../../../shared/schemas/tasks.ts';
 import {
-  taskDisbursements, taskFunding, taskMembers, taskParticipants, taskProducts, taskProgress, taskReplications, tasks,
+  taskDisbursements, taskFunding, taskMembers, taskPaperRequests, taskParticipants, taskProducts, taskProgress, taskReplications, tasks,
 } from './tasks.tables.ts';
 
 type Q = Db | Tx;
@@ -31,7 +31,7 @@ const columns = {
   regimeDate: tasks.regimeDate, startDate: tasks.startDate, endDate: tasks.endDate, summary: tasks.summary,
   stage: tasks.stage, stageEnteredAt: tasks.stageEnteredAt,
   identificationPassed: tasks.identificationPassed, selectionPassed: tasks.selectionPassed,
-  acceptanceRating: tasks.acceptanceRating, previousTaskId: tasks.previousTaskId,
+  acceptanceRating: tasks.acceptanceRating, previousTaskId: tasks.previousTaskId, submittedAt: tasks.submittedAt,
   stateBudgetTotal: sql<number>`(SELECT coalesce(sum(f.state_budget), 0)::float8 FROM task_funding f WHERE f.task_id = ${tasks.id})`,
   counterpartTotal: sql<number>`(SELECT coalesce(sum(f.counterpart), 0)::float8 FROM task_funding f WHERE f.task_id = ${tasks.id})`,
   stateBudgetDisbursed: sql<number>`(SELECT coalesce(sum(d.amount), 0)::float8 FROM task_disbursements d WHERE d.task_id = ${tasks.id} AND d.source = 'state_budget')`,
@@ -47,7 +47,17 @@ export async function findById(db: Q, tenantId: string, id: string) {
   return row ?? null;
 }
 
-export interface ListFilter extends TaskListQuery { ids?: string[]; stages?: string[]; ratings?: string[]; hostOrganizationIds?: string[] }
+/**
+ * `organizationId`: an applicant's scope — the tasks the organisation hosts (its drafts too) or takes part in once
+ * submitted. Without it drafts are left out: they are the applicant's until submitted (migration 0055).
+ */
+export interface ListFilter extends TaskListQuery { ids?: string[]; stages?: string[]; ratings?: string[]; hostOrganizationIds?: string[]; organizationId?: string }
+
+/** Submitted tasks only (an applicant's drafts are nobody else's business). */
+export const submitted = sql`${tasks.submittedAt} IS NOT NULL`;
+
+const ofOrganization = (organizationId: string) => sql`(${tasks.hostOrganizationId} = ${organizationId}
+  OR (${submitted} AND EXISTS (SELECT 1 FROM task_participants tp WHERE tp.task_id = ${tasks.id} AND tp.organization_id = ${organizationId})))`;
 
 export async function list(db: Q, tenantId: string, q: ListFilter, cursor: NameCursor | null) {
   const s = textSearch({
@@ -58,6 +68,7 @@ export async function list(db: Q, tenantId: string, q: ListFilter, cursor: NameC
     .leftJoin(scienceFields, eq(scienceFields.code, tasks.scienceField))
     .where(and(
       eq(tasks.tenantId, tenantId),
+      q.organizationId ? ofOrganization(q.organizationId) : submitted,
       s.where,
       q.year ? eq(tasks.proposalYear, q.year) : undefined,
       q.stage ? eq(tasks.stage, q.stage) : undefined,
@@ -201,12 +212,12 @@ export async function fundingFigures(db: Q, tenantId: string, o: FundingScope) {
     () => rowsOf<{ year: number; state_budget: number; counterpart: number }>(db, sql`
       SELECT f.year, sum(f.state_budget)::float8 AS state_budget, sum(f.counterpart)::float8 AS counterpart
       FROM task_funding f JOIN tasks t ON t.id = f.task_id
-      WHERE t.tenant_id = ${tenantId} ${ids} ${years(sql`f.year`)}
+      WHERE t.tenant_id = ${tenantId} AND t.submitted_at IS NOT NULL ${ids} ${years(sql`f.year`)}
       GROUP BY f.year`),
     () => rowsOf<{ year: number; source: string; amount: number }>(db, sql`
       SELECT extract(year FROM d.disbursed_on)::int AS year, d.source, sum(d.amount)::float8 AS amount
       FROM task_disbursements d JOIN tasks t ON t.id = d.task_id
-      WHERE d.tenant_id = ${tenantId} AND t.tenant_id = ${tenantId} ${ids} ${years(sql`extract(year FROM d.disbursed_on)`)}
+      WHERE d.tenant_id = ${tenantId} AND t.tenant_id = ${tenantId} AND t.submitted_at IS NOT NULL ${ids} ${years(sql`extract(year FROM d.disbursed_on)`)}
       GROUP BY 1, 2`),
   ] as const);
   return {
@@ -270,7 +281,49 @@ export async function lineage(db: Q, tenantId: string, id: string) {
 
 export async function stageCounts(db: Q, tenantId: string) {
   return db.select({ stage: tasks.stage, count: sql<number>`count(*)::int` }).from(tasks)
-    .where(eq(tasks.tenantId, tenantId)).groupBy(tasks.stage);
+    .where(and(eq(tasks.tenantId, tenantId), submitted)).groupBy(tasks.stage);
+}
+
+// ---- proposals: drafts and requests for missing papers ----
+
+/** A draft's submission: the proposal date and the first stage (the version is bumped by the caller's update). */
+export async function markSubmitted(tx: Tx, id: string, o: { submittedAt: Date; regimeDate: string; stage: string }) {
+  await tx.update(tasks).set({ submittedAt: o.submittedAt, regimeDate: o.regimeDate, stage: o.stage, stageEnteredAt: o.submittedAt })
+    .where(eq(tasks.id, id));
+}
+
+const paperColumns = {
+  id: taskPaperRequests.id, taskId: taskPaperRequests.taskId, stage: taskPaperRequests.stage, note: taskPaperRequests.note,
+  requestedById: taskPaperRequests.requestedBy, requestedAt: taskPaperRequests.requestedAt,
+  requestedBy: sql<string | null>`(SELECT u.display_name FROM users u WHERE u.id = ${taskPaperRequests.requestedBy})`,
+  answerNote: taskPaperRequests.answerNote, answeredAt: taskPaperRequests.answeredAt,
+  answeredBy: sql<string | null>`(SELECT u.display_name FROM users u WHERE u.id = ${taskPaperRequests.answeredBy})`,
+};
+
+export async function paperRequests(db: Q, tenantId: string, taskId: string) {
+  return db.select(paperColumns).from(taskPaperRequests)
+    .where(and(eq(taskPaperRequests.tenantId, tenantId), eq(taskPaperRequests.taskId, taskId)))
+    .orderBy(taskPaperRequests.requestedAt);
+}
+
+export async function openPaperRequest(db: Q, tenantId: string, taskId: string) {
+  const [row] = await db.select(paperColumns).from(taskPaperRequests)
+    .where(and(eq(taskPaperRequests.tenantId, tenantId), eq(taskPaperRequests.taskId, taskId), sql`${taskPaperRequests.answeredAt} IS NULL`));
+  return row ?? null;
+}
+
+export async function insertPaperRequest(tx: Tx, v: { tenantId: string; taskId: string; stage: string; note: string; requestedBy: string | null }) {
+  const [row] = await tx.insert(taskPaperRequests).values(v).returning({ id: taskPaperRequests.id });
+  return row.id;
+}
+
+/** Answers the request if it is still open; false when it was answered meanwhile (or is not the task's). */
+export async function answerPaperRequest(tx: Tx, o: { tenantId: string; taskId: string; id: string; note: string; answeredBy: string | null }) {
+  const rows = await tx.update(taskPaperRequests).set({ answerNote: o.note, answeredBy: o.answeredBy, answeredAt: new Date() })
+    .where(and(eq(taskPaperRequests.tenantId, o.tenantId), eq(taskPaperRequests.taskId, o.taskId), eq(taskPaperRequests.id, o.id),
+      sql`${taskPaperRequests.answeredAt} IS NULL`))
+    .returning({ id: taskPaperRequests.id });
+  return rows.length === 1;
 }
 
 /** The stage as recorded by the workflow (no version bump: the creating or transitioning write already made one). */
@@ -298,5 +351,22 @@ export async function similarityCorpus(db: Q, o: { tenantId: string; includeOwn:
   return rowsOf<SimilarityRow>(db, sql`
     SELECT t.id, t.tenant_id, t.title, t.summary, t.proposal_year, t.stage, t.regime_date::text AS regime_date, t.acceptance_rating,
       (SELECT string_agg(p.name, E'\n' ORDER BY p.position) FROM task_products p WHERE p.task_id = t.id) AS products
-    FROM tasks t WHERE ${sql.join(parts, sql` OR `)}`);
+    FROM tasks t WHERE t.submitted_at IS NOT NULL AND (${sql.join(parts, sql` OR `)})`);
+}
+
+// ---- the leader's home (read-only) ----
+
+/** The province's tasks with a replication record of the year, and how many records each has. */
+export async function replicationsInYear(db: Q, tenantId: string, year: number) {
+  return db.select({ taskId: taskReplications.taskId, records: sql<number>`count(*)::int` })
+    .from(taskReplications).innerJoin(tasks, eq(tasks.id, taskReplications.taskId))
+    .where(and(eq(tasks.tenantId, tenantId), eq(taskReplications.year, year)))
+    .groupBy(taskReplications.taskId);
+}
+
+/** Tasks put to ordering (assignment mode `ordering`) whose proposal date falls between two dates (indicators module). */
+export async function countOrderedTasks(db: Q, tenantId: string, o: { from: string; to: string }): Promise<number> {
+  const [row] = await rowsOf<{ n: number }>(db, sql`SELECT count(*)::int AS n FROM tasks
+    WHERE tenant_id = ${tenantId} AND assignment_mode = 'ordering' AND regime_date BETWEEN ${o.from}::date AND ${o.to}::date`);
+  return Number(row.n);
 }

@@ -52,6 +52,8 @@ import { TASK_ATTACHMENT_LIMITS } from './tasks.attachments.ts';
 import { similarityIndex, type SimilarityDoc } from './tasks.similarity.ts';
 import { percentOf, summarizeFunding } from './tasks.funding.ts';
 import { listTenants } from '../tenants/tenants.service.ts';
+import { notify } from '../inbox/inbox.service.ts';
+import { DRAFT_STAGE_NAME, ProposalReady } from '../../../shared/schemas/tasks-proposals.ts';
 
 const ENTITY = 'task';
 const SUBJECT = 'task';
@@ -82,11 +84,11 @@ export async function loadTaskRules(h: DbHandle) {
 
 // ---- definitions and mapping ----
 
-type Row = NonNullable<Awaited<ReturnType<typeof repo.findById>>>;
+export type Row = NonNullable<Awaited<ReturnType<typeof repo.findById>>>;
 type Defs = Map<string, { def: WorkflowDefinition; legalBasis: string }>;
 
 /** The definitions governing a set of tasks, one lookup per distinct regime date. */
-async function definitionsFor(db: Db | Tx, tenantId: string, rows: { regimeDate: string }[]): Promise<Defs> {
+export async function definitionsFor(db: Db | Tx, tenantId: string, rows: { regimeDate: string }[]): Promise<Defs> {
   const defs: Defs = new Map();
   for (const date of new Set(rows.map((r) => r.regimeDate))) {
     const rule = await resolveWorkflow(db, { tenantId, workflow: TASK_WORKFLOW, regimeDate: date });
@@ -99,7 +101,7 @@ const round2 = (n: number) => Math.round(n * 100) / 100;
 
 function toTask(r: Row, defs: Defs, now = new Date()): Task {
   const def = defs.get(r.regimeDate)!.def;
-  const stage = stageOf(def, r.stage);
+  const stage = r.submittedAt ? stageOf(def, r.stage) : undefined;
   const daysInStage = round2((now.getTime() - r.stageEnteredAt.getTime()) / DAY_MS);
   const targetDays = stage?.targetDays ?? null;
   return {
@@ -110,11 +112,12 @@ function toTask(r: Row, defs: Defs, now = new Date()): Task {
     principalInvestigatorId: r.principalInvestigatorId, principalInvestigatorName: r.principalInvestigatorName,
     assignmentMode: r.assignmentMode as Task['assignmentMode'], fundingMode: r.fundingMode as Task['fundingMode'],
     proposalYear: r.proposalYear, regimeDate: r.regimeDate, startDate: r.startDate, endDate: r.endDate, summary: r.summary,
-    stage: r.stage, stageName: stage?.name ?? { vi: r.stage, en: r.stage }, stageCapabilities: capabilitiesOf(TASK_WORKFLOW, def, r.stage),
+    stage: r.stage, stageName: stage?.name ?? (r.submittedAt ? { vi: r.stage, en: r.stage } : { ...DRAFT_STAGE_NAME }), stageCapabilities: capabilitiesOf(TASK_WORKFLOW, def, r.stage),
     stageEnteredAt: r.stageEnteredAt.toISOString(),
     daysInStage, targetDays, overdue: !stage?.terminal && targetDays !== null && daysInStage > targetDays,
     identificationPassed: r.identificationPassed, selectionPassed: r.selectionPassed,
     acceptanceRating: r.acceptanceRating as Task['acceptanceRating'], previousTaskId: r.previousTaskId,
+    submittedAt: r.submittedAt?.toISOString() ?? null,
     stateBudgetTotal: r.stateBudgetTotal, counterpartTotal: r.counterpartTotal,
     counterpartShare: r.stateBudgetTotal > 0 ? round2((r.counterpartTotal / r.stateBudgetTotal) * 100) : null,
     stateBudgetDisbursed: r.stateBudgetDisbursed, counterpartDisbursed: r.counterpartDisbursed,
@@ -122,7 +125,7 @@ function toTask(r: Row, defs: Defs, now = new Date()): Task {
   };
 }
 
-async function facts(ctx: Ctx, row: { id: string; hostOrganizationId: string | null }) {
+export async function facts(ctx: Ctx, row: { id: string; hostOrganizationId: string | null; submittedAt: Date | null }) {
   const hostedByActor = !!ctx.actor.organizationId && row.hostOrganizationId === ctx.actor.organizationId;
   // An applicant of an organisation taking part (co-operating enterprise, beneficiary…) reads the task too.
   const participatedByActor = ctx.actor.role === 'applicant' && !hostedByActor && !!ctx.actor.organizationId
@@ -132,10 +135,10 @@ async function facts(ctx: Ctx, row: { id: string; hostOrganizationId: string | n
     // The councils module lists, for a member, only the councils they sit on.
     onItsCouncil = (await listCouncils(ctx, { subjectType: SUBJECT, subjectId: row.id, limit: 1 })).items.length > 0;
   }
-  return { hostedByActor, participatedByActor, onItsCouncil };
+  return { hostedByActor, participatedByActor, onItsCouncil, draft: row.submittedAt === null };
 }
 
-async function readable(ctx: Ctx, id: string): Promise<Row> {
+export async function readable(ctx: Ctx, id: string): Promise<Row> {
   const row = await repo.findById(ctx.db, ctx.actor.tenantId, id);
   if (!row) throw notFound(ENTITY, id);
   if (!can(ctx.actor, 'read', await facts(ctx, row))) throw notFound(ENTITY, id);
@@ -173,7 +176,7 @@ export async function getTask(ctx: Ctx, id: string, now = new Date()): Promise<T
   return detail(ctx.db, ctx.actor.tenantId, row, now);
 }
 
-async function detail(db: Db | Tx, tenantId: string, row: Row, now = new Date()): Promise<TaskDetail> {
+export async function detail(db: Db | Tx, tenantId: string, row: Row, now = new Date()): Promise<TaskDetail> {
   const defs = await definitionsFor(db, tenantId, [row]);
   const { def, legalBasis } = defs.get(row.regimeDate)!;
   const [members, funding, products, documents, progress, replications, lineage, participants, disbursements] = await runQueries(db, [
@@ -209,8 +212,10 @@ async function detail(db: Db | Tx, tenantId: string, row: Row, now = new Date())
 }
 
 export async function listTasks(ctx: Ctx, q: TaskListQuery, now = new Date()) {
-  if (!can(ctx.actor, 'list')) throw forbidden();
-  const filter: repo.ListFilter = { ...q };
+  const staff = can(ctx.actor, 'list');
+  if (!staff && !can(ctx.actor, 'list_own')) throw forbidden();
+  // An applicant's list: what its organisation hosts (its drafts too) or takes part in.
+  const filter: repo.ListFilter = { ...q, ...(staff ? {} : { organizationId: ctx.actor.organizationId! }) };
   if (q.overdue !== undefined) {
     const current = await currentStages(ctx.db, { tenantId: ctx.actor.tenantId, subjectType: SUBJECT, asOf: now });
     filter.ids = current.items.filter((i) => i.overdue === q.overdue && !i.terminal).map((i) => i.subjectId);
@@ -231,7 +236,7 @@ export async function createTask(ctx: Ctx, input: TaskCreate, o: { previousTaskI
     const rule = await resolveWorkflow(tx, { tenantId: ctx.actor.tenantId, workflow: TASK_WORKFLOW, regimeDate });
     const initial = rule.value.stages[0].key;
     const id = await repo.insert(tx, ctx.actor.tenantId, {
-      ...values(input), regimeDate, stage: initial, stageEnteredAt: new Date(), previousTaskId: o.previousTaskId ?? null,
+      ...values(input), regimeDate, stage: initial, stageEnteredAt: new Date(), previousTaskId: o.previousTaskId ?? null, submittedAt: new Date(),
     })
       .catch((e) => mapConstraintError(e, constraints, input));
     await repo.replaceChildren(tx, id, input).catch((e) => mapConstraintError(e, constraints, input));
@@ -248,7 +253,7 @@ export async function createTask(ctx: Ctx, input: TaskCreate, o: { previousTaskI
 }
 
 /** What the audit log keeps of a task: its own fields and children, without document contents (disbursements are audited apart). */
-function auditView(t: TaskDetail) {
+export function auditView(t: TaskDetail) {
   const {
     documents, progress: _p, replications: _r, lineage: _l, daysInStage: _d, overdue: _o, disbursements: _b, fundingSummary: _f,
     stateBudgetDisbursed: _sd, counterpartDisbursed: _cd, ...rest
@@ -261,9 +266,12 @@ function auditView(t: TaskDetail) {
  * task's row (SELECT … FOR UPDATE) in its transaction: a concurrent write waits for this one to commit, then reads
  * what it wrote — so a checked stage, end date or version is still true when the write lands (no lost update).
  */
-async function lockedTask(tx: Tx, tenantId: string, id: string): Promise<Row> {
+export async function lockedTask(tx: Tx, tenantId: string, id: string, o: { drafts?: boolean } = {}): Promise<Row> {
   if (!(await repo.lock(tx, tenantId, id))) throw notFound(ENTITY, id);
-  return (await repo.findById(tx, tenantId, id))!;
+  const row = (await repo.findById(tx, tenantId, id))!;
+  // The DOST's writes never reach an applicant's draft: it is not theirs until submitted.
+  if (row.submittedAt === null && !o.drafts) throw notFound(ENTITY, id);
+  return row;
 }
 
 /** Updates a task at `version`; an update that touched no row throws (409 naming the current version, or 404). */
@@ -282,7 +290,7 @@ async function lockedRow(tx: Tx, ctx: Ctx, id: string, version: number) {
 }
 
 /** Refuses changes to a task whose stage closes it (capabilities of the definition governing it). */
-async function assertNotFinished(tx: Tx, tenantId: string, row: Row) {
+export async function assertNotFinished(tx: Tx, tenantId: string, row: Row) {
   const { def } = (await definitionsFor(tx, tenantId, [row])).get(row.regimeDate)!;
   if (capabilitiesOf(TASK_WORKFLOW, def, row.stage).closes) {
     const name = stageOf(def, row.stage)?.name ?? { vi: row.stage, en: row.stage };
@@ -336,16 +344,72 @@ export async function transitionTask(ctx: Ctx, id: string, body: { action: strin
       note: body.note, at,
     });
     await mustUpdate(tx, ctx.actor.tenantId, id, body.version, { stage: result.to, stageEnteredAt: new Date(result.at) });
-    return detail(tx, ctx.actor.tenantId, (await repo.findById(tx, ctx.actor.tenantId, id))!);
+    const after = await detail(tx, ctx.actor.tenantId, (await repo.findById(tx, ctx.actor.tenantId, id))!);
+    // The host organisation's accounts follow their task: its stage changed.
+    if (row.hostOrganizationId) {
+      await notify(tx, {
+        tenantId: ctx.actor.tenantId, kind: 'task.stage_changed', subject: { type: SUBJECT, id },
+        title: 'task.notice.stage_changed', body: body.note ? 'task.notice.stage_changed.note' : 'task.notice.stage_changed.body',
+        params: { title: row.title, stage: after.stageName, note: body.note ?? '' },
+        to: [{ organizationId: row.hostOrganizationId, role: 'applicant' }],
+      });
+    }
+    return after;
   });
 }
 
 export async function taskActions(ctx: Ctx, id: string) {
   const row = await readable(ctx, id);
+  if (row.submittedAt === null) {
+    // A draft is in no stage of the workflow yet: its one step is its submission (POST /api/tasks/proposals/:id/submit),
+    // with what it still lacks under the definition in force today, the day it would be proposed.
+    const draft = await detail(ctx.db, ctx.actor.tenantId, row);
+    const req = await proposalRequirements(ctx.db, ctx.actor.tenantId, draft, todayInVietnam());
+    return {
+      stage: { key: row.stage, name: { ...DRAFT_STAGE_NAME }, targetDays: null, terminal: false },
+      othersMayAct: [],
+      actions: [{
+        action: 'submit_proposal', name: { vi: 'Gửi đề xuất tới Sở KH&CN', en: 'Submit the proposal to the DOST' },
+        to: req.firstStage.key, toName: req.firstStage.name, note: null, ready: req.problems.length === 0,
+        missingDocuments: req.missingDocuments, missingFields: req.missingFields,
+      }],
+      ruleVersionId: req.ruleVersionId, legalBasis: req.legalBasis,
+    };
+  }
   return availableActions(ctx.db, {
     tenantId: ctx.actor.tenantId, workflow: TASK_WORKFLOW, regimeDate: row.regimeDate, currentStage: row.stage, role: ctx.actor.role,
     documents: await attachedKinds(ctx.db, ctx.actor.tenantId, SUBJECT, id), fields: await transitionFacts(ctx.db, row),
   });
+}
+
+/**
+ * What a draft needs before it is submitted on `regimeDate`: the fields ProposalReady requires (the web form checks
+ * the same schema) and the documents the first stage's transitions require in the workflow definition in force.
+ */
+export async function proposalRequirements(db: Db | Tx, tenantId: string, draft: TaskDetail, regimeDate: string) {
+  const rule = await resolveWorkflow(db, { tenantId, workflow: TASK_WORKFLOW, regimeDate });
+  const def = rule.value;
+  const first = def.stages[0];
+  const problems: { path: string; code: string; i18n: string; params: Record<string, unknown> }[] = [];
+  const checked = ProposalReady.safeParse({
+    title: draft.title, type: draft.type, level: draft.level, scienceField: draft.scienceField, proposalYear: draft.proposalYear,
+    summary: draft.summary, startDate: draft.startDate, endDate: draft.endDate, funding: draft.funding,
+    products: draft.products.map((p) => ({ name: p.name, kind: p.kind, specification: p.specification, quantity: p.quantity, unit: p.unit, status: p.status })),
+  });
+  const missingFields = checked.success ? [] : [...new Set(checked.error.issues.map((i) => String(i.path[0])))];
+  for (const issue of checked.success ? [] : checked.error.issues) {
+    problems.push({ path: ['body', ...issue.path.map(String)].join('.'), code: issue.code, i18n: 'task.proposal_field_required', params: {} });
+  }
+  const required = [...new Set(def.transitions.filter((t) => t.from.includes(first.key)).flatMap((t) => t.requiredDocuments ?? []))];
+  const attached = new Set(draft.documents.map((d) => d.kind));
+  const missingDocuments = required.filter((k) => !attached.has(k));
+  for (const kind of missingDocuments) {
+    problems.push({
+      path: `documents.${kind}`, code: 'missing_document', i18n: 'task.proposal_document_missing',
+      params: { document: def.labels?.documents?.[kind] ?? { vi: kind, en: kind } },
+    });
+  }
+  return { ruleVersionId: rule.id, legalBasis: rule.legalBasis, firstStage: first, problems, missingFields, missingDocuments, requiredDocuments: required };
 }
 
 export async function taskHistory(ctx: Ctx, id: string) {
@@ -375,12 +439,25 @@ const taskAttachmentSubject: AttachmentSubject = {
     const row = await repo.findById(ctx.db, ctx.actor.tenantId, id);
     if (!row) return null;
     const { def } = (await definitionsFor(ctx.db, ctx.actor.tenantId, [row])).get(row.regimeDate)!;
-    const editor = can(ctx.actor, 'update');
+    const f = await facts(ctx, row);
+    const editor = can(ctx.actor, 'update', f);
+    // The host organisation's applicant attaches and removes the files of its draft, and while the DOST has asked
+    // for missing papers attaches new ones (its answer); the DOST's files stay the DOST's.
+    const ownDraft = can(ctx.actor, 'edit_draft', f);
+    const answering = !f.draft && can(ctx.actor, 'answer_papers', f) && !!(await repo.openPaperRequest(ctx.db, ctx.actor.tenantId, id));
     return {
-      may: { read: can(ctx.actor, 'read', await facts(ctx, row)), attach: editor, remove: editor },
+      may: { read: can(ctx.actor, 'read', f), attach: editor || ownDraft || answering, remove: editor || ownDraft },
       kinds: def.labels?.documents ?? {},
       // The task locked and read again inside the write's transaction: a stage change in flight is waited for.
-      checkWrite: async (tx) => { await assertNotFinished(tx, ctx.actor.tenantId, await lockedTask(tx, ctx.actor.tenantId, id)); },
+      checkWrite: async (tx) => {
+        const locked = await lockedTask(tx, ctx.actor.tenantId, id, { drafts: ownDraft });
+        if (ownDraft) {
+          if (locked.submittedAt !== null) throw new AppError('task.proposal_already_submitted', { status: 409 });
+          return;
+        }
+        await assertNotFinished(tx, ctx.actor.tenantId, locked);
+        if (!editor && !(await repo.openPaperRequest(tx, ctx.actor.tenantId, id))) throw new AppError('task.papers_request_closed', { status: 409 });
+      },
     };
   },
   limits: TASK_ATTACHMENT_LIMITS,
@@ -718,7 +795,8 @@ const taskCouncilSubject: CouncilSubjectType = {
    */
   find: async (db, tenantId, id) => {
     const row = await repo.findById(db, tenantId, id);
-    if (!row) return null;
+    // An applicant's draft is not before the DOST yet: no council is about it.
+    if (!row || row.submittedAt === null) return null;
     return {
       title: row.title,
       regimeDate: row.regimeDate,
@@ -793,4 +871,18 @@ export async function similarToTask(ctx: Ctx, id: string): Promise<SimilarTaskLi
   const row = await readable(ctx, id);
   const products = await repo.products(ctx.db, row.id);
   return findSimilar(ctx, { id: row.id, title: row.title, summary: row.summary, products: products.map((p) => p.name) }, [row.id]);
+}
+
+// ---- the leader's home (read-only) ----
+
+/** The province's tasks with replication records of a year (and how many each), for readers of the task list. */
+export async function replicationsInYear(ctx: Ctx, year: number): Promise<{ taskId: string; records: number }[]> {
+  if (!can(ctx.actor, 'list')) throw forbidden();
+  return (await repo.replicationsInYear(ctx.db, ctx.actor.tenantId, year)).map((r) => ({ taskId: r.taskId, records: Number(r.records) }));
+}
+
+/** How many of the province's tasks were put to ordering (đặt hàng), proposed between two dates (an indicator's formula). */
+export async function countOrderedTasks(ctx: Ctx, o: { from: string; to: string }): Promise<number> {
+  if (!can(ctx.actor, 'dashboard')) throw forbidden();
+  return repo.countOrderedTasks(ctx.db, ctx.actor.tenantId, o);
 }

@@ -1,4 +1,4 @@
-/** Drizzle tables for 0020_tasks.sql and 0051_task_funding.sql (the SQL migrations are the source of truth). */
+/** Drizzle tables for 0020_tasks.sql, 0051_task_funding.sql and 0055_task_proposals.sql (the SQL migrations are the source of truth). */
 import { boolean, date, integer, numeric, pgTable, primaryKey, text, uuid } from 'drizzle-orm/pg-core';
 
 import { recordKey, timestamptz as ts, versionColumns } from '../../db/columns.ts';
@@ -28,6 +28,8 @@ export const tasks = pgTable('tasks', {
   selectionPassed: boolean('selection_passed'),
   acceptanceRating: text('acceptance_rating'),
   previousTaskId: uuid('previous_task_id'),
+  /** Null while the task is an applicant's draft (stage 'draft'), migration 0055. */
+  submittedAt: ts('submitted_at'),
   searchText: text('search_text').notNull(),
   sortKey: text('sort_key').notNull(),
   version: integer('version').notNull().default(1),
@@ -108,3 +110,16 @@ export const taskParticipants = pgTable('task_participants', {
   position: integer('position').notNull(),
   note: text('note'),
 }, (t) => [primaryKey({ columns: [t.taskId, t.organizationId] })]);
+
+/** "Yêu cầu bổ sung hồ sơ": an officer's request for missing papers and the host organisation's answer (0055). */
+export const taskPaperRequests = pgTable('task_paper_requests', {
+  ...recordKey(),
+  taskId: uuid('task_id').notNull(),
+  stage: text('stage').notNull(),
+  note: text('note').notNull(),
+  requestedBy: uuid('requested_by'),
+  requestedAt: ts('requested_at').notNull().defaultNow(),
+  answerNote: text('answer_note'),
+  answeredBy: uuid('answered_by'),
+  answeredAt: ts('answered_at'),
+});

@@ -5,7 +5,7 @@ import { versionedWrites, type WritableValues } from '../../db/versioned-table.t
 import { adminUnits } from '../admin-units/admin-units.tables.ts';
 import { agencies } from '../agencies/agencies.tables.ts';
 import { organizations } from '../organizations/organizations.tables.ts';
-import { users } from './users.tables.ts';
+import { accountRequests, users } from './users.tables.ts';
 import { afterCursor, byName } from '../../db/search.ts';
 import { foldWords, likeContains } from '../../../lib/vi/fold.ts';
 import type { NameCursor } from '../../db/paging.ts';
@@ -26,6 +26,7 @@ const columns = {
   adminUnitId: users.adminUnitId,
   unitName: sql<string | null>`coalesce(${agencies.name}, ${adminUnits.name})`,
   active: users.active,
+  requestStatus: accountRequests.status,
   version: users.version,
   createdAt: users.createdAt,
   updatedAt: users.updatedAt,
@@ -39,7 +40,8 @@ const agencyJoin = and(eq(agencies.id, users.agencyId), eq(agencies.tenantId, us
 const unitJoin = eq(adminUnits.id, users.adminUnitId);
 
 function select(db: Db | Tx) {
-  return db.select(columns).from(users).leftJoin(organizations, orgJoin).leftJoin(agencies, agencyJoin).leftJoin(adminUnits, unitJoin);
+  return db.select(columns).from(users).leftJoin(organizations, orgJoin).leftJoin(agencies, agencyJoin).leftJoin(adminUnits, unitJoin)
+    .leftJoin(accountRequests, eq(accountRequests.userId, users.id));
 }
 
 export async function findById(db: Db | Tx, tenantId: string, id: string) {

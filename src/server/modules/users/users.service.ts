@@ -19,6 +19,7 @@ import { assertCommuneOfProvince } from '../admin-units/admin-units.service.ts';
 import { assertOrganizationInTenant } from '../organizations/organizations.service.ts';
 import { getTenant } from '../tenants/tenants.service.ts';
 import * as repo from './users.repo.ts';
+import { statusOfAccount } from './account-requests.repo.ts';
 import { can } from './users.policy.ts';
 
 const ENTITY = 'user';
@@ -142,7 +143,16 @@ export async function updateUser(ctx: Ctx, id: string, input: UserUpdate): Promi
     agencyId: input.agencyId ?? null,
     adminUnitId: input.adminUnitId ?? null,
     email: input.email ?? null,
-  }, { input, check: (tx, before) => checkReferences(tx, ctx.actor.tenantId, input, before) });
+  }, {
+    input,
+    check: async (tx, before) => {
+      // A requested account is opened by confirming its request (account-requests.service), which records the decision.
+      if (input.active && !before?.active && (await statusOfAccount(tx, id)) === 'pending') {
+        throw new AppError('user.request_pending', { status: 409, details: [{ path: 'body.active', code: 'request_pending' }] });
+      }
+      await checkReferences(tx, ctx.actor.tenantId, input, before);
+    },
+  });
   // After the commit, so no request can re-cache the old role, organisation, unit or active flag.
   evictUser(id);
   return after;

@@ -1,13 +1,15 @@
 /**
  * Tài khoản: the accounts of the province (admins), by username; searched by username or name (diacritics optional),
  * filtered by role, state or unit; create, change role and unit, lock and unlock, and set a new password (the
- * account's open sessions end and its API tokens are revoked).
+ * account's open sessions end and its API tokens are revoked). An account asked for on the public form and not yet
+ * confirmed links to the requests page instead of offering to unlock it.
  */
 import { useState } from 'react';
 import { Alert, Button, Form, Input, Modal, Popconfirm, Select, Tag, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { KeyOutlined, LockOutlined, PlusOutlined, UnlockOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router-dom';
 import { ROLES, type Role } from '../../../shared/roles.ts';
 import { PASSWORD_MAX, PASSWORD_MIN, PasswordReset, type User } from '../../../shared/schemas/users.ts';
 import { passwordMessage, passwordProblem } from '../../../shared/passwords.ts';
@@ -21,6 +23,7 @@ import { serverText } from '../../i18n/index.ts';
 import { useDebounced } from '../../use-paged-list.ts';
 import { useRecordList } from '../../use-record-list.ts';
 import { UserDrawer } from './user-drawer.tsx';
+import { ACCOUNT_REQUESTS_PATH } from './account-requests.page.tsx';
 
 function PasswordDialog({ user, onClose }: { user: User; onClose(): void }) {
   const { t } = useTranslation();
@@ -105,8 +108,10 @@ export function UsersPage() {
     { title: t('user.fields.organization'), dataIndex: 'organizationName', render: (v: string | null) => v ?? none },
     { title: t('user.fields.email'), dataIndex: 'email', render: (v: string | null) => v ?? none },
     {
-      title: t('user.fields.active'), dataIndex: 'active',
-      render: (v: boolean) => (v ? <Tag color="green">{t('user.activeTag')}</Tag> : <Tag color="red">{t('user.disabledTag')}</Tag>),
+      title: t('user.fields.active'), key: 'active',
+      render: (_, u) => (u.active ? <Tag color="green">{t('user.activeTag')}</Tag>
+        : u.requestStatus === 'pending' ? <Link to={ACCOUNT_REQUESTS_PATH}><Tag color="gold">{t('accountRequest.statuses.pending')}</Tag></Link>
+          : <Tag color="red">{t('user.disabledTag')}</Tag>),
     },
     {
       title: t('common.actions'), key: 'actions', width: 250,
@@ -116,7 +121,7 @@ export function UsersPage() {
           extra={(
             <>
               <Button size="small" icon={<KeyOutlined />} onClick={() => setResetting(u)}>{t('user.reset')}</Button>
-              {u.active ? (
+              {u.requestStatus === 'pending' && !u.active ? null : u.active ? (
                 <Popconfirm
                   title={t('user.lockConfirm', { username: u.username })} description={t('user.lockHint')}
                   okText={t('user.lock')} cancelText={t('common.cancel')} okButtonProps={{ danger: true }}

@@ -14,7 +14,7 @@ import { api, isApiError, type ApiError } from '../../api.ts';
 import { useFeedback } from '../../feedback.tsx';
 import { useUser } from '../../session.tsx';
 import { COUNCIL_STATUS_COLORS } from '../tasks/task-councils.tsx';
-import { canManageCouncils, canReadCouncilResults, hasMyCouncils } from '../tasks/task-permissions.ts';
+import { canListTasks, canManageCouncils, canReadCouncilResults, hasMyCouncils } from '../tasks/task-permissions.ts';
 import { isoDay, useLang } from '../tasks/task-ui.tsx';
 import { SimilarToTask } from '../tasks/similar-tasks.tsx';
 import { CouncilMembers } from './council-members.tsx';
@@ -123,15 +123,22 @@ export function CouncilPage() {
     }
   };
 
-  const back = council.subjectType === 'task'
-    ? <Link to={`/tasks/${council.subjectId}`}><ArrowLeftOutlined /> {t('council.backToTask')}</Link>
-    : hasMyCouncils(user.role) ? <Link to="/my-councils"><ArrowLeftOutlined /> {t('taskMenu.myCouncils')}</Link> : null;
+  // A member with an account (reviewer) has no task list (its page is 403 for them): they go back to the councils
+  // they sit on, and reach a task only from its dossier when it is this council's own subject (which the tasks
+  // policy lets a member of its council read).
+  const readsTasks = canListTasks(user.role);
+  const mayReadTask = (taskId: string) => readsTasks || (!!council.myMemberId && council.subjectType === 'task' && council.subjectId === taskId);
+  const back = hasMyCouncils(user.role) && !readsTasks
+    ? <Link to="/my-councils" data-testid="council-back"><ArrowLeftOutlined /> {t('taskMenu.myCouncils')}</Link>
+    : council.subjectType === 'task'
+      ? <Link to={`/tasks/${council.subjectId}`} data-testid="council-back"><ArrowLeftOutlined /> {t('council.backToTask')}</Link>
+      : null;
 
   const rules = council.rules;
   const dossierColumns = [
     {
       title: t('council.dossiers.title'), key: 'title',
-      render: (_: unknown, d: CouncilDossier) => (d.subjectType === 'task' ? <Link to={`/tasks/${d.subjectId}`}>{d.title}</Link> : d.title),
+      render: (_: unknown, d: CouncilDossier) => (d.subjectType === 'task' && mayReadTask(d.subjectId) ? <Link to={`/tasks/${d.subjectId}`}>{d.title}</Link> : d.title),
     },
     {
       title: t('council.dossiers.assigned'), key: 'assigned', align: 'right' as const,

@@ -10,19 +10,23 @@ import { Link } from 'react-router-dom';
 import { formatPercent } from '../../format.ts';
 import { api, type Schemas } from '../../api.ts';
 import { useLang } from './task-ui.tsx';
+import { canListTasks } from './task-permissions.ts';
+import { useUser } from '../../session.tsx';
 
 type SimilarList = Schemas['SimilarTaskList'];
 
 function SimilarList({ list }: { list: SimilarList }) {
   const { t } = useTranslation();
   const lang = useLang();
+  // A reviewer reads only the tasks of its councils: a similar task is named, not linked to a page it may not open.
+  const linkable = canListTasks(useUser().role);
   if (list.items.length === 0) return <Typography.Text type="secondary" data-testid="similar-none">{t('similar.none')}</Typography.Text>;
   return (
     <List size="small" dataSource={list.items} data-testid="similar-tasks" renderItem={(s) => (
       <List.Item data-testid="similar-task">
         <Flex vertical gap={2} style={{ width: '100%' }}>
           <Flex justify="space-between" gap={8}>
-            {s.ownProvince ? <Link to={`/tasks/${s.id}`}>{s.title}</Link> : <span>{s.title}</span>}
+            {s.ownProvince && linkable ? <Link to={`/tasks/${s.id}`}>{s.title}</Link> : <span>{s.title}</span>}
             <Tag color="orange" data-testid="similar-figure">{t('similar.similarity', { value: formatPercent(s.similarity * 100, 0) })}</Tag>
           </Flex>
           <Typography.Text type="secondary">

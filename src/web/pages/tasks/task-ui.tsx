@@ -42,15 +42,20 @@ export function StageTag({ stage, name, overdue }: { stage: string; name: LocalT
   return <Tag color={color} data-testid="stage-tag">{name[lang]}</Tag>;
 }
 
-/** Amount input in triệu đồng with `.` grouping and `,` decimals. */
+/** Amount input in triệu đồng, grouped as the UI language writes numbers (1.625,5 in Vietnamese, 1,625.5 in English). */
 export function MoneyInput(props: InputNumberProps<number>) {
+  const lang = useLang();
+  // Typed text back to a number: drop the language's group separator, read its decimal mark.
+  const parse = (text: string | undefined) => Number(lang === 'en'
+    ? (text ?? '').replace(/,/g, '')
+    : (text ?? '').replace(/\./g, '').replace(',', '.'));
   return (
     <InputNumber<number>
       min={0}
       style={{ width: '100%' }}
       {...props}
       formatter={(value, info) => (info.userTyping ? info.input : value === undefined || value === null ? '' : formatNumber(Number(value), 3))}
-      parser={(text) => Number((text ?? '').replace(/\./g, '').replace(',', '.'))}
+      parser={parse}
     />
   );
 }

@@ -4,7 +4,7 @@
  * disbursed, the disbursements), products, documents, councils, progress, replication, history and lineage.
  */
 import { useCallback, useEffect, useState } from 'react';
-import { Button, Card, Descriptions, Flex, Space, Spin, Table, Tabs, Tag, Typography } from 'antd';
+import { Alert, Button, Card, Descriptions, Flex, Space, Spin, Table, Tabs, Tag, Typography } from 'antd';
 import { ArrowLeftOutlined, EditOutlined, FileExcelOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router-dom';
@@ -13,10 +13,13 @@ import { useFeedback } from '../../feedback.tsx';
 import { useUser } from '../../session.tsx';
 import { TaskStageActions } from './task-actions.tsx';
 import { TaskCouncils } from './task-councils.tsx';
+import { TaskConclusions } from './task-conclusions.tsx';
+import { TaskPapers } from './task-papers.tsx';
+import { TASK_PROPOSERS } from '../../../shared/permissions.ts';
 import { TaskDocuments } from './task-documents.tsx';
 import { TaskFormDrawer } from './task-form-drawer.tsx';
 import { TaskFunding } from './task-funding.tsx';
-import { canEditTasks, canManageCouncils } from './task-permissions.ts';
+import { canEditTasks, canListTasks, canManageCouncils, hasMyCouncils } from './task-permissions.ts';
 import { TaskHistory, TaskLineage, TaskProgress, TaskReplications } from './task-records.tsx';
 import { StageTag, days, isoDay, money, useLang, useTaskWorkflow } from './task-ui.tsx';
 import { PageTitle } from '../../components/page-title.tsx';
@@ -43,6 +46,12 @@ export function TaskPage() {
   const [editing, setEditing] = useState(false);
   const [tab, setTab] = useState('general');
   const writer = canEditTasks(user.role);
+  // An enterprise follows its own tasks: its list is "Nhiệm vụ của tôi", a council shows it its conclusion only.
+  const enterprise = TASK_PROPOSERS.has(user.role);
+  // Back to the list the user has: a reviewer has no task list (403), only the councils it sits on.
+  const toCouncils = !enterprise && !canListTasks(user.role) && hasMyCouncils(user.role);
+  const backTo = enterprise ? '/my-tasks' : toCouncils ? '/my-councils' : '/tasks';
+  const backLabel = enterprise ? t('enterprise.menu.myTasks') : toCouncils ? t('taskMenu.myCouncils') : t('task.backToList');
 
   const load = useCallback(async () => {
     try {
@@ -65,7 +74,7 @@ export function TaskPage() {
 
   if (error) {
     return <LoadErrorPage status={error.status} message={error.message}
-      extra={<Link to="/tasks"><Button>{t('task.backToList')}</Button></Link>} />;
+      extra={<Link to={backTo}><Button>{backLabel}</Button></Link>} />;
   }
   if (!data) return <Spin style={{ display: 'block', margin: 48 }} />;
   const { task, actions, history, councils } = data;
@@ -157,8 +166,10 @@ export function TaskPage() {
     { key: 'products', label: count(t('task.tabs.products'), task.products.length), children: products },
     { key: 'documents', label: count(t('task.tabs.documents'), task.documents.length),
       children: <TaskDocuments task={task} actions={actions} workflow={workflow} writable={editable} onChanged={changed} /> },
-    { key: 'councils', label: count(t('task.tabs.councils'), councils.length),
-      children: <TaskCouncils task={task} councils={councils} manager={canManageCouncils(user.role) && !finished} /> },
+    enterprise
+      ? { key: 'councils', label: t('enterprise.conclusions.title'), children: <TaskConclusions taskId={task.id} /> }
+      : { key: 'councils', label: count(t('task.tabs.councils'), councils.length),
+        children: <TaskCouncils task={task} councils={councils} manager={canManageCouncils(user.role) && !finished} /> },
     // Progress records belong to implementation, replication to the stages after acceptance, lineage to re-proposals.
     ...(allows('progress') || task.progress.length ? [{ key: 'progress', label: count(t('task.tabs.progress'), task.progress.length),
       children: <TaskProgress task={task} writable={editable} onChanged={changed} /> }] : []),
@@ -173,7 +184,7 @@ export function TaskPage() {
 
   return (
     <>
-      <Link to="/tasks"><ArrowLeftOutlined /> {t('task.backToList')}</Link>
+      <Link to={backTo}><ArrowLeftOutlined /> {backLabel}</Link>
       <Card style={{ marginTop: 12 }}>
         <Flex justify="space-between" align="start" gap={16} wrap>
           <div style={{ flex: '1 1 500px', minWidth: 0 }}>
@@ -200,7 +211,11 @@ export function TaskPage() {
           </Space>
         </Flex>
       </Card>
-      <div style={{ marginTop: 16 }}>
+      {!task.submittedAt && (
+        <Alert style={{ marginTop: 16 }} type="info" showIcon title={t('enterprise.draftBanner')} data-testid="draft-banner"
+          action={<Link to={`/propose-task/${task.id}`}><Button type="primary">{t('enterprise.editDraft')}</Button></Link>} />
+      )}
+      {task.submittedAt && <div style={{ marginTop: 16 }}>
         <TaskStageActions
           task={task}
           actions={actions}
@@ -213,7 +228,10 @@ export function TaskPage() {
             </Typography.Paragraph>
           ) : null}
         />
-      </div>
+      </div>}
+      {task.submittedAt && (
+        <TaskPapers task={task} officer={writer} host={enterprise && task.hostOrganizationId === user.organizationId} onChanged={changed} />
+      )}
       <Card style={{ marginTop: 16 }}>
         <Tabs activeKey={activeTab} onChange={setTab} items={tabs} />
       </Card>
