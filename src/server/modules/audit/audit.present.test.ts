@@ -66,9 +66,9 @@ describe('an audit entry in words', () => {
   });
 
   it('labels an unknown action, entity and field from its key', () => {
-    const e = presentEntry(entry({ action: 'plan_approve', entity: 'plan_item', after: { targetValue: 3 } }), vocabulary);
+    const e = presentEntry(entry({ action: 'plan_approve', entity: 'grant_call', after: { targetValue: 3 } }), vocabulary);
     expect(e.actionLabel.en).toBe('Plan approve');
-    expect(e.entityLabel.vi).toBe('Plan item');
+    expect(e.entityLabel.vi).toBe('Grant call');
     expect(e.changes[0].label.en).toBe('Target value');
   });
 
