@@ -396,7 +396,7 @@ describe('accounts and the audit log', () => {
     expect(await createdRows.first().innerText()).toMatch(/\b\d{1,2} [A-Z][a-z]{2} \d{4} \d{2}:\d{2}\b/);
     // The counterpart share of a task's funding, as an English number (72.5, not 72,5): the newest task entries may
     // be proposals without funding yet (the demo company's draft), so open entries until one has it.
-    const share = page.locator('.ant-table-expanded-row tr').filter({ hasText: 'Counterpart share (%)' }).first();
+    const share = page.locator('.ant-table-expanded-row tr').filter({ hasText: 'Counterpart share (%)' }).filter({ hasText: /\d/ }).first();
     for (let i = 0; i < Math.min(10, await createdRows.count()) && !(await share.isVisible()); i++) {
       await createdRows.nth(i).click();
       await page.locator('.ant-table-expanded-row').nth(i).waitFor();

@@ -157,7 +157,8 @@ describe('enterprise account requests', () => {
     await menuLink(page, 'Hộp thư').click();
     await page.getByTestId('inbox-item').filter({ hasText: 'Phạm Thị Thanh Hương' }).getByRole('link', { name: 'Xem' }).click();
     await page.getByRole('heading', { name: 'Yêu cầu tài khoản doanh nghiệp', level: 1 }).waitFor();
-    const card = page.getByTestId('account-request').filter({ hasText: username });
+    // Its own card: the demo's pending request of the same company lists this one among the company's accounts.
+    const card = page.getByTestId('account-request').filter({ hasText: `Phạm Thị Thanh Hương · ${username}` });
     expect(await card.innerText()).toContain('doanhnghiep');
     await card.getByRole('button', { name: 'Xác nhận' }).click();
     const popover = page.locator('.ant-popconfirm').filter({ hasText: `Xác nhận tài khoản ${username}?` });

@@ -142,8 +142,11 @@ export async function seedDemoHistory(o: DemoHistoryOptions): Promise<{ tasks: n
     if (mine.length === 0) continue;
     const entries: BulkAuditEntry[] = mine.flatMap((g) => {
       const id = idOf.get(g.key)!;
+      // As the tasks service's own entry has it: the counterpart share of the funding planned, in per cent.
+      const [state, counterpart] = g.funding.reduce(([a, b], [, sb, cp]) => [a + sb, b + cp], [0, 0]);
+      const counterpartShare = state > 0 ? Math.round((counterpart / state) * 10_000) / 100 : null;
       return [
-        { action: 'create', entity: 'task', entityId: id, after: { ...taskRows.find((r) => r.id === id), generated: true, products: g.products, funding: g.funding } },
+        { action: 'create', entity: 'task', entityId: id, after: { ...taskRows.find((r) => r.id === id), generated: true, products: g.products, funding: g.funding, counterpartShare } },
         ...g.events.map((e) => ({ action: 'transition', entity: 'task', entityId: id, after: { from: e.from, to: e.to, action: e.action, on: e.on, generated: true } })),
       ];
     });
