@@ -10,7 +10,9 @@ export default defineConfig({
     testTimeout: 120_000,
     hookTimeout: 180_000,
     pool: 'forks',
-    fileParallelism: false,
-    maxWorkers: 1,
+    // Two files at a time: a browser flow mostly waits (on its server, on Chromium drawing), and each file has its own
+    // server and database (a copy of the seeded demo), so two share the machine's two cores without sharing state.
+    fileParallelism: true,
+    maxWorkers: 2,
   },
 });

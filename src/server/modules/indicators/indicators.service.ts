@@ -482,7 +482,11 @@ async function buildEnv(ctx: Ctx, o: {
   const units = await unitGraph(ctx.db, [...new Set(values.map((v) => v.unitId))], requested ? [requested] : []);
   if (o.adminUnitId && !units.get(o.adminUnitId)) throw validationError([{ path: 'query.adminUnitId', code: 'unknown_reference', params: { entity: 'admin_unit' } }]);
   const byIndicator = new Map<string, repo.RawValue[]>();
-  for (const v of values) byIndicator.set(v.indicatorId, [...(byIndicator.get(v.indicatorId) ?? []), v]);
+  for (const v of values) {
+    const list = byIndicator.get(v.indicatorId);
+    if (list) list.push(v);
+    else byIndicator.set(v.indicatorId, [v]);
+  }
   return {
     ctx, asOf: o.asOf, view: o.view, scope: requested ? [requested] : null,
     wholeProvince: !o.adminUnitId || o.adminUnitId === province,
