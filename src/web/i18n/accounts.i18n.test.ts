@@ -6,17 +6,11 @@ import { en } from './en.ts';
 import { legalDocumentsVi } from './legal-documents.vi.ts';
 import { tasksVi } from './tasks.vi.ts';
 import { vi } from './vi.ts';
-import { flatten, placeholders, type Tree } from './i18n-tree.ts';
+import { expectParallelTables } from './parallel-tables.testing.ts';
 
 describe('account request pages UI strings', () => {
-  const viKeys = flatten(accountsVi as unknown as Tree);
-  const enKeys = flatten(accountsEn as unknown as Tree);
-
   it('has every key in both languages, no empty text, the same placeholders', () => {
-    expect([...enKeys.keys()].filter((k) => !viKeys.has(k))).toEqual([]);
-    expect([...viKeys.keys()].filter((k) => !enKeys.has(k))).toEqual([]);
-    for (const [key, text] of [...viKeys, ...enKeys]) expect(text.trim(), key).not.toBe('');
-    for (const [key, text] of viKeys) expect(placeholders(enKeys.get(key)!), key).toEqual(placeholders(text));
+    expectParallelTables(accountsVi, accountsEn);
   });
 
   it('does not shadow a top-level section of the other string tables (they are merged side by side)', () => {
