@@ -2,8 +2,11 @@
  * Vitest global setup: migrate one template database per run, which every test file then clones.
  *  - PGlite (default): the migrated data directory is dumped to a tarball; each file loads it in memory.
  *  - PostgreSQL (DATABASE_URL set): a template database; each file gets CREATE DATABASE … TEMPLATE.
+ * It also names the run's shared demo database (`sharedDemo`: a folder, and on PostgreSQL a database name), which
+ * the first test file that asks for the seeded demo builds and the others clone (src/server/testing/demo.ts); the
+ * teardown removes both.
  */
-import { mkdir, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import pg from 'pg';
 import type { TestProject } from 'vitest/node';
@@ -13,6 +16,18 @@ import { prepareDatabase } from '../../src/server/modules/index.ts';
 
 export default async function setup(project: TestProject) {
   const url = process.env.DATABASE_URL;
+  await mkdir(path.resolve('.tmp'), { recursive: true });
+  const demoDir = await mkdtemp(path.resolve('.tmp', 'shared-demo-'));
+  const demoDb = `khcn_demo_${process.pid}_${Date.now().toString(36)}`;
+  project.provide('sharedDemo', { dir: demoDir, postgresDb: demoDb });
+  const dropDemo = async () => {
+    await rm(demoDir, { recursive: true, force: true });
+    if (!url) return;
+    const c = new pg.Client({ connectionString: url });
+    await c.connect();
+    await c.query(`DROP DATABASE IF EXISTS ${demoDb} WITH (FORCE)`);
+    await c.end();
+  };
   if (url) {
     // One template per run (several runs may share a server); each test file clones it and drops its clone.
     const TEMPLATE_DB = `khcn_tpl_${process.pid}_${Date.now().toString(36)}`;
@@ -27,6 +42,7 @@ export default async function setup(project: TestProject) {
     await h.close();
     project.provide('dbTemplate', { kind: 'postgres', url, template: TEMPLATE_DB });
     return async () => {
+      await dropDemo();
       const c = new pg.Client({ connectionString: url });
       await c.connect();
       await c.query(`DROP DATABASE IF EXISTS ${TEMPLATE_DB} WITH (FORCE)`);
@@ -42,11 +58,16 @@ export default async function setup(project: TestProject) {
   const file = path.join(dir, `test-template-${process.pid}.tar`);
   await writeFile(file, Buffer.from(await dump.arrayBuffer()));
   project.provide('dbTemplate', { kind: 'pglite', file });
-  return () => rm(file, { force: true });
+  return async () => {
+    await dropDemo();
+    await rm(file, { force: true });
+  };
 }
 
 declare module 'vitest' {
   export interface ProvidedContext {
     dbTemplate: { kind: 'pglite'; file: string } | { kind: 'postgres'; url: string; template: string };
+    /** Where the run's seeded demo database is built once (src/server/testing/demo.ts). */
+    sharedDemo: { dir: string; postgresDb: string };
   }
 }

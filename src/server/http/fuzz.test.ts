@@ -6,9 +6,10 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DbHandle } from '../db/client.ts';
-import { login, openTestDb, type AuthHeaders } from '../testing/harness.ts';
+import { login, type AuthHeaders } from '../testing/harness.ts';
+import { openDemoDb } from '../testing/demo.ts';
 import { buildApp, type App } from './app.ts';
-import { DEMO_PASSWORD, seedDemo } from '../seed/seed.ts';
+import { DEMO_PASSWORD } from '../seed/seed.ts';
 
 interface JsonSchema {
   type?: string | string[];
@@ -33,8 +34,7 @@ let doc: Doc;
 const realIds = new Map<string, string>();
 
 beforeAll(async () => {
-  const h = await openTestDb(); // the demo seed needs a database without provinces
-  await seedDemo(h);
+  const h = await openDemoDb();
   env = { h, app: await buildApp({ dbHandle: h, webDir: null, loginAttemptsPerMinute: 1000 }) };
   admin = await login(env.app, 'admin', DEMO_PASSWORD);
   officer = await login(env.app, 'canbo', DEMO_PASSWORD);

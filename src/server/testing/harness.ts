@@ -29,7 +29,7 @@ export async function adminQuery(sqlText: string, serverUrl?: string): Promise<v
   }
 }
 
-async function scratchPostgres(serverUrl: string, o: { prefix: string; template?: string }): Promise<ScratchDb> {
+export async function scratchPostgres(serverUrl: string, o: { prefix: string; template?: string }): Promise<ScratchDb> {
   const name = `${o.prefix}${randomBytes(6).toString('hex')}`;
   const admin = (q: string) => adminQuery(q, serverUrl);
   await admin(o.template ? `CREATE DATABASE ${name} TEMPLATE ${o.template}` : `CREATE DATABASE ${name}`);

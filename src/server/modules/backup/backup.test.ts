@@ -14,16 +14,19 @@ import { prepareDatabase } from '../index.ts';
 import { seedDemo, DEMO_PASSWORD } from '../../seed/seed.ts';
 import { buildApp } from '../../http/app.ts';
 import { login, openTestDb } from '../../testing/harness.ts';
+import { openDemoDb } from '../../testing/demo.ts';
 import { AppError } from '../../errors.ts';
 import { backupTo, restoreFrom, tablesInDependencyOrder, type EndLine } from './backup.service.ts';
 
 const onPostgres = inject('dbTemplate').kind === 'postgres';
 
-/** A PGlite database with migrations and reference data: the run's template, or a fresh one when the run is on PostgreSQL. */
-async function openPglite(): Promise<DbHandle> {
-  if (!onPostgres) return openTestDb();
+/** A PGlite database with the demo seed: the run's shared demo, or seeded here when the run is on PostgreSQL. */
+async function openDemoPglite(): Promise<DbHandle> {
+  if (!onPostgres) return openDemoDb();
   const h = await openDb();
   await prepareDatabase(h);
+  const seeded = await seedDemo(h);
+  expect(seeded.created).toBe(true);
   return h;
 }
 
@@ -72,17 +75,15 @@ let second: ParsedBackup;
 
 beforeAll(async () => {
   dir = await mkdtemp(path.join(tmpdir(), 'khcn-backup-'));
-  source = await openPglite();
+  source = await openDemoPglite();
   target = await openTestDb();
-  const seeded = await seedDemo(source);
-  expect(seeded.created).toBe(true);
   await source.exec(TRICKY_AUDIT);
   await backupTo(source, path.join(dir, 'first.jsonl'));
   first = await parseBackup(path.join(dir, 'first.jsonl'));
   await restoreFrom(target, path.join(dir, 'first.jsonl'));
   await backupTo(target, path.join(dir, 'second.jsonl'));
   second = await parseBackup(path.join(dir, 'second.jsonl'));
-});
+}, 300_000);
 
 afterAll(async () => {
   await source?.close();

@@ -5,9 +5,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DbHandle } from '../../db/client.ts';
 import { buildApp } from '../../http/app.ts';
-import { login, openTestDb, type AuthHeaders } from '../../testing/harness.ts';
+import { login, type AuthHeaders } from '../../testing/harness.ts';
+import { openDemoDb } from '../../testing/demo.ts';
 import { buildOrganization } from '../../testing/factories.ts';
-import { DEMO_PASSWORD, seedDemo } from '../../seed/seed.ts';
+import { DEMO_PASSWORD } from '../../seed/seed.ts';
 import { fold } from '../../../lib/vi/fold.ts';
 
 let h: DbHandle;
@@ -15,9 +16,8 @@ let app: Awaited<ReturnType<typeof buildApp>>;
 let canbo: AuthHeaders;
 
 beforeAll(async () => {
-  h = await openTestDb();
+  h = await openDemoDb();
   app = await buildApp({ dbHandle: h, webDir: null, loginAttemptsPerMinute: 1000 });
-  await seedDemo(h);
   canbo = await login(app, 'canbo', DEMO_PASSWORD);
 });
 afterAll(async () => {
