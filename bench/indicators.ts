@@ -5,8 +5,10 @@
  *   - indicator_dashboard_p95: GET /api/indicators/dashboard?planId&year&asOf&view through the real app (session
  *     cookie, validation, serialisation), sequential requests alternating year, view and the date around the merger;
  *   - against a bare Fastify route running a comparable raw SQL read through the same pool (the same rows, the same
- *     years, summed per indicator and period: the dashboard's scan without its roll-up, targets or statuses),
- *     measured the same way.
+ *     years, summed per indicator and period: the scan of every value the dashboard did before migration 0059,
+ *     without its roll-up, targets or statuses), measured the same way.
+ * The values go in with one bulk `INSERT … SELECT`; the database's triggers group them into `indicator_sums` in the
+ * same statement (migration 0059), as they do for every write, so the seed's time includes that.
  * Run alone with `npx tsx bench/indicators.ts`; `npm run bench` includes it (BENCH_INDICATORS=0 skips it).
  */
 import { performance } from 'node:perf_hooks';

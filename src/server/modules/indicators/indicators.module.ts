@@ -6,10 +6,10 @@
 import { defineModule } from '../module.ts';
 import { indicatorsMessages } from '../../../shared/i18n/indicators.messages.ts';
 import { indicatorRoutes } from './indicators.routes.ts';
-import { loadIndicatorRules, registerIndicators } from './indicators.service.ts';
+import { loadIndicatorRules, refreshIndicatorSums, registerIndicators } from './indicators.service.ts';
 import * as tables from './indicators.tables.ts';
 
 export const indicatorsModule = defineModule({
   name: 'indicators', routes: [indicatorRoutes], tables, reads: ['admin-units', 'plans', 'users', 'legal-documents'],
-  register: registerIndicators, referenceLoaders: [loadIndicatorRules], messages: indicatorsMessages,
+  register: registerIndicators, referenceLoaders: [loadIndicatorRules, refreshIndicatorSums], messages: indicatorsMessages,
 });

@@ -107,46 +107,42 @@ export async function valuesForRollup(db: Handle, tenantId: string, o: { indicat
 }
 
 /**
- * The same values, with the communes that roll up alike summed in the database (sum, count, min, max), which the
- * roll-up then treats exactly as it treats them one by one. Communes no longer in force on `asOf` (so never anyone's
- * ancestor, and counted where their successors are) group by parent and successors. `coarse` (the unit asked about is
- * a province): by parent and their successors' parents instead — the same province on that day's map — except in a
- * period for which a commune in force on `asOf` reported too (its own figure then replaces those counted in it, so
- * each successor matters); and communes in force on `asOf` by parent, except in a period for which an ended commune
- * reported too (it may be counted in one of them). Other units, units above communes and indicators never combined
- * (`none`) stay one per row. A row's `unitId` is one unit of its group.
+ * The same values pre-summed (`indicator_sums`, migration 0059, kept by the database's triggers): per indicator and
+ * period, the groups of units that roll up alike on the map of `asOf` (the era that day falls in), each with its sum,
+ * count, min and max, which the roll-up then treats exactly as it treats the units one by one. Communes no longer in
+ * force on `asOf` (so never anyone's ancestor, and counted where their successors are) are grouped by parent and
+ * successors; `coarse` (the unit asked about is a province): by parent and their successors' provinces instead — the
+ * same province on that day's map — except in a period for which a commune in force on `asOf` reported too (its own
+ * figure then replaces those counted in it, so each successor matters); and communes in force on `asOf` by parent,
+ * except in a period for which an ended commune reported too (it may be counted in one of them). Other units, units
+ * above communes and indicators never combined (`none`) stay one per row. A row's `unitId` is one unit of its group.
  */
-export async function groupedValuesForRollup(db: Handle, tenantId: string, o: { indicatorIds: string[]; fromYear: number; toYear: number; asOf: string; coarse: boolean }) {
+export async function summedValuesForRollup(db: Handle, tenantId: string, o: { indicatorIds: string[]; fromYear: number; toYear: number; asOf: string; coarse: boolean }): Promise<RawValue[]> {
   if (o.indicatorIds.length === 0) return [];
-  const ids = sql.join(o.indicatorIds.map((id) => sql`${id}::uuid`), sql`, `);
   const rows = await rowsOf<{ indicatorId: string; period: string; year: number; unitId: string; value: number; count: number; min: number; max: number }>(db, sql`
-    WITH sig AS (
-      SELECT s.predecessor_id, string_agg(s.successor_id::text, ',' ORDER BY s.successor_id) AS successors,
-        string_agg(DISTINCT coalesce(n.parent_id, n.id)::text, ',') AS successor_parents
-      FROM admin_unit_successions s JOIN admin_units n ON n.id = s.successor_id
-      WHERE s.effective_on <= ${o.asOf}::date GROUP BY s.predecessor_id
-    ), v AS (
-      SELECT v.indicator_id, v.period, v.period_year, v.admin_unit_id, v.value, i.aggregation, u.level, u.parent_id, u.valid_from, u.valid_to
-      FROM indicator_values v JOIN indicators i ON i.id = v.indicator_id JOIN admin_units u ON u.id = v.admin_unit_id
-      WHERE v.tenant_id = ${tenantId} AND v.period_year BETWEEN ${o.fromYear} AND ${o.toYear} AND v.indicator_id IN (${ids})
-    ), own AS (
-      SELECT DISTINCT indicator_id, period FROM v
-      WHERE ${o.coarse} AND level = 'commune' AND valid_from <= ${o.asOf}::date AND (valid_to IS NULL OR valid_to >= ${o.asOf}::date)
-    ), ended AS (
-      SELECT DISTINCT indicator_id, period FROM v WHERE ${o.coarse} AND level = 'commune' AND valid_to < ${o.asOf}::date
-    )
-    SELECT v.indicator_id AS "indicatorId", v.period, v.period_year AS year, min(v.admin_unit_id::text) AS "unitId",
-      sum(v.value) AS value, count(*)::int AS count, min(v.value) AS min, max(v.value) AS max
-    FROM v LEFT JOIN sig ON sig.predecessor_id = v.admin_unit_id
-      LEFT JOIN own ON own.indicator_id = v.indicator_id AND own.period = v.period
-      LEFT JOIN ended ON ended.indicator_id = v.indicator_id AND ended.period = v.period
-    GROUP BY v.indicator_id, v.period, v.period_year,
-      CASE WHEN v.level <> 'commune' OR v.aggregation = 'none' THEN v.admin_unit_id::text
-        WHEN v.valid_to < ${o.asOf}::date
-          THEN v.parent_id::text || '|' || CASE WHEN ${o.coarse} AND own.indicator_id IS NULL THEN coalesce(sig.successor_parents, '') ELSE coalesce(sig.successors, '') END
-        WHEN ${o.coarse} AND ended.indicator_id IS NULL AND v.valid_from <= ${o.asOf}::date THEN 'f|' || v.parent_id::text
-        ELSE v.admin_unit_id::text END`);
+    SELECT indicator_id AS "indicatorId", period, period_year AS year, unit_id AS "unitId", value_sum AS value,
+      value_count AS count, value_min AS min, value_max AS max
+    FROM indicator_sums
+    WHERE indicator_id IN (${sql.join(o.indicatorIds.map((id) => sql`${id}::uuid`), sql`, `)})
+      AND grain IN ('both', ${o.coarse ? 'coarse' : 'fine'}) AND period_year BETWEEN ${o.fromYear} AND ${o.toYear}
+      AND era_from <= ${o.asOf}::date AND era_to > ${o.asOf}::date AND tenant_id = ${tenantId}`);
   return rows.map((r) => ({ ...r, id: null, source: '', value: Number(r.value), count: Number(r.count), min: Number(r.min), max: Number(r.max), year: Number(r.year) }));
+}
+
+/**
+ * Computes every pre-summed group again from `indicator_values` (of one tenant, or of all and then records the
+ * admin-unit graph they were grouped on), in the caller's transaction. Returns the number of groups.
+ */
+export async function rebuildSums(db: Handle, tenantId: string | null): Promise<number> {
+  const rows = await rowsOf<{ n: number }>(db, sql`SELECT indicator_sums_rebuild(${tenantId}::uuid) AS n`);
+  return Number(rows[0].n);
+}
+
+/** Whether the admin units or their successions changed since the groups were last rebuilt for every tenant. */
+export async function sumsGraphChanged(db: Handle): Promise<boolean> {
+  const rows = await rowsOf<{ changed: boolean }>(db, sql`SELECT NOT EXISTS (
+    SELECT 1 FROM indicator_sums_state WHERE graph = indicator_sums_graph()) AS changed`);
+  return rows[0].changed;
 }
 
 export const valueWrites = versionedWrites(indicatorValues);

@@ -8,6 +8,7 @@ import { z } from 'zod';
 import type { Ctx, Tx } from '../../context.ts';
 import type { Db, DbHandle } from '../../db/client.ts';
 import { AppError, forbidden, notFound, validationError } from '../../errors.ts';
+import { runQueries } from '../../db/queries.ts';
 import { versionedRecords } from '../../records/versioned-record.ts';
 import { todayInVietnam } from '../../../lib/vi/dates.ts';
 import { legalNumberKey } from '../../../lib/vi/legal-refs.ts';
@@ -468,16 +469,20 @@ async function computeFigure(env: Env, ind: repo.IndicatorRow, year: number): Pr
 /** Everything the figures of these indicators (and the ones their formulas name) over these years need. */
 async function buildEnv(ctx: Ctx, o: {
   asOf: string; view: RollupView; adminUnitId?: string; fromYear: number; toYear: number; all: repo.IndicatorRow[];
-  /** Like communes summed in the database (figures only; the values' ids and sources are then not read). */
+  /** Like communes pre-summed in the database (figures only; the values' ids and sources are then not read). */
   grouped?: boolean;
+  /** The tenant's province, when the caller has read it already. */
+  province?: string | null;
 }): Promise<Env> {
-  const province = await tenantProvince(ctx);
+  const province = o.province !== undefined ? o.province : await tenantProvince(ctx);
   const requested = o.adminUnitId ?? province;
   // A formula over a period (the TFP share since a year) reads the years before the range too.
   const since = o.all.map((i) => Number(i.formula?.params?.fromYear) - 1).filter((y) => Number.isInteger(y) && y > 1900);
   const q = { indicatorIds: o.all.filter((i) => !i.formula).map((i) => i.id), fromYear: Math.min(o.fromYear, ...since), toYear: o.toYear };
+  // The sums of a province's communes pooled by province (`coarse`), of any smaller unit's finer.
+  const coarse = async () => !requested || requested === province || (await unitLevel(ctx.db, requested)) === 'province';
   const values = o.grouped
-    ? await repo.groupedValuesForRollup(ctx.db, ctx.actor.tenantId, { ...q, asOf: o.asOf, coarse: !requested || (await unitLevel(ctx.db, requested)) === 'province' })
+    ? await repo.summedValuesForRollup(ctx.db, ctx.actor.tenantId, { ...q, asOf: o.asOf, coarse: await coarse() })
     : await repo.valuesForRollup(ctx.db, ctx.actor.tenantId, q);
   const units = await unitGraph(ctx.db, [...new Set(values.map((v) => v.unitId))], requested ? [requested] : []);
   if (o.adminUnitId && !units.get(o.adminUnitId)) throw validationError([{ path: 'query.adminUnitId', code: 'unknown_reference', params: { entity: 'admin_unit' } }]);
@@ -517,11 +522,16 @@ async function rowFor(env: Env, r: Row, year: number): Promise<IndicatorReportRo
 
 /** The indicators shown: the plan's (its targets and items'), or every indicator of the province. */
 async function rowsOfPlan(ctx: Ctx, all: repo.IndicatorRow[], planId: string | undefined): Promise<Row[]> {
-  if (planId && !(await repo.planExists(ctx.db, ctx.actor.tenantId, planId))) throw notFound('plan', planId);
-  const ids = planId ? new Set(await repo.planIndicatorIds(ctx.db, ctx.actor.tenantId, planId)) : null;
+  const t = ctx.actor.tenantId;
+  const [exists, planIds, planTargets, ownTargets] = await runQueries(ctx.db, [
+    () => (planId ? repo.planExists(ctx.db, t, planId) : Promise.resolve(true)),
+    () => (planId ? repo.planIndicatorIds(ctx.db, t, planId) : Promise.resolve(null)),
+    () => (planId ? repo.targetsFor(ctx.db, t, { planId }) : Promise.resolve([])),
+    () => repo.targetsFor(ctx.db, t, { planId: null }),
+  ] as const);
+  if (planId && !exists) throw notFound('plan', planId);
+  const ids = planIds ? new Set(planIds) : null;
   const shown = ids ? all.filter((i) => ids.has(i.id)) : all;
-  const planTargets = planId ? await repo.targetsFor(ctx.db, ctx.actor.tenantId, { planId, indicatorIds: shown.map((i) => i.id) }) : [];
-  const ownTargets = await repo.targetsFor(ctx.db, ctx.actor.tenantId, { planId: null, indicatorIds: shown.map((i) => i.id) });
   return shown.map((ind) => {
     const mine = planTargets.filter((t) => t.indicatorId === ind.id);
     return { ind, targets: mine.length ? mine : ownTargets.filter((t) => t.indicatorId === ind.id) };
@@ -547,11 +557,11 @@ export async function indicatorDashboard(ctx: Ctx, q: DashboardQuery): Promise<I
   if (!can(ctx.actor, 'read')) throw forbidden();
   const asOf = q.asOf ?? todayInVietnam();
   const year = q.year ?? Number(asOf.slice(0, 4));
-  const all = await repo.listIndicators(ctx.db, ctx.actor.tenantId);
+  const [all, province] = await runQueries(ctx.db, [() => repo.listIndicators(ctx.db, ctx.actor.tenantId), () => tenantProvince(ctx)] as const);
   const rows = await rowsOfPlan(ctx, all, q.planId);
   const fromYear = year - SERIES_BACK;
   const lastTarget = Math.max(year, ...rows.flatMap((r) => r.targets.map((t) => t.year)).filter((y) => y <= year + SERIES_AHEAD));
-  const env = await buildEnv(ctx, { asOf, view: q.view, adminUnitId: q.adminUnitId, fromYear: fromYear - 1, toYear: lastTarget, all, grouped: true });
+  const env = await buildEnv(ctx, { asOf, view: q.view, adminUnitId: q.adminUnitId, fromYear: fromYear - 1, toYear: lastTarget, all, grouped: true, province });
   const out: DashboardRow[] = [];
   for (const r of rows) {
     const base = await rowFor(env, r, year);
@@ -564,7 +574,7 @@ export async function indicatorDashboard(ctx: Ctx, q: DashboardQuery): Promise<I
   }
   const counts = { met: 0, on_track: 0, behind: 0, no_data: 0 } as Record<IndicatorStatus, number>;
   for (const r of out) counts[r.status]++;
-  const unitId = q.adminUnitId ?? (await tenantProvince(ctx));
+  const unitId = q.adminUnitId ?? province;
   return {
     year, asOf, view: q.view, adminUnit: unitId ? { id: unitId, name: env.units.get(unitId)?.name ?? '' } : null,
     scope: scopeUnits(env), rows: out, counts,
@@ -782,6 +792,26 @@ export function registerIndicators(): void {
       },
     },
   });
+}
+
+// ---- pre-summed values ----
+
+/**
+ * Computes the pre-summed values (`indicator_sums`) again from `indicator_values`: of one tenant, or of every tenant
+ * (then the admin-unit graph they were grouped on is recorded). The triggers keep them in step with every write, so
+ * this is for after a bulk change outside them (units or successions loaded later, a hand repair). One transaction.
+ */
+export async function rebuildIndicatorSums(db: Db | Tx, tenantId: string | null = null): Promise<number> {
+  return db.transaction((tx) => repo.rebuildSums(tx, tenantId));
+}
+
+/**
+ * Reference loader (runs after the admin units' loader, after every migration and restore): when the admin units or
+ * their successions changed since the values were grouped — a succession added after values exist moves Long An's
+ * communes into another group — every group is computed again.
+ */
+export async function refreshIndicatorSums(h: DbHandle): Promise<void> {
+  if (await repo.sumsGraphChanged(h.db)) await rebuildIndicatorSums(h.db);
 }
 
 /** Reference loader: the national default of α (illustrative until a province adopts its statistics office's). */
