@@ -43,6 +43,10 @@ export const plansMessages = {
     'plans.template_empty': 'Tệp chưa có dòng nào được điền.',
     'plans.template_too_large': 'Tệp quá lớn (tối đa {max}).',
     'plans.report_issued': 'Báo cáo số {number} đã ban hành, không thể sửa hoặc xóa.',
+    'plans.group_not_empty': 'Nhóm còn {count} nhiệm vụ; chuyển hoặc xóa các nhiệm vụ trước khi xóa nhóm.',
+    'plans.group_at_edge.up': 'Nhóm đã ở đầu danh sách.',
+    'plans.group_at_edge.down': 'Nhóm đã ở cuối danh sách.',
+    'plans.item_has_reports': 'Nhiệm vụ đã có {reports} báo cáo tiến độ và {files} tệp minh chứng nên không xóa được (giữ lịch sử báo cáo).',
   },
   en: {
     'plans.schedule_dates_order': 'Report dates must be in ascending order, without repeats.',
@@ -87,5 +91,9 @@ export const plansMessages = {
     'plans.template_empty': 'No row of the file is filled in.',
     'plans.template_too_large': 'The file is too large (at most {max}).',
     'plans.report_issued': 'Report {number} is issued and cannot be changed or deleted.',
+    'plans.group_not_empty': 'The group still has {count} items; move or delete them before deleting the group.',
+    'plans.group_at_edge.up': 'The group is already first.',
+    'plans.group_at_edge.down': 'The group is already last.',
+    'plans.item_has_reports': 'The item has {reports} progress reports and {files} evidence files, so it cannot be deleted (its reporting history is kept).',
   },
 } as const;

@@ -105,6 +105,12 @@ export const GroupUpdate = GroupInput.extend({ version: Version });
 export type GroupUpdate = z.infer<typeof GroupUpdate>;
 export const PlanGroup = z.object({ id: Id, planId: Id, position: z.number().int(), code: z.string().nullable(), title: z.string(), version: z.number().int() });
 export type PlanGroup = z.infer<typeof PlanGroup>;
+export const PlanGroupList = z.object({ items: z.array(PlanGroup) });
+/** Move a group one place up or down among the plan's groups (send the group's version you read). */
+export const GroupMove = z.object({ direction: z.enum(['up', 'down']), version: Version });
+export type GroupMove = z.infer<typeof GroupMove>;
+/** A delete names the version read (`?version=3`); a stale one gets 409. */
+export const DeleteQuery = z.object({ version: z.coerce.number().pipe(Version) });
 
 // ---- items ----
 
@@ -119,6 +125,8 @@ export const ItemInput = z.object({
   deadline: IsoDate.nullable().optional(),
   expectedOutput: optionalText(4000),
   note: optionalText(4000),
+  /** The indicators the item serves (written by the indicators module in the same transaction); absent: unchanged. */
+  indicatorIds: z.array(Id).max(100).optional(),
 }).refine((i) => !i.deadline || !i.startsOn || i.deadline >= i.startsOn, {
   message: 'plans.item_dates', params: { i18n: 'plans.item_dates' }, path: ['deadline'],
 });
@@ -170,6 +178,8 @@ export const PlanDetail = Plan.extend({
   periods: z.array(ReportingPeriod),
   /** The period today falls in (or the last one after the plan ended, the first before it started). */
   currentPeriod: z.string().nullable(),
+  /** Whether the reader keeps the plan (edits it, its groups and items). */
+  mayEdit: z.boolean(),
 });
 export type PlanDetail = z.infer<typeof PlanDetail>;
 
@@ -209,6 +219,13 @@ export const PlanItemDetail = PlanItem.extend({
   periods: z.array(ReportingPeriod),
   currentPeriod: z.string().nullable(),
   mayUrge: z.boolean(),
+  /** Whether the reader keeps the plan (edits and deletes the item, names its handover). */
+  mayEdit: z.boolean(),
+  /**
+   * When its unit as signed has ended: the administrative units in force today that succeeded it (whether or not
+   * the department named a handover since), for the handover picker. Empty while the unit is in force.
+   */
+  successors: z.array(UnitInfo),
 });
 export type PlanItemDetail = z.infer<typeof PlanItemDetail>;
 

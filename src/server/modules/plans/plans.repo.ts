@@ -70,6 +70,11 @@ export async function nextGroupPosition(db: Handle, planId: string): Promise<num
   return row.n;
 }
 
+export async function countItemsOfGroup(db: Handle, groupId: string): Promise<number> {
+  const [row] = await rowsOf<{ n: number }>(db, sql`SELECT count(*)::int AS n FROM plan_items WHERE group_id = ${groupId}`);
+  return row.n;
+}
+
 // ---- items ----
 
 export type ItemRow = typeof planItems.$inferSelect;
@@ -198,6 +203,11 @@ export async function progressOf(db: Handle, tenantId: string, itemIds: string[]
     WHERE g.tenant_id = ${tenantId} AND g.item_id IN (${sql.join(itemIds.map((i) => sql`${i}`), sql`, `)})
     ORDER BY g.item_id, g.created_at DESC, g.id DESC`);
   return rows.map((r) => ({ ...r, createdAt: new Date(r.createdAt) }));
+}
+
+export async function countProgressOf(db: Handle, itemId: string): Promise<number> {
+  const [row] = await rowsOf<{ n: number }>(db, sql`SELECT count(*)::int AS n FROM plan_progress WHERE item_id = ${itemId}`);
+  return row.n;
 }
 
 export type NewProgress = Omit<typeof planProgress.$inferInsert, 'id' | 'createdAt'>;

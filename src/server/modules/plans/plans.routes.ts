@@ -2,7 +2,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { ErrorBody, Id, IdParams, Version } from '../../../shared/schemas/common.ts';
 import {
-  GroupInput, GroupUpdate, HandoverInput, IssueInput, ItemInput, ItemUpdate, MyItems, Plan, PlanDetail, PlanGroup, PlanInput,
+  DeleteQuery, GroupInput, GroupMove, GroupUpdate, HandoverInput, IssueInput, ItemInput, ItemUpdate, MyItems, Plan, PlanDetail, PlanGroup, PlanGroupList, PlanInput,
   PlanItem, PlanItemDetail, PlanItemQuery, PlanList, PlanReport, PlanReportList, PlanUpdate, ProgressInput, ReportInput,
   ReportUpdate, TemplateQuery, TemplateResult, UrgeInput,
 } from '../../../shared/schemas/plans.ts';
@@ -14,6 +14,7 @@ import { receiveFile } from '../attachments/attachments.multipart.ts';
 import * as service from './plans.service.ts';
 import * as report from './plans.report.ts';
 import { progressTemplate, uploadTemplate } from './plans.excel.ts';
+import { createItemWithIndicators, updateItemWithIndicators } from './plans.items.ts';
 
 const errors = { 400: ErrorBody, 401: ErrorBody, 403: ErrorBody, 404: ErrorBody, 409: ErrorBody };
 const tags = ['plans'];
@@ -48,9 +49,20 @@ export const planRoutes: FastifyPluginAsyncZod = async (app) => {
     schema: { tags, summary: 'Update a group of items', params: IdParams, body: GroupUpdate, response: { 200: PlanGroup, ...errors } },
   }, async (req) => service.updateGroup(ctxOf(req), req.params.id, req.body));
 
+  app.delete('/api/plan-groups/:id', {
+    schema: { tags, summary: 'Delete a group without items (send the version you read)', params: IdParams, querystring: DeleteQuery, response: { 204: z.null(), ...errors } },
+  }, async (req, reply) => {
+    await service.deleteGroup(ctxOf(req), req.params.id, req.query.version);
+    return reply.status(204).send(null);
+  });
+
+  app.post('/api/plan-groups/:id/move', {
+    schema: { tags, summary: 'Move a group one place up or down among its plan\'s groups; answers the groups in their new order', params: IdParams, body: GroupMove, response: { 200: PlanGroupList, ...errors } },
+  }, async (req) => service.moveGroup(ctxOf(req), req.params.id, req.body));
+
   app.post('/api/plans/:id/items', {
-    schema: { tags, summary: 'Add an item: its group, responsible unit (in force on its start), co-operating units, deadline and expected output', params: IdParams, body: ItemInput, response: { 201: PlanItem, ...errors } },
-  }, async (req, reply) => reply.status(201).send(await service.createItem(ctxOf(req), req.params.id, req.body)));
+    schema: { tags, summary: 'Add an item: its group, responsible unit (in force on its start), co-operating units, deadline, expected output and the indicators it serves', params: IdParams, body: ItemInput, response: { 201: PlanItem, ...errors } },
+  }, async (req, reply) => reply.status(201).send(await createItemWithIndicators(ctxOf(req), req.params.id, req.body)));
 
   app.get('/api/plan-items/mine', {
     schema: { tags, summary: 'The items the caller\'s unit carries, across the province\'s plans ("Việc của đơn vị")', response: { 200: MyItems, ...errors } },
@@ -61,8 +73,15 @@ export const planRoutes: FastifyPluginAsyncZod = async (app) => {
   }, async (req) => service.getItem(ctxOf(req), req.params.id));
 
   app.put('/api/plan-items/:id', {
-    schema: { tags, summary: 'Update an item', params: IdParams, body: ItemUpdate, response: { 200: PlanItem, ...errors } },
-  }, async (req) => service.updateItem(ctxOf(req), req.params.id, req.body));
+    schema: { tags, summary: 'Update an item (send the version you read; `indicatorIds`, when sent, replaces the indicators it serves)', params: IdParams, body: ItemUpdate, response: { 200: PlanItem, ...errors } },
+  }, async (req) => updateItemWithIndicators(ctxOf(req), req.params.id, req.body));
+
+  app.delete('/api/plan-items/:id', {
+    schema: { tags, summary: 'Delete an item no unit has reported on (send the version you read)', params: IdParams, querystring: DeleteQuery, response: { 204: z.null(), ...errors } },
+  }, async (req, reply) => {
+    await service.deleteItem(ctxOf(req), req.params.id, req.query.version);
+    return reply.status(204).send(null);
+  });
 
   app.put('/api/plan-items/:id/handover', {
     schema: { tags, summary: 'Name the unit carrying an item whose unit ended (null: its successors again)', params: IdParams, body: HandoverInput, response: { 200: PlanItem, ...errors } },

@@ -9,20 +9,20 @@
  */
 import type { Ctx, Tx } from '../../context.ts';
 import type { Db, DbHandle } from '../../db/client.ts';
-import { AppError, forbidden, notFound, validationError } from '../../errors.ts';
+import { AppError, forbidden, notFound, validationError, versionConflict } from '../../errors.ts';
 import { versionedRecords } from '../../records/versioned-record.ts';
 import { fold } from '../../../lib/vi/fold.ts';
 import { sortKey } from '../../../lib/vi/collate.ts';
 import { todayInVietnam } from '../../../lib/vi/dates.ts';
 import {
-  ReportingSchedule as ScheduleSchema, type GroupInput, type GroupUpdate, type HandoverInput, type ItemInput, type ItemState,
+  ReportingSchedule as ScheduleSchema, type GroupInput, type GroupMove, type GroupUpdate, type HandoverInput, type ItemInput, type ItemState,
   type ItemUpdate, type Plan, type PlanDetail, type PlanGroup, type PlanInput, type PlanItem, type PlanItemDetail,
   type PlanUpdate, type ProgressEntry, type ProgressInput, type ProgressStatus, type ReportingPeriod, type ReportingSchedule,
   type UnitInfo, type UnitRef,
 } from '../../../shared/schemas/plans.ts';
 import { z } from 'zod';
 import { recordAudit } from '../audit/audit.service.ts';
-import { registerAttachmentSubject } from '../attachments/attachments.service.ts';
+import { attachmentsOf, registerAttachmentSubject } from '../attachments/attachments.service.ts';
 import { assertAgencyInForce } from '../agencies/agencies.service.ts';
 import { assertUnitInForce } from '../admin-units/admin-units.service.ts';
 import { notify } from '../inbox/inbox.service.ts';
@@ -241,7 +241,10 @@ export async function getPlan(ctx: Ctx, id: string, filter: { status?: ProgressS
   const frame = await frameOf(ctx.db, ctx.actor.tenantId, row, today);
   const groupOrder = new Map(groups.map((g, i) => [g.id, i]));
   shown.sort((a, b) => (groupOrder.get(a.groupId)! - groupOrder.get(b.groupId)!) || a.position - b.position);
-  return { ...planDto(row), groups: groups.map(groupDto), items: shown, periods: frame.periods, currentPeriod: currentPeriod(frame.periods, today)?.key ?? null };
+  return {
+    ...planDto(row), groups: groups.map(groupDto), items: shown, periods: frame.periods,
+    currentPeriod: currentPeriod(frame.periods, today)?.key ?? null, mayEdit: can(ctx.actor, 'edit'),
+  };
 }
 
 export function createPlan(ctx: Ctx, input: PlanInput): Promise<Plan> {
@@ -272,6 +275,47 @@ export function updateGroup(ctx: Ctx, id: string, input: GroupUpdate): Promise<P
   }), { input, authorize: () => can(ctx.actor, 'edit') });
 }
 
+/** Deletes a group without items (one with items: 409 `plans.group_not_empty`; move or delete its items first). */
+export async function deleteGroup(ctx: Ctx, id: string, version: number): Promise<void> {
+  await groupRecords.remove(ctx, id, version, {
+    authorize: () => can(ctx.actor, 'edit'),
+    check: async (tx) => {
+      const count = await repo.countItemsOfGroup(tx, id);
+      if (count > 0) throw new AppError('plans.group_not_empty', { status: 409, params: { count }, details: { items: count } });
+    },
+  });
+}
+
+/**
+ * Moves a group one place up or down: the plan's groups are numbered again 0, 1, 2… in their new order, each group
+ * whose place changes written as a versioned update (audited). The plan's row is locked first, so two officers
+ * reordering the same plan wait for each other; the moved group's version must be the one the caller read (409).
+ */
+export async function moveGroup(ctx: Ctx, id: string, input: GroupMove): Promise<{ items: PlanGroup[] }> {
+  if (!can(ctx.actor, 'edit')) throw forbidden();
+  const planId = await ctx.db.transaction(async (tx) => {
+    const found = await repo.findGroup(tx, ctx.actor.tenantId, id);
+    if (!found) throw notFound(ENTITY.group, id);
+    await repo.planWrites.lock(tx, ctx.actor.tenantId, found.planId);
+    const groups = await repo.groupsOf(tx, ctx.actor.tenantId, [found.planId]);
+    const at = groups.findIndex((g) => g.id === id);
+    if (groups[at].version !== input.version) throw versionConflict(groups[at].version, input.version);
+    const to = input.direction === 'up' ? at - 1 : at + 1;
+    if (to < 0 || to >= groups.length) {
+      throw validationError([{ path: 'body.direction', code: 'at_edge', i18n: `plans.group_at_edge.${input.direction}` }]);
+    }
+    const order = [...groups];
+    [order[at], order[to]] = [order[to], order[at]];
+    for (const [position, g] of order.entries()) {
+      if (g.position !== position) {
+        await groupRecords.update({ ...ctx, db: tx }, g.id, g.version, { position }, { authorize: () => can(ctx.actor, 'edit') });
+      }
+    }
+    return found.planId;
+  });
+  return { items: (await repo.groupsOf(ctx.db, ctx.actor.tenantId, [planId])).map(groupDto) };
+}
+
 // ---- items ----
 
 /** A unit named by an item: in force on `onDate` (the item's start, else the plan's). */
@@ -299,7 +343,10 @@ async function checkItem(tx: Tx, ctx: Ctx, plan: repo.PlanRow, input: Omit<ItemU
 
 const partnerRows = (input: Omit<ItemUpdate, 'version'>) => (input.partners ?? []).map((p) => ({ agencyId: p.agencyId ?? null, adminUnitId: p.adminUnitId ?? null }));
 
-export async function createItem(ctx: Ctx, planId: string, input: ItemInput, now = new Date()): Promise<PlanItem> {
+/** Runs inside an item's write transaction after the item is written (the indicators it serves, plans.items.ts). */
+export type ItemWriteHook = (tx: Tx, itemId: string) => Promise<unknown>;
+
+export async function createItem(ctx: Ctx, planId: string, input: ItemInput, now = new Date(), within?: ItemWriteHook): Promise<PlanItem> {
   if (!can(ctx.actor, 'edit')) throw forbidden();
   const id = await ctx.db.transaction(async (tx) => {
     const plan = await readablePlan(ctx, tx, planId);
@@ -308,12 +355,13 @@ export async function createItem(ctx: Ctx, planId: string, input: ItemInput, now
       input, authorize: () => can(ctx.actor, 'edit'), check: (t) => checkItem(t, ctx, plan, input),
     });
     await repo.replacePartners(tx, created.id, partnerRows(input));
+    await within?.(tx, created.id);
     return created.id;
   });
   return (await getItem(ctx, id, now));
 }
 
-export async function updateItem(ctx: Ctx, id: string, input: ItemUpdate, now = new Date()): Promise<PlanItem> {
+export async function updateItem(ctx: Ctx, id: string, input: ItemUpdate, now = new Date(), within?: ItemWriteHook): Promise<PlanItem> {
   await ctx.db.transaction(async (tx) => {
     const before = await repo.findItem(tx, ctx.actor.tenantId, id);
     if (!before) throw notFound(ENTITY.item, id);
@@ -322,8 +370,24 @@ export async function updateItem(ctx: Ctx, id: string, input: ItemUpdate, now = 
       input, authorize: () => can(ctx.actor, 'edit'), check: (t) => checkItem(t, ctx, plan, input),
     });
     await repo.replacePartners(tx, id, partnerRows(input));
+    await within?.(tx, id);
   });
   return getItem(ctx, id, now);
+}
+
+/**
+ * Deletes an item (its co-operating units and indicator links go with it). An item a unit has reported on or
+ * attached evidence to keeps its history: 409 `plans.item_has_reports`.
+ */
+export async function deleteItem(ctx: Ctx, id: string, version: number): Promise<void> {
+  await itemRecords.remove(ctx, id, version, {
+    authorize: () => can(ctx.actor, 'edit'),
+    check: async (tx) => {
+      const reports = await repo.countProgressOf(tx, id);
+      const files = (await attachmentsOf(tx, ctx.actor.tenantId, ITEM_SUBJECT, id)).length;
+      if (reports + files > 0) throw new AppError('plans.item_has_reports', { status: 409, params: { reports, files }, details: { reports, files } });
+    },
+  });
 }
 
 /** The department names who carries an item whose unit ended (null clears it): a unit in force today. */
@@ -358,12 +422,24 @@ export async function getItem(ctx: Ctx, id: string, now = new Date()): Promise<P
   const frame = await frameOf(ctx.db, ctx.actor.tenantId, plan, today);
   const urges = await repo.urgesOf(ctx.db, ctx.actor.tenantId, id);
   return {
+    successors: await successorsOfResponsible(ctx.db, shown.carried, today),
+    mayEdit: can(ctx.actor, 'edit'),
     ...shown.dto,
     plan: { id: plan.id, title: plan.title, schedule: ScheduleSchema.parse(plan.schedule) },
     groupTitle: group?.title ?? '', progress: shown.entries.map(entryDto),
     urges: urges.map((u) => ({ id: u.id, unitName: u.unitName ?? '—', message: u.message, urgedByName: u.urgedByName, createdAt: u.createdAt.toISOString() })),
     periods: frame.periods, currentPeriod: currentPeriod(frame.periods, today)?.key ?? null, mayUrge: can(ctx.actor, 'urge'),
   };
+}
+
+/** The units in force today that succeeded an item's unit as signed, when that unit has ended (the handover picker). */
+async function successorsOfResponsible(db: Db | Tx, c: Carried, today: string): Promise<UnitInfo[]> {
+  const unitId = c.row.responsibleAdminUnitId;
+  if (!unitId || c.responsible.validTo === null || c.responsible.validTo >= today) return [];
+  if (!c.handover) return c.owners.filter((o) => o.adminUnitId !== unitId);
+  const ids = (await repo.successorsInForce(db, [unitId], today)).get(unitId) ?? [];
+  const units = await repo.unitsByIds(db, { agencyIds: [], adminUnitIds: ids });
+  return ids.flatMap((u) => { const r = units.get(u); return r ? [{ agencyId: null, adminUnitId: u, name: r.name, validTo: r.validTo }] : []; });
 }
 
 /** The items the actor's unit carries, across the province's plans ("Việc của đơn vị"). */

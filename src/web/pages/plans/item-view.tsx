@@ -5,14 +5,16 @@
  * Shown in the plan page's drawer and as the page an inbox notice opens.
  */
 import { useCallback, useEffect, useState } from 'react';
-import { Button, Descriptions, Drawer, Flex, Form, Input, InputNumber, List, Select, Spin, Table, Typography, Upload } from 'antd';
-import { DownloadOutlined, NotificationOutlined, UploadOutlined } from '@ant-design/icons';
+import { Button, Descriptions, Drawer, Flex, Form, Input, InputNumber, List, Popconfirm, Select, Spin, Table, Typography, Upload } from 'antd';
+import { DeleteOutlined, DownloadOutlined, EditOutlined, NotificationOutlined, UploadOutlined } from '@ant-design/icons';
 import { PROGRESS_STATUSES, PROGRESS_STATUS_LABELS, type ProgressStatus } from '../../../shared/schemas/plans.ts';
 import { api, type Schemas } from '../../api.ts';
 import { useFeedback } from '../../feedback.tsx';
 import { formatDateTime, formatDay } from '../../format.ts';
-import { FlagTags, PercentBar, StatusTag, UnitCell, emptyState, type ItemDetail } from './plan-ui.tsx';
-import { usePlanText } from './plans.text.ts';
+import { HandoverPanel, needsHandover } from './handover-panel.tsx';
+import { ItemEditDrawer } from './item-edit-drawer.tsx';
+import { FlagTags, PercentBar, StatusTag, UnitCell, emptyState, type ItemDetail, type PlanDetail } from './plan-ui.tsx';
+import { fill, usePlanText } from './plans.text.ts';
 
 const SUBJECT = 'plan_item';
 
@@ -70,7 +72,7 @@ function Evidence({ itemId, mayAttach }: { itemId: string; mayAttach: boolean })
   );
 }
 
-function ServedIndicators({ itemId }: { itemId: string }) {
+function ServedIndicators({ itemId, version }: { itemId: string; version: number }) {
   const { s, lang } = usePlanText();
   const [rows, setRows] = useState<{ code: string; name: { vi: string; en: string } }[] | null>(null);
   useEffect(() => {
@@ -81,14 +83,47 @@ function ServedIndicators({ itemId }: { itemId: string }) {
       .then((items) => { if (live) setRows(items); })
       .catch(() => { if (live) setRows([]); });
     return () => { live = false; };
-  }, [itemId]);
+  }, [itemId, version]);
   if (!rows || rows.length === 0) return null;
   return (
     <Descriptions.Item label={s.item.indicators}>{rows.map((r) => `${r.code}. ${r.name[lang]}`).join('; ')}</Descriptions.Item>
   );
 }
 
-export function ItemView({ id, onChanged }: { id: string; onChanged?: () => void }) {
+/** The item's own actions for the department: edit it (in the item form) and delete it. */
+function ItemActions({ item, onSaved, onDeleted }: { item: ItemDetail; onSaved(): void; onDeleted?: () => void }) {
+  const { s } = usePlanText();
+  const { showError, showSuccess } = useFeedback();
+  const [plan, setPlan] = useState<PlanDetail | null>(null);
+  const edit = async () => {
+    try {
+      setPlan(await api.get('/api/plans/{id}', { params: { id: item.planId }, query: {} }));
+    } catch (e) {
+      showError(e);
+    }
+  };
+  const remove = async () => {
+    try {
+      await api.delete('/api/plan-items/{id}', { params: { id: item.id }, query: { version: item.version } });
+      showSuccess(s.itemForm.removed);
+      onDeleted?.();
+    } catch (e) {
+      showError(e, { onReload: onSaved });
+    }
+  };
+  const name = [item.code, item.title].filter(Boolean).join('. ');
+  return (
+    <Flex gap={8} wrap>
+      <Button icon={<EditOutlined />} onClick={() => void edit()}>{s.itemForm.edit}</Button>
+      <Popconfirm title={fill(s.itemForm.removeConfirm, { name })} okText={s.itemForm.remove} cancelText={s.common.cancel} okButtonProps={{ danger: true }} onConfirm={() => remove()}>
+        <Button danger icon={<DeleteOutlined />}>{s.itemForm.remove}</Button>
+      </Popconfirm>
+      {plan && <ItemEditDrawer plan={plan} item={item} onClose={() => setPlan(null)} onSaved={() => { setPlan(null); onSaved(); }} />}
+    </Flex>
+  );
+}
+
+export function ItemView({ id, onChanged, onDeleted }: { id: string; onChanged?: () => void; onDeleted?: () => void }) {
   const { s, lang } = usePlanText();
   const { showError, showSuccess } = useFeedback();
   const [item, setItem] = useState<ItemDetail | null>(null);
@@ -135,6 +170,7 @@ export function ItemView({ id, onChanged }: { id: string; onChanged?: () => void
   return (
     <Flex vertical gap={16}>
       <Typography.Paragraph style={{ margin: 0 }}><strong>{[item.code, item.title].filter(Boolean).join('. ')}</strong></Typography.Paragraph>
+      {item.mayEdit && <ItemActions item={item} onSaved={() => { void load(); onChanged?.(); }} onDeleted={onDeleted} />}
       <Flex gap={8} wrap align="center"><StatusTag status={item.state.status} /><FlagTags flags={item.state.overdue} /></Flex>
       <PercentBar percent={item.state.percent} status={item.state.status} />
       <Descriptions column={1} size="small" bordered>
@@ -143,9 +179,13 @@ export function ItemView({ id, onChanged }: { id: string; onChanged?: () => void
         <Descriptions.Item label={s.plan.unit}><UnitCell item={item} /></Descriptions.Item>
         {item.partners.length > 0 && <Descriptions.Item label={s.item.partners}>{item.partners.map((p) => p.name).join('; ')}</Descriptions.Item>}
         <Descriptions.Item label={s.plan.deadline}>{formatDay(item.deadline) ?? s.common.none}</Descriptions.Item>
+        {item.startsOn && <Descriptions.Item label={s.itemForm.startsOn}>{formatDay(item.startsOn)}</Descriptions.Item>}
         {item.expectedOutput && <Descriptions.Item label={s.item.output}>{item.expectedOutput}</Descriptions.Item>}
-        <ServedIndicators itemId={item.id} />
+        {item.note && <Descriptions.Item label={s.itemForm.note}>{item.note}</Descriptions.Item>}
+        <ServedIndicators itemId={item.id} version={item.version} />
       </Descriptions>
+
+      {needsHandover(item) && <HandoverPanel item={item} onChanged={(d) => { setItem(d); onChanged?.(); }} onReload={() => void load()} />}
 
       {item.mayReport && (
         <section aria-label={s.item.logTitle}>
@@ -209,7 +249,7 @@ export function ItemDrawer({ id, onClose, onChanged }: { id: string | null; onCl
   const { s } = usePlanText();
   return (
     <Drawer open={id !== null} onClose={onClose} title={s.item.drawerTitle} size={Math.min(720, typeof window === 'undefined' ? 720 : window.innerWidth)} destroyOnHidden>
-      {id && <ItemView id={id} onChanged={onChanged} />}
+      {id && <ItemView id={id} onChanged={onChanged} onDeleted={() => { onClose(); onChanged?.(); }} />}
     </Drawer>
   );
 }

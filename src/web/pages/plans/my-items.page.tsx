@@ -4,6 +4,7 @@
  */
 import { useCallback, useEffect, useState } from 'react';
 import { Button, Card, Flex, Table, Typography } from 'antd';
+import { useNavigate } from 'react-router-dom';
 import { api, type ResponseOf } from '../../api.ts';
 import { PageTitle } from '../../components/page-title.tsx';
 import { useFeedback } from '../../feedback.tsx';
@@ -70,10 +71,11 @@ export function MyItemsPage() {
 /** The page an inbox notice about an item opens. */
 export function ItemPage({ id }: { id: string }) {
   const { s } = usePlanText();
+  const navigate = useNavigate();
   return (
     <Flex vertical gap={16}>
       <PageTitle>{s.item.page}</PageTitle>
-      <Card><ItemView id={id} /></Card>
+      <Card><ItemView id={id} onDeleted={() => { void navigate('/plans'); }} /></Card>
     </Flex>
   );
 }

@@ -4,7 +4,7 @@
  */
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { Button, Card, Checkbox, Descriptions, Flex, Select, Table, Typography } from 'antd';
-import { ArrowLeftOutlined, FileWordOutlined } from '@ant-design/icons';
+import { ArrowLeftOutlined, EditOutlined, FileWordOutlined, PlusOutlined } from '@ant-design/icons';
 import { Link, useParams } from 'react-router-dom';
 import { PROGRESS_STATUSES, PROGRESS_STATUS_LABELS, SCHEDULE_LABELS, type ProgressStatus } from '../../../shared/schemas/plans.ts';
 import { PLAN_REPORT_WRITERS } from '../../../shared/permissions.ts';
@@ -14,7 +14,10 @@ import { LoadErrorPage } from '../../components/status-page.tsx';
 import { useFeedback } from '../../feedback.tsx';
 import { formatDay } from '../../format.ts';
 import { useUser } from '../../session.tsx';
+import { GroupsPanel } from './groups-panel.tsx';
+import { ItemEditDrawer } from './item-edit-drawer.tsx';
 import { ItemDrawer } from './item-view.tsx';
+import { PlanDrawer } from './plan-drawer.tsx';
 import { FlagTags, PercentBar, StatusTag, UnitCell, emptyState, type PlanDetail, type PlanItem } from './plan-ui.tsx';
 import { usePlanText } from './plans.text.ts';
 import { TemplatePanel } from './template-panel.tsx';
@@ -30,6 +33,8 @@ export function PlanPage() {
   const [unit, setUnit] = useState<string | undefined>();
   const [flagged, setFlagged] = useState(false);
   const [open, setOpen] = useState<string | null>(null);
+  const [editingPlan, setEditingPlan] = useState(false);
+  const [addingItem, setAddingItem] = useState(false);
 
   const load = useCallback(async () => {
     try {
@@ -60,12 +65,17 @@ export function PlanPage() {
   return (
     <Flex vertical gap={16}>
       <Link to="/plans"><ArrowLeftOutlined /> {s.plan.back}</Link>
-      <PageTitle>{plan.title}</PageTitle>
+      <Flex justify="space-between" align="start" gap={8} wrap>
+        <PageTitle>{plan.title}</PageTitle>
+        {plan.mayEdit && <Button icon={<EditOutlined />} onClick={() => setEditingPlan(true)}>{s.edit.editPlan}</Button>}
+      </Flex>
       <Descriptions size="small" column={{ xs: 1, md: 3 }}>
         <Descriptions.Item label={s.list.decision}>{plan.document ? <Link to={`/legal-documents/${plan.document.id}`}>{plan.document.number}</Link> : s.common.none}</Descriptions.Item>
         <Descriptions.Item label={s.list.period}>{formatDay(plan.periodFrom)} – {formatDay(plan.periodTo)}</Descriptions.Item>
         <Descriptions.Item label={s.list.schedule}>{SCHEDULE_LABELS[plan.schedule.kind][lang]}{current ? ` · ${s.plan.currentPeriod}: ${current.label[lang]}` : ''}</Descriptions.Item>
+        {plan.note && <Descriptions.Item label={s.edit.note} span={3}>{plan.note}</Descriptions.Item>}
       </Descriptions>
+      {plan.mayEdit && <GroupsPanel plan={plan} onChanged={() => void load()} />}
       <Flex gap={8} wrap align="center">
         <Select aria-label={s.plan.filterStatus} placeholder={s.plan.filterStatus} allowClear value={status} onChange={setStatus} style={{ width: 200 }}
           options={PROGRESS_STATUSES.map((k) => ({ value: k, label: PROGRESS_STATUS_LABELS[k][lang] }))} />
@@ -73,6 +83,7 @@ export function PlanPage() {
           style={{ width: 280, maxWidth: '100%' }} options={units} />
         <Checkbox checked={flagged} onChange={(e) => setFlagged(e.target.checked)}>{s.plan.onlyFlagged}</Checkbox>
         {PLAN_REPORT_WRITERS.has(user.role) && <Link to={`/plans/${plan.id}/reports`}><Button icon={<FileWordOutlined />}>{s.plan.report}</Button></Link>}
+        {plan.mayEdit && plan.groups.length > 0 && <Button type="primary" icon={<PlusOutlined />} onClick={() => setAddingItem(true)}>{s.itemForm.add}</Button>}
       </Flex>
       {plan.items.some((i) => i.mayReport) && <TemplatePanel planId={plan.id} periods={plan.periods} current={plan.currentPeriod} onWritten={() => void load()} />}
       <Card>
@@ -97,6 +108,13 @@ export function PlanPage() {
         />
       </Card>
       <ItemDrawer id={open} onClose={() => setOpen(null)} onChanged={() => void load()} />
+      {editingPlan && <PlanDrawer open record={plan} onClose={() => setEditingPlan(false)} onSaved={() => { setEditingPlan(false); void load(); }} />}
+      {addingItem && (
+        <ItemEditDrawer
+          plan={plan} item={null} onClose={() => setAddingItem(false)}
+          onSaved={(itemId) => { setAddingItem(false); void load(); setOpen(itemId); }}
+        />
+      )}
     </Flex>
   );
 }

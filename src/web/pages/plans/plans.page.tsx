@@ -1,7 +1,9 @@
 /** Kế hoạch: the province's plans with their decision, period, reporting schedule and item counts. */
 import { useEffect, useState } from 'react';
-import { Card, Flex, Table, Tag, Typography } from 'antd';
-import { Link } from 'react-router-dom';
+import { Button, Card, Flex, Table, Tag, Typography } from 'antd';
+import { PlusOutlined } from '@ant-design/icons';
+import { Link, useNavigate } from 'react-router-dom';
+import { PLAN_EDITORS } from '../../../shared/permissions.ts';
 import { SCHEDULE_LABELS } from '../../../shared/schemas/plans.ts';
 import { api, type ResponseOf } from '../../api.ts';
 import { PageTitle } from '../../components/page-title.tsx';
@@ -9,6 +11,8 @@ import { useFeedback } from '../../feedback.tsx';
 import { formatDay } from '../../format.ts';
 import { usePlanText } from './plans.text.ts';
 import { emptyState } from './plan-ui.tsx';
+import { PlanDrawer } from './plan-drawer.tsx';
+import { useUser } from '../../session.tsx';
 
 type Row = ResponseOf<'get', '/api/plans'>['items'][number];
 
@@ -16,12 +20,18 @@ export function PlansPage() {
   const { s, lang } = usePlanText();
   const { showError } = useFeedback();
   const [rows, setRows] = useState<Row[] | null>(null);
+  const [creating, setCreating] = useState(false);
+  const user = useUser();
+  const navigate = useNavigate();
   useEffect(() => {
     api.get('/api/plans').then((r) => setRows(r.items)).catch(showError);
   }, [showError]);
   return (
     <Flex vertical gap={16}>
-      <PageTitle>{s.list.title}</PageTitle>
+      <Flex justify="space-between" align="center" gap={8} wrap>
+        <PageTitle>{s.list.title}</PageTitle>
+        {PLAN_EDITORS.has(user.role) && <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)}>{s.edit.newPlan}</Button>}
+      </Flex>
       <Typography.Paragraph type="secondary" style={{ margin: 0 }}>{s.list.intro}</Typography.Paragraph>
       <Card>
         <Table<Row>
@@ -37,6 +47,7 @@ export function PlansPage() {
           ]}
         />
       </Card>
+      {creating && <PlanDrawer open record={null} onClose={() => setCreating(false)} onSaved={(p) => { setCreating(false); void navigate(`/plans/${p.id}`); }} />}
     </Flex>
   );
 }
