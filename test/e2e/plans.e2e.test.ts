@@ -12,7 +12,7 @@ import { promisify } from 'node:util';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { appUnderTest } from './fixture.ts';
-import { DEMO_PASSWORD, menuLink, signIn, tableRows, until } from './ui.ts';
+import { apiSession, menuLink, signIn, tableRows, until } from './ui.ts';
 
 const app = appUnderTest();
 const run = promisify(execFile);
@@ -20,23 +20,7 @@ let dir: string;
 let planId: string;
 const TITLE = `Ứng dụng cơ giới hóa trong thu hoạch lúa ${Math.floor(Math.random() * 100_000)}`;
 
-async function apiAs(username: string) {
-  const res = await fetch(`${app.server.url}/api/auth/login`, {
-    method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username, password: DEMO_PASSWORD }),
-  });
-  expect(res.status).toBe(200);
-  const cookie = res.headers.getSetCookie().map((c) => c.split(';')[0]).join('; ');
-  const { csrfToken } = (await res.json()) as { csrfToken: string };
-  const call = async (method: string, url: string, body?: unknown) => {
-    const r = await fetch(`${app.server.url}${url}`, {
-      method, headers: { cookie, 'x-csrf-token': csrfToken, ...(body ? { 'content-type': 'application/json' } : {}) }, body: body ? JSON.stringify(body) : undefined,
-    });
-    const json = (await r.json()) as Record<string, unknown>;
-    if (!r.ok) throw new Error(`${method} ${url}: ${r.status} ${JSON.stringify(json)}`);
-    return json;
-  };
-  return call;
-}
+const apiAs = (username: string) => apiSession(app.server.url, username);
 
 beforeAll(async () => {
   dir = await mkdtemp(path.join(tmpdir(), 'khcn-plans-'));

@@ -87,8 +87,13 @@ async function expectDemoReadable(h: DbHandle, fx: Fixture) {
     expect(orgs.json().items).toHaveLength(ofTayNinh('organizations'));
     const tasks = await app.inject({ method: 'GET', url: '/api/tasks?limit=200', headers });
     expect(tasks.statusCode).toBe(200);
-    expect(tasks.json().items).toHaveLength(ofTayNinh('tasks'));
-    expect(ofTayNinh('tasks')).toBeGreaterThan(0);
+    // An enterprise's unsubmitted proposal (submitted_at NULL, from 0055_task_proposals) is not in the DOST's list.
+    const taskTable = fx.tables.get('tasks')!;
+    const submitted = taskTable.columns.includes('submitted_at')
+      ? pick(taskTable, ['tenant_id', 'submitted_at']).filter((r) => r.tenant_id === tayNinh && r.submitted_at !== null).length
+      : ofTayNinh('tasks');
+    expect(tasks.json().items).toHaveLength(submitted);
+    expect(submitted).toBeGreaterThan(0);
   } finally {
     await app.close();
   }
