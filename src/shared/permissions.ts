@@ -56,3 +56,17 @@ export const PLAN_UNIT_WORKERS = roles('unit_officer');
 export const INDICATOR_READERS = roles('admin', 'dost_officer', 'unit_officer', 'leader');
 export const INDICATOR_EDITORS = OFFICE;
 export const INDICATOR_VALUE_ENTRANTS = roles('admin', 'dost_officer', 'unit_officer');
+/**
+ * Support through programmes (issue #13, module `support`): the department ranks, decides and records outcomes and
+ * certificates; the province's leaders read them (and the figures); an applicant reads its own organisation's.
+ */
+export const SUPPORT_READERS = roles('admin', 'dost_officer', 'leader');
+export const SUPPORT_EDITORS = OFFICE;
+/**
+ * Support programmes, calls and applications (issue #13, module `programmes`): the department keeps the programmes
+ * and calls and handles applications; the province's leaders read them (and take the support decision); an
+ * applicant applies and follows its own organisation's applications.
+ */
+export const PROGRAMME_READERS = roles('admin', 'dost_officer', 'leader');
+export const PROGRAMME_EDITORS = OFFICE;
+export const PROGRAMME_APPLICANTS = roles('applicant');

@@ -15,6 +15,9 @@ import { plansWebModule } from './pages/plans/plans.module.tsx';
 import { publicWebModule } from './pages/public/public.module.tsx';
 import { homeWebModule } from './pages/home/home.module.tsx';
 import { indicatorsWebModule } from './pages/indicators/indicators.module.tsx';
+import { incubationWebModule } from './pages/incubation/incubation.module.tsx';
+import { supportWebModule } from './pages/support/support.module.tsx';
+import { programmesWebModule } from './pages/programmes/programmes.module.tsx';
 
 export const webModules: readonly WebModule[] = [
   tasksWebModule,
@@ -22,6 +25,9 @@ export const webModules: readonly WebModule[] = [
   registryWebModule,
   legalDocumentsWebModule,
   indicatorsWebModule,
+  programmesWebModule,
+  incubationWebModule,
+  supportWebModule,
   plansWebModule,
   accountsWebModule,
   inboxWebModule,

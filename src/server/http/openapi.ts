@@ -52,6 +52,12 @@ import {
 import { CouncilConclusion, CouncilConclusionList, TaskPaperRequest, TaskPaperRequestList } from '../../shared/schemas/tasks-proposals.ts';
 import { Plan, PlanDetail, PlanItem, PlanItemDetail, PlanReport, PlanSummary, ReportingPeriod } from '../../shared/schemas/plans.ts';
 import { HomeCount, HomeOverview, HomeTask, HomeTaskList } from '../../shared/schemas/home.ts';
+import { ReplicatedModel, ReplicatedModelPage } from '../../shared/schemas/replications.ts';
+import { IncubationCallList, IncubationKindList, IncubationOutcome, IncubationService, StartupDetail, StartupList } from '../../shared/schemas/incubation.ts';
+import { ApplicationSupport, Certificate, Decision, FigureCount, Outcome, Ranking, RankingRow, SupportCallList, SupportFigures, SupportTypeRule } from '../../shared/schemas/support.ts';
+import {
+  AdditionRequest, ApplicationActionOffer, ApplicationDetail, ApplicationPage, ApplicationSummary, Call, CallPage, CallTiming, Programme, ProgrammePage,
+} from '../../shared/schemas/programmes.ts';
 
 /**
  * The components of the document, by name. Register read models (response shapes and what they share), never a
@@ -83,6 +89,10 @@ export const openApiComponents: Record<string, ZodType> = {
   TaskPaperRequest, TaskPaperRequestList, CouncilConclusion, CouncilConclusionList,
   Plan, PlanSummary, PlanDetail, PlanItem, PlanItemDetail, PlanReport, ReportingPeriod,
   HomeOverview, HomeCount, HomeTask, HomeTaskList,
+  ReplicatedModel, ReplicatedModelPage,
+  IncubationKindList, IncubationService, IncubationOutcome, StartupDetail, StartupList, IncubationCallList,
+  SupportTypeRule, Decision, Outcome, Certificate, ApplicationSupport, RankingRow, Ranking, FigureCount, SupportFigures, SupportCallList,
+  Programme, ProgrammePage, Call, CallPage, CallTiming, AdditionRequest, ApplicationActionOffer, ApplicationSummary, ApplicationDetail, ApplicationPage,
 };
 
 let registered = false;

@@ -29,6 +29,9 @@ import { legalDocumentsModule } from './legal-documents/legal-documents.module.t
 import { plansModule } from './plans/plans.module.ts';
 import { homeModule } from './home/home.module.ts';
 import { indicatorsModule } from './indicators/indicators.module.ts';
+import { programmesModule } from './programmes/programmes.module.ts';
+import { incubationModule } from './incubation/incubation.module.ts';
+import { supportModule } from './support/support.module.ts';
 import { backupModule } from './backup/backup.module.ts';
 
 export const modules: readonly ModuleManifest[] = [
@@ -55,6 +58,9 @@ export const modules: readonly ModuleManifest[] = [
   plansModule,
   homeModule,
   indicatorsModule,
+  programmesModule,
+  incubationModule,
+  supportModule,
   backupModule,
 ];
 

@@ -36,6 +36,7 @@ import { seedDemoLegalDocuments } from './legal-documents.ts';
 import { seedDemoPlans } from './plans.ts';
 import { seedDemoIndicators } from './indicators.ts';
 import { seedDemoEnterprise } from './enterprise.ts';
+import { seedDemoProgrammes } from './programmes.ts';
 
 export { DEMO_PASSWORD } from './demo-data.ts';
 
@@ -76,6 +77,7 @@ const DEMO_PARTS: ((s: DemoSeedContext) => Promise<unknown>)[] = [
   (s) => seedDemoPlans(s),
   (s) => seedDemoIndicators(s),
   (s) => seedDemoEnterprise(s),
+  (s) => seedDemoProgrammes(s),
 ];
 
 /** Serialises concurrent seeds (two servers starting with --demo on one empty PostgreSQL database). */

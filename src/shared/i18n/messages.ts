@@ -19,6 +19,9 @@ import { legalDocumentsMessages } from './legal-documents.messages.ts';
 import { plansMessages } from './plans.messages.ts';
 import { homeMessages } from './home.messages.ts';
 import { indicatorsMessages } from './indicators.messages.ts';
+import { programmesMessages } from './programmes.messages.ts';
+import { supportMessages } from './support.messages.ts';
+import { incubationMessages } from './incubation.messages.ts';
 import { formatNumber } from '../../lib/vi/format.ts';
 export const LANGS = ['vi', 'en'] as const;
 export type Lang = (typeof LANGS)[number];
@@ -85,8 +88,8 @@ const core = {
 
 /** Add a module's messages here: one import, one spread per language. */
 export const messages = {
-  vi: { ...core.vi, ...securityMessages.vi, ...backupMessages.vi, ...rulesMessages.vi, ...workflowMessages.vi, ...usersMessages.vi, ...adminUnitsMessages.vi, ...councilsMessages.vi, ...exportsMessages.vi, ...tasksMessages.vi, ...agenciesMessages.vi, ...attachmentsMessages.vi, ...inboxMessages.vi, ...legalDocumentsMessages.vi, ...plansMessages.vi, ...homeMessages.vi, ...indicatorsMessages.vi },
-  en: { ...core.en, ...securityMessages.en, ...backupMessages.en, ...rulesMessages.en, ...workflowMessages.en, ...usersMessages.en, ...adminUnitsMessages.en, ...councilsMessages.en, ...exportsMessages.en, ...tasksMessages.en, ...agenciesMessages.en, ...attachmentsMessages.en, ...inboxMessages.en, ...legalDocumentsMessages.en, ...plansMessages.en, ...homeMessages.en, ...indicatorsMessages.en },
+  vi: { ...core.vi, ...securityMessages.vi, ...backupMessages.vi, ...rulesMessages.vi, ...workflowMessages.vi, ...usersMessages.vi, ...adminUnitsMessages.vi, ...councilsMessages.vi, ...exportsMessages.vi, ...tasksMessages.vi, ...agenciesMessages.vi, ...attachmentsMessages.vi, ...inboxMessages.vi, ...legalDocumentsMessages.vi, ...plansMessages.vi, ...homeMessages.vi, ...indicatorsMessages.vi, ...supportMessages.vi, ...incubationMessages.vi, ...programmesMessages.vi },
+  en: { ...core.en, ...securityMessages.en, ...backupMessages.en, ...rulesMessages.en, ...workflowMessages.en, ...usersMessages.en, ...adminUnitsMessages.en, ...councilsMessages.en, ...exportsMessages.en, ...tasksMessages.en, ...agenciesMessages.en, ...attachmentsMessages.en, ...inboxMessages.en, ...legalDocumentsMessages.en, ...plansMessages.en, ...homeMessages.en, ...indicatorsMessages.en, ...supportMessages.en, ...incubationMessages.en, ...programmesMessages.en },
 } as const;
 
 export type MessageKey = keyof (typeof messages)['vi'];
@@ -108,6 +111,9 @@ export const entityNames: Record<Lang, Record<string, string>> = {
     task_participants: 'tổ chức tham gia nhiệm vụ',
     plan: 'kế hoạch', plan_group: 'nhóm nhiệm vụ của kế hoạch', plan_item: 'nhiệm vụ của kế hoạch', plan_report: 'báo cáo định kỳ',
     plans: 'kế hoạch', plan_items: 'nhiệm vụ của kế hoạch', plan_reports: 'báo cáo định kỳ',
+    task_replication: 'mô hình nhân rộng', incubation_service: 'dịch vụ ươm tạo', incubation_outcome: 'kết quả ươm tạo',
+    programme: 'chương trình hỗ trợ', programme_call: 'đợt nhận hồ sơ', programme_application: 'hồ sơ đề nghị hỗ trợ',
+    programme_application_request: 'yêu cầu bổ sung hồ sơ', programme_calls: 'đợt nhận hồ sơ', programme_applications: 'hồ sơ đề nghị hỗ trợ',
   },
   en: {
     organization: 'organisation', person: 'person', user: 'account', admin_unit: 'administrative unit',
@@ -122,6 +128,9 @@ export const entityNames: Record<Lang, Record<string, string>> = {
     task_disbursement: 'disbursement', task_disbursements: 'task disbursements', task_participants: 'task participants',
     plan: 'plan', plan_group: 'group of plan items', plan_item: 'plan item', plan_report: 'periodic report',
     plans: 'plans', plan_items: 'plan items', plan_reports: 'periodic reports',
+    task_replication: 'replicated model', incubation_service: 'incubation service', incubation_outcome: 'incubation outcome',
+    programme: 'support programme', programme_call: 'call', programme_application: 'application',
+    programme_application_request: 'request for additions', programme_calls: 'calls', programme_applications: 'applications',
   },
 };
 

@@ -42,6 +42,9 @@ export const AUDIT_ACTION_LABELS: Labels<string> = {
   progress_adjustment: { vi: 'Điều chỉnh', en: 'Adjustment' },
   request_papers: { vi: 'Yêu cầu bổ sung hồ sơ', en: 'Missing papers requested' },
   answer_papers: { vi: 'Bổ sung hồ sơ', en: 'Missing papers sent' },
+  request_additions: { vi: 'Yêu cầu bổ sung hồ sơ đề nghị hỗ trợ', en: 'Additions requested' },
+  answer_additions: { vi: 'Bổ sung hồ sơ đề nghị hỗ trợ', en: 'Additions sent' },
+  call_status: { vi: 'Chuyển trạng thái đợt', en: 'Call status changed' },
   report_progress: { vi: 'Báo cáo tiến độ', en: 'Progress reported' },
   urge: { vi: 'Đôn đốc', en: 'Urged' },
   handover: { vi: 'Chuyển giao đơn vị thực hiện', en: 'Handed over to another unit' },
@@ -77,6 +80,15 @@ export const AUDIT_ENTITY_LABELS: Labels<string> = {
   indicator_target: { vi: 'Mục tiêu của chỉ tiêu', en: 'Indicator target' },
   indicator_value: { vi: 'Số liệu chỉ tiêu', en: 'Indicator value' },
   plan_item_indicators: { vi: 'Chỉ tiêu của nhiệm vụ kế hoạch', en: 'Plan item indicators' },
+  task_replication: { vi: 'Mô hình nhân rộng', en: 'Replicated model' },
+  incubation_service: { vi: 'Dịch vụ ươm tạo', en: 'Incubation service' },
+  incubation_outcome: { vi: 'Kết quả ươm tạo', en: 'Incubation outcome' },
+  support_decision: { vi: 'Quyết định hỗ trợ', en: 'Support decision' },
+  support_outcome: { vi: 'Kết quả hỗ trợ', en: 'Support outcome' },
+  support_certificate: { vi: 'Giấy chứng nhận', en: 'Certificate' },
+  programme: { vi: 'Chương trình hỗ trợ', en: 'Support programme' },
+  programme_call: { vi: 'Đợt nhận hồ sơ', en: 'Call for applications' },
+  programme_application: { vi: 'Hồ sơ đề nghị hỗ trợ', en: 'Application for support' },
 };
 
 /** Field labels every entity shares; `AUDIT_ENTITY_FIELD_LABELS` overrides them per entity. */
@@ -214,6 +226,15 @@ export const AUDIT_FIELD_LABELS: Labels<string> = {
   effectiveFrom: { vi: 'Hiệu lực từ ngày', en: 'In force from' },
   effectiveTo: { vi: 'Hiệu lực đến ngày', en: 'In force until' },
   value: { vi: 'Giá trị', en: 'Value' },
+  // replicated models and incubation
+  sourceKind: { vi: 'Nguồn kết quả', en: 'Source kind' },
+  sourceDescription: { vi: 'Kết quả được nhân rộng', en: 'Result replicated' },
+  supportAmount: { vi: 'Kinh phí hỗ trợ', en: 'Support amount' },
+  providedOn: { vi: 'Ngày cung cấp', en: 'Provided on' },
+  provider: { vi: 'Đơn vị cung cấp', en: 'Provider' },
+  hours: { vi: 'Số giờ', en: 'Hours' },
+  ipFiled: { vi: 'Tài sản trí tuệ đã nộp đơn', en: 'IP applications filed' },
+  fundingRaised: { vi: 'Vốn đã huy động', en: 'Funding raised' },
 };
 
 /** Where one entity's field means something else than the shared label says. */
@@ -226,6 +247,20 @@ export const AUDIT_ENTITY_FIELD_LABELS: Record<string, Labels<string>> = {
   council: { name: { vi: 'Tên hội đồng', en: 'Name' }, kind: { vi: 'Loại hội đồng', en: 'Kind' } },
   council_dossier: { title: { vi: 'Tên hồ sơ', en: 'Title' }, position: { vi: 'Thứ tự', en: 'Order' } },
   council_member: { role: { vi: 'Vai trò trong hội đồng', en: 'Role on the council' } },
+  plan_group: { position: { vi: 'Thứ tự', en: 'Order' } },
+  plan_item: { position: { vi: 'Thứ tự', en: 'Order' } },
+  support_decision: {
+    supportType: { vi: 'Loại hỗ trợ', en: 'Support type' }, totalCost: { vi: 'Tổng kinh phí', en: 'Total cost' },
+    stateAmount: { vi: 'Ngân sách nhà nước hỗ trợ', en: 'State support' }, counterpartAmount: { vi: 'Kinh phí đối ứng', en: 'Counterpart' },
+    decisionNumber: { vi: 'Số quyết định', en: 'Decision number' }, decisionDate: { vi: 'Ngày quyết định', en: 'Decision date' },
+    numberKey: { vi: 'Khóa so sánh số quyết định', en: 'Decision number key' }, applicationId: { vi: 'Hồ sơ', en: 'Application' },
+  },
+  support_certificate: {
+    standard: { vi: 'Tiêu chuẩn', en: 'Standard' }, certifyingBody: { vi: 'Tổ chức chứng nhận', en: 'Certifying body' },
+    number: { vi: 'Số giấy chứng nhận', en: 'Certificate number' }, issuedOn: { vi: 'Ngày cấp', en: 'Issued on' },
+    expiresOn: { vi: 'Ngày hết hạn', en: 'Expires on' },
+  },
+  support_outcome: { completedOn: { vi: 'Ngày hoàn thành', en: 'Completed on' }, achievements: { vi: 'Kết quả đạt được', en: 'What was achieved' } },
 };
 
 /** `clock_resume` → "Clock resume" for a key no table names. */

@@ -156,7 +156,8 @@ export type CouncilKindRule = z.infer<typeof CouncilKindRule>;
 
 /** A rule as the council froze it: the value and where it comes from. */
 const RuleRef = <T extends z.ZodType>(value: T) => z.object({
-  ruleVersionId: Id,
+  /** null: not a rule version but the subject's own (a programme call's scoring sheet, councils.subjects.ts). */
+  ruleVersionId: Id.nullable(),
   legalBasis: z.string(),
   effectiveFrom: z.string(),
   value,

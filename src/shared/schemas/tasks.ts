@@ -145,6 +145,9 @@ export const TaskReplication = z.object({
   id: Id, adminUnitId: Id.nullable(), adminUnitName: z.string().nullable(), place: z.string(),
   adopterOrganizationId: Id.nullable(), adopterName: z.string().nullable(), scale: z.string(), year: z.number().int(),
   note: z.string().nullable(), createdAt: z.string(),
+  /** The model's name, what it achieved, the support given (đồng) and under which policy (src/shared/schemas/replications.ts). */
+  name: z.string().nullable(), results: z.string().nullable(), supportAmount: z.number().nullable(),
+  legalDocumentId: Id.nullable(), legalDocumentNumber: z.string().nullable(), applicationId: Id.nullable(), version: z.number().int(),
 });
 
 export const TaskParticipant = z.object({
@@ -273,6 +276,12 @@ export const ReplicationInput = z.object({
   scale: requiredText(500),
   year: Year,
   note: optionalText(2000),
+  /** A supported model's name, results and support (đồng; policy and programme application when there is one). */
+  name: optionalText(500),
+  results: optionalText(4000),
+  supportAmount: z.number().int().min(0).max(1e15).nullable().optional(),
+  legalDocumentId: Id.nullable().optional(),
+  applicationId: Id.nullable().optional(),
 });
 export type ReplicationInput = z.infer<typeof ReplicationInput>;
 

@@ -19,6 +19,10 @@ import { enterpriseEn } from '../pages/enterprise/enterprise.en.ts';
 import { enterpriseVi } from '../pages/enterprise/enterprise.vi.ts';
 import { indicatorsEn } from '../pages/indicators/indicators.en.ts';
 import { indicatorsVi } from '../pages/indicators/indicators.vi.ts';
+import { incubationEn } from '../pages/incubation/incubation.en.ts';
+import { incubationVi } from '../pages/incubation/incubation.vi.ts';
+import { programmesEn } from '../pages/programmes/programmes.en.ts';
+import { programmesVi } from '../pages/programmes/programmes.vi.ts';
 
 export const LANG_STORAGE_KEY = 'khcn.lang';
 
@@ -34,7 +38,7 @@ function storedLang(): Lang {
 
 export const i18n = i18next.createInstance();
 void i18n.use(initReactI18next).init({
-  resources: { vi: { translation: { ...vi, ...tasksVi, ...legalDocumentsVi, ...accountsVi, ...homeVi, ...indicatorsVi, ...enterpriseVi } }, en: { translation: { ...en, ...tasksEn, ...legalDocumentsEn, ...accountsEn, ...homeEn, ...indicatorsEn, ...enterpriseEn } } },
+  resources: { vi: { translation: { ...vi, ...tasksVi, ...legalDocumentsVi, ...accountsVi, ...homeVi, ...indicatorsVi, ...enterpriseVi, ...incubationVi, ...programmesVi } }, en: { translation: { ...en, ...tasksEn, ...legalDocumentsEn, ...accountsEn, ...homeEn, ...indicatorsEn, ...enterpriseEn, ...incubationEn, ...programmesEn } } },
   lng: storedLang(),
   fallbackLng: 'vi',
   interpolation: { escapeValue: false },

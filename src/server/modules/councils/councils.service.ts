@@ -152,11 +152,13 @@ function councilValues(input: Pick<CouncilInput, 'name' | 'decisionNo' | 'decisi
 /* ---------- rules ---------- */
 
 /** The date a council's rules are resolved on: its subject's regime date when the subject has one, else the meeting date. */
-export type RulesDate = { onDate: string; dateOf: NonNullable<CouncilRules['dateOf']> };
+export type RulesDate = { onDate: string; dateOf: NonNullable<CouncilRules['dateOf']>; subjectSheet?: CouncilSubjectInfo['scoringSheet'] };
 
 function rulesDateOf(subject: CouncilSubjectInfo | null | undefined, meetingDate: string | null | undefined): RulesDate {
-  if (subject?.regimeDate) return { onDate: subject.regimeDate, dateOf: 'subject_regime' };
-  return { onDate: meetingDate ?? todayInVietnam(), dateOf: 'meeting_date' };
+  // A subject that carries its own scoring sheet (a programme call) has it used instead of the rules' sheet.
+  const subjectSheet = subject?.scoringSheet ?? null;
+  if (subject?.regimeDate) return { onDate: subject.regimeDate, dateOf: 'subject_regime', subjectSheet };
+  return { onDate: meetingDate ?? todayInVietnam(), dateOf: 'meeting_date', subjectSheet };
 }
 
 /** The rules date of a council already set up (its subject asked again: its regime date may have been set since). */
@@ -168,7 +170,7 @@ async function councilRulesDate(db: Db | Tx, tenantId: string, c: { subjectType:
  * The kind's rule (evaluation mode), sheet, composition and pass rule in force on the date for a council of this
  * kind about this subject type (the kind's own keys, else the subject's, else the council.* ones).
  */
-export async function resolveCouncilRules(db: Db | Tx, o: { tenantId: string; subjectType: string; kind: string; onDate: string; dateOf?: RulesDate['dateOf'] }): Promise<CouncilRules & { kind: NonNullable<CouncilRules['kind']> }> {
+export async function resolveCouncilRules(db: Db | Tx, o: { tenantId: string; subjectType: string; kind: string; onDate: string; dateOf?: RulesDate['dateOf']; subjectSheet?: RulesDate['subjectSheet'] }): Promise<CouncilRules & { kind: NonNullable<CouncilRules['kind']> }> {
   const keys = ruleKeysFor(o.subjectType, o.kind);
   const get = async <T>(key: string) => {
     const r = await resolveRule<T>(db, { tenantId: o.tenantId, key, onDate: o.onDate });
@@ -177,7 +179,9 @@ export async function resolveCouncilRules(db: Db | Tx, o: { tenantId: string; su
   return {
     onDate: o.onDate,
     dateOf: o.dateOf ?? 'meeting_date',
-    scoringSheet: await get<ScoringSheetRule>(keys.scoringSheet),
+    scoringSheet: o.subjectSheet
+      ? { ruleVersionId: null, legalBasis: o.subjectSheet.source, effectiveFrom: o.subjectSheet.effectiveFrom, value: o.subjectSheet.value }
+      : await get<ScoringSheetRule>(keys.scoringSheet),
     composition: await get<CompositionRule>(keys.composition),
     passRule: await get<PassRule>(keys.passRule),
     kind: await get<CouncilKindRule>(councilKindRuleKey(o.kind)),

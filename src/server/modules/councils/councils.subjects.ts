@@ -17,6 +17,8 @@
  *  - `parties`: the organisations and people of the subject (a task: its host organisation, its principal
  *    investigator). A member who is one of those people, or works at one of those organisations or where one of
  *    those people works (the expert registry says where), is flagged as a likely conflict of interest.
+ *  - `scoringSheet`: a sheet of the subject's own (a programme call's, data of the call): councils about it score
+ *    on that sheet rather than on any rule's (frozen at the opening like the rest; `ruleVersionId` is then null).
  * `ruleKeys` names rule keys (registered by that module with the schemas of
  * src/shared/schemas/councils.ts) to use instead of council.scoring_sheet / council.composition / council.pass_rule
  * for councils about this subject type (a kind's own rule keys come first). `onClosed` runs inside the transaction
@@ -26,7 +28,7 @@
 import type { Ctx, Tx } from '../../context.ts';
 import type { Db } from '../../db/client.ts';
 import type { LocalizedText } from '../../../shared/schemas/common.ts';
-import type { Council, CouncilResults } from '../../../shared/schemas/councils.ts';
+import type { Council, CouncilResults, ScoringSheetRule } from '../../../shared/schemas/councils.ts';
 import { RULE_KEYS } from './councils.rules.ts';
 import { councilKind } from './councils.kinds.ts';
 
@@ -44,6 +46,11 @@ export interface CouncilSubjectInfo {
   regimeDate?: string | null;
   /** Its organisations and people, for conflict-of-interest warnings. */
   parties?: CouncilSubjectParty[];
+  /**
+   * A scoring sheet the subject carries itself (a programme call's own sheet, stored with the call), used instead
+   * of any rule's sheet; `source` says where it comes from (shown where a rule's legal basis would be).
+   */
+  scoringSheet?: { value: ScoringSheetRule; source: string; effectiveFrom: string } | null;
 }
 
 export interface CouncilSubjectType {

@@ -358,7 +358,7 @@ export async function similarityCorpus(db: Q, o: { tenantId: string; includeOwn:
 
 /** The province's tasks with a replication record of the year, and how many records each has. */
 export async function replicationsInYear(db: Q, tenantId: string, year: number) {
-  return db.select({ taskId: taskReplications.taskId, records: sql<number>`count(*)::int` })
+  return db.select({ taskId: sql<string>`${taskReplications.taskId}`, records: sql<number>`count(*)::int` })
     .from(taskReplications).innerJoin(tasks, eq(tasks.id, taskReplications.taskId))
     .where(and(eq(tasks.tenantId, tenantId), eq(taskReplications.year, year)))
     .groupBy(taskReplications.taskId);

@@ -36,9 +36,8 @@ import { stageOf } from '../workflow/workflow.engine.ts';
 import { registerWorkflowSubject } from '../workflow/workflow.subjects.ts';
 import { listCouncils } from '../councils/councils.service.ts';
 import { registerCouncilSubject, type CouncilSubjectType } from '../councils/councils.subjects.ts';
-import { assertUnitInForce } from '../admin-units/admin-units.service.ts';
 import { reviewerAccounts as listReviewerAccounts } from '../users/users.service.ts';
-import { assertOrganizationInTenant, organizationReferenceProblems } from '../organizations/organizations.service.ts';
+import { organizationReferenceProblems } from '../organizations/organizations.service.ts';
 import { personReferenceProblems } from '../people/people.service.ts';
 import { collectPages, toXlsx, toXlsxBook, xlsxSheet } from '../exports/exports.service.ts';
 import {
@@ -46,6 +45,9 @@ import {
 } from '../attachments/attachments.service.ts';
 import type { DbHandle } from '../../db/client.ts';
 import * as repo from './tasks.repo.ts';
+import * as replicationRepo from './tasks.replications.repo.ts';
+import { modelDto } from './tasks.replications.dto.ts';
+import { checkModelReferences } from './tasks.replications.checks.ts';
 import { can } from './tasks.policy.ts';
 import { TASK_COUNCIL_OUTCOMES, TASK_STAGE_CAPABILITIES, TASK_WORKFLOW, TASK_WORKFLOW_VERSIONS } from './tasks.workflow.ts';
 import { TASK_ATTACHMENT_LIMITS } from './tasks.attachments.ts';
@@ -182,7 +184,7 @@ export async function detail(db: Db | Tx, tenantId: string, row: Row, now = new 
   const [members, funding, products, documents, progress, replications, lineage, participants, disbursements] = await runQueries(db, [
     () => repo.members(db, row.id), () => repo.funding(db, row.id), () => repo.products(db, row.id),
     () => attachmentsOf(db, tenantId, SUBJECT, row.id),
-    () => repo.progress(db, row.id), () => repo.replications(db, [row.id]), () => repo.lineage(db, tenantId, row.id),
+    () => repo.progress(db, row.id), () => replicationRepo.ofTasks(db, [row.id]), () => repo.lineage(db, tenantId, row.id),
     () => repo.participantsOf(db, [row.id]), () => repo.disbursements(db, row.id),
   ] as const);
   const lineageDefs = await definitionsFor(db, tenantId, lineage.map((l) => ({ regimeDate: l.regime_date })));
@@ -199,7 +201,7 @@ export async function detail(db: Db | Tx, tenantId: string, row: Row, now = new 
       id: p.id, kind: p.kind as TaskDetail['progress'][number]['kind'], reportDate: p.reportDate, percentComplete: p.percentComplete,
       summary: p.summary, newEndDate: p.newEndDate, createdAt: p.createdAt.toISOString(),
     })),
-    replications: replications.map(({ taskId: _t, ...r }) => ({ ...r, createdAt: r.createdAt.toISOString() })),
+    replications: replications.map((r) => modelDto(r)),
     participants: participants.map(({ taskId: _t, ...p }) => ({ ...p, role: p.role as TaskDetail['participants'][number]['role'] })),
     disbursements: disbursements.map(toDisbursement),
     fundingSummary: summarizeFunding(funding, disbursedAmounts(disbursements)),
@@ -513,18 +515,28 @@ export async function addProgress(ctx: Ctx, id: string, input: ProgressInput) {
   });
 }
 
+/**
+ * The task, locked, in a stage that allows recording replications (409 `task.not_in_stage` otherwise): the register
+ * of replicated models (tasks.replications.ts) links a model to a task only then, as the task's own panel does.
+ */
+export async function lockReplicableTask(tx: Tx, tenantId: string, id: string): Promise<void> {
+  const row = await lockedTask(tx, tenantId, id);
+  const { def } = (await definitionsFor(tx, tenantId, [row])).get(row.regimeDate)!;
+  requireAllowed(row, def, 'replication');
+}
+
 export async function addReplication(ctx: Ctx, id: string, input: ReplicationInput) {
   if (!can(ctx.actor, 'update')) throw forbidden();
   return ctx.db.transaction(async (tx) => {
     const row = await lockedTask(tx, ctx.actor.tenantId, id);
     const { def } = (await definitionsFor(tx, ctx.actor.tenantId, [row])).get(row.regimeDate)!;
     requireAllowed(row, def, 'replication');
-    // The place must be a unit in force at the time: mid-year of a past year, else today (old communes for old records).
-    if (input.adminUnitId) await assertUnitInForce(tx, input.adminUnitId, 'body.adminUnitId', `${input.year}-12-31` < todayInVietnam() ? `${input.year}-06-30` : todayInVietnam());
-    if (input.adopterOrganizationId) await assertOrganizationInTenant(tx, ctx.actor.tenantId, input.adopterOrganizationId, 'body.adopterOrganizationId');
+    await checkModelReferences(tx, ctx, input);
     const replicationId = await repo.insertReplication(tx, {
-      taskId: id, adminUnitId: input.adminUnitId ?? null, place: input.place, adopterOrganizationId: input.adopterOrganizationId ?? null,
+      tenantId: ctx.actor.tenantId, taskId: id, adminUnitId: input.adminUnitId ?? null, place: input.place, adopterOrganizationId: input.adopterOrganizationId ?? null,
       adopterName: input.adopterName ?? null, scale: input.scale, year: input.year, note: input.note ?? null, createdBy: ctx.actor.userId,
+      name: input.name ?? null, results: input.results ?? null, supportAmount: input.supportAmount ?? null,
+      legalDocumentId: input.legalDocumentId ?? null, applicationId: input.applicationId ?? null, sourceKind: 'task',
     });
     await recordAudit(tx, ctx, { action: 'replicate', entity: ENTITY, entityId: id, after: { replicationId, ...input } });
     return detail(tx, ctx.actor.tenantId, row);

@@ -74,9 +74,13 @@ export const taskProgress = pgTable('task_progress', {
   createdAt: ts('created_at').notNull().defaultNow(),
 });
 
+/**
+ * Replicated models (0020, extended by 0062_incubation_replication.sql): a task's result applied somewhere, or a
+ * model replicating a described source (another province's task, a national programme) with no khcn task.
+ */
 export const taskReplications = pgTable('task_replications', {
-  id: uuid('id').primaryKey().defaultRandom(),
-  taskId: uuid('task_id').notNull(),
+  ...recordKey(),
+  taskId: uuid('task_id'),
   adminUnitId: uuid('admin_unit_id'),
   place: text('place').notNull(),
   adopterOrganizationId: uuid('adopter_organization_id'),
@@ -84,8 +88,15 @@ export const taskReplications = pgTable('task_replications', {
   scale: text('scale').notNull(),
   year: integer('year').notNull(),
   note: text('note'),
+  name: text('name'),
+  sourceKind: text('source_kind').notNull().default('task'),
+  sourceDescription: text('source_description'),
+  results: text('results'),
+  supportAmount: num('support_amount'),
+  legalDocumentId: uuid('legal_document_id'),
+  applicationId: uuid('application_id'),
   createdBy: uuid('created_by'),
-  createdAt: ts('created_at').notNull().defaultNow(),
+  ...versionColumns(),
 });
 
 /** Disbursements (cấp phát kinh phí), million VND: a versioned record of the task's province. */

@@ -14,6 +14,7 @@ import { ResultsFigures } from './results-figures.tsx';
 import { TaskBreakdowns } from './task-breakdowns.tsx';
 import { useHomeOverview } from './home-ui.tsx';
 import { PlanIndicatorsCard } from '../indicators/plan-indicators-card.tsx';
+import { SupportFiguresCard } from '../support/figures-card.tsx';
 import './home.css';
 
 /** A section of the leader's home; `data` is GET /api/home (a section may ignore it and load its own). */
@@ -27,6 +28,8 @@ export const LEADER_HOME_SECTIONS: LeaderHomeSection[] = [
   { key: 'tasks', Component: TaskBreakdowns },
   { key: 'funding', Component: FundingFigures },
   { key: 'results', Component: ResultsFigures },
+  // Enterprises supported through the programmes this year (the support module's card; it loads its own data).
+  { key: 'support', Component: () => <SupportFiguresCard /> },
 ];
 
 export function LeaderHome({ sections = LEADER_HOME_SECTIONS }: { sections?: LeaderHomeSection[] }) {

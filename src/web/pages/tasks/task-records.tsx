@@ -14,7 +14,8 @@ import { AdminUnitSelect } from '../../components/admin-unit-select.tsx';
 import { OrganizationSelect } from '../../components/organization-select.tsx';
 import { useFeedback } from '../../feedback.tsx';
 import { applyServerErrors, validateWith } from '../../form-validation.ts';
-import { formatDateTime } from '../../format.ts';
+import { formatDateTime, formatNumber } from '../../format.ts';
+import { LegalDocumentSelect } from '../legal-documents/legal-document-select.tsx';
 import { DateInput } from '../../components/date-input.tsx';
 import { todayInVietnam } from '../../../lib/vi/dates.ts';
 import { StageTag, days, isoDay, useEnumOptions, useLang } from './task-ui.tsx';
@@ -100,7 +101,12 @@ export function TaskReplications({ task, writable, onChanged }: { task: TaskDeta
       <div>{r.place}{r.adminUnitName && <div><Typography.Text type="secondary">{r.adminUnitName}</Typography.Text></div>}</div>
     ) },
     { title: t('task.replication.adopter'), dataIndex: 'adopterName', render: (v: string | null) => v ?? t('common.none') },
-    { title: t('task.replication.scale'), dataIndex: 'scale' },
+    { title: t('task.replication.scale'), dataIndex: 'scale', render: (v: string, r: Replication) => (
+      <div>{r.name && <div><strong>{r.name}</strong></div>}{v}{r.results && <div><Typography.Text type="secondary">{r.results}</Typography.Text></div>}</div>
+    ) },
+    { title: t('replication.columns.support'), key: 'support', render: (_: unknown, r: Replication) => (
+      <div>{r.supportAmount !== null ? formatNumber(r.supportAmount, 0) : t('common.none')}{r.legalDocumentNumber && <div><Typography.Text type="secondary">{r.legalDocumentNumber}</Typography.Text></div>}</div>
+    ) },
     { title: t('task.replication.year'), dataIndex: 'year', align: 'right' as const },
     { title: t('task.replication.note'), dataIndex: 'note', render: (v: string | null) => v ?? t('common.none') },
   ];
@@ -116,6 +122,10 @@ export function TaskReplications({ task, writable, onChanged }: { task: TaskDeta
             <Col xs={24} md={12}><Form.Item name="adopterName" label={t('task.replication.adopterName')}><Input /></Form.Item></Col>
             <Col xs={24} md={16}><Form.Item name="scale" label={t('task.replication.scale')} required><Input /></Form.Item></Col>
             <Col xs={24} md={8}><Form.Item name="year" label={t('task.replication.year')} required><InputNumber min={1990} max={2100} style={{ width: '100%' }} /></Form.Item></Col>
+            <Col xs={24} md={12}><Form.Item name="name" label={t('replication.fields.name')}><Input /></Form.Item></Col>
+            <Col xs={24} md={12}><Form.Item name="results" label={t('replication.fields.results')}><Input /></Form.Item></Col>
+            <Col xs={24} md={8}><Form.Item name="supportAmount" label={t('replication.fields.supportAmount')}><InputNumber<number> min={0} step={1_000_000} style={{ width: '100%' }} /></Form.Item></Col>
+            <Col xs={24} md={16}><Form.Item name="legalDocumentId" label={t('replication.fields.legalDocumentId')}><LegalDocumentSelect /></Form.Item></Col>
             <Col span={24}><Form.Item name="note" label={t('task.replication.note')}><Input.TextArea rows={2} /></Form.Item></Col>
           </Row>
           <Button type="primary" htmlType="submit" loading={busy} style={{ marginBottom: 16 }}>{t('task.replication.add')}</Button>
@@ -123,6 +133,7 @@ export function TaskReplications({ task, writable, onChanged }: { task: TaskDeta
       )}
       {!canAdd && <Typography.Paragraph type="secondary">{t('task.replication.onlyAfterAcceptance')}</Typography.Paragraph>}
       <Table<Replication> rowKey="id" columns={columns} dataSource={task.replications} pagination={false} size="small" />
+      {task.replications.length > 0 && <Typography.Paragraph type="secondary" style={{ marginTop: 8 }}><Link to={`/replications`}>{t('replication.panelHint')}</Link></Typography.Paragraph>}
     </>
   );
 }

@@ -1,0 +1,60 @@
+/** English UI strings of the support programmes pages; the same keys as programmes.vi.ts. */
+export const programmesEn = {
+  programmes: {
+    menu: { staff: 'Support programmes', applicant: 'Support for enterprises' },
+    kinds: {
+      productivity_quality: 'Productivity and quality', startup: 'Innovative startups', replication: 'Replication of results',
+      technology_innovation: 'Technology innovation', ip_development: 'Intellectual property', other: 'Other',
+    },
+    callStatus: { draft: 'Draft', open: 'Taking applications', closed: 'Closed' },
+    docKinds: {
+      application_form: 'Application form', business_registration: 'Business or cooperative registration',
+      financial_statement: 'Financial statement', consulting_quote: 'Consulting quotation or contract', product_photo: 'Photographs of products or premises',
+      addition: 'Additional documents', other: 'Other document',
+    },
+    list: {
+      title: 'Support programmes', programmes: 'Programmes', calls: 'Calls', newProgramme: 'Add a programme', newCall: 'Add a call',
+      code: 'Code', name: 'Programme name', nameEn: 'English name', kind: 'Kind of programme', basis: 'Legal basis', active: 'Active',
+      description: 'Description', callCount: 'Calls', search: 'Search by code or name', status: 'Status', year: 'Year', dates: 'Taking applications',
+      applications: 'Applications submitted', open: 'Open', save: 'Save', cancel: 'Cancel', yes: 'Yes', no: 'No',
+    },
+    call: {
+      newTitle: 'New call', title: 'Call: {{title}}', programme: 'Programme', code: 'Call code', name: 'Call title', year: 'Year',
+      opensOn: 'Opens on', closesOn: 'Closes on', budget: 'Budget (VND)', eligibility: 'Who may apply',
+      supportTypes: 'Support types', selectTop: 'Applications to select (empty: as the budget allows)', requiredDocuments: 'Files required to submit',
+      scoring: "The council's scoring sheet", criterion: 'Criterion (Vietnamese)', criterionEn: 'Criterion (English)', maxPoints: 'Maximum points',
+      addCriterion: 'Add a criterion', save: 'Save the call', saved: 'Call saved.', open: 'Open for applications', close: 'Close the call', statusChanged: 'Call status changed.',
+      form: 'Application form', applications: 'Applications to this call', timing: 'Time from submission to decision',
+      timingText: '{{decided}} applications decided: median {{median}} working days, longest {{max}} working days (time waiting for additions left out); {{pending}} in progress.',
+      timingNone: 'No application decided yet; {{pending}} in progress.', stageTimes: 'Time per step (median / longest, working days)',
+      locked: 'Applications have been submitted: the form and the required files can no longer change.',
+    },
+    builder: {
+      intro: 'Add the fields the enterprise fills in. The form is stored with the call as a JSON Schema.',
+      add: 'Add a field', key: 'Field key', kind: 'Type', titleVi: 'Label (Vietnamese)', titleEn: 'Label (English)', required: 'Required',
+      options: 'Choices', optionValue: 'Value', addOption: 'Add a choice', remove: 'Remove', up: 'Up', down: 'Down', min: 'Minimum', max: 'Maximum',
+      kinds: { text: 'Short text', long_text: 'Long text', number: 'Number', date: 'Date', yes_no: 'Yes / no', choice: 'Choice list' },
+      advanced: 'Advanced: edit JSON', applyJson: 'Apply the JSON', jsonInvalid: 'Invalid JSON: {{error}}', notBuilder: 'This form has an advanced structure; edit it as JSON.',
+      preview: 'Form preview',
+    },
+    portal: {
+      title: 'Support for enterprises', openCalls: 'Calls taking applications', mine: "Our organisation's applications", apply: 'Apply', noCalls: 'No call is taking applications now.',
+      noApplications: 'No applications yet.', until: 'until {{date}}', noOrganization: 'This account is not linked to an enterprise yet; ask the DOST to confirm it.',
+    },
+    application: {
+      title: 'Application: {{title}}', newTitle: 'Application for support', call: 'Call', organization: 'Enterprise', code: 'Application number', name: 'Application title',
+      requestedAmount: 'Support requested (VND)', stage: 'Current step', submittedAt: 'Submitted', decidedAt: 'Decided',
+      answers: 'Application content', files: 'Attached files', saveDraft: 'Save draft', saved: 'Draft saved.', submit: 'Submit the application',
+      submitted: 'Application submitted.', delete: 'Delete the draft', deleted: 'Draft deleted.', missing: 'Still missing before submission', conflict: 'The application was changed elsewhere.',
+      reload: 'Reload', history: 'Steps so far', stageCol: 'Step', enteredAt: 'Since', workingDays: 'Working days', days: 'Days (stops left out)',
+      by: 'By', note: 'Note', stopped: 'Clock stopped {{from}} – {{to}}', running: 'still stopped',
+      requests: 'Requests for additions', requestNote: 'What to add', request: 'Request additions', requested: 'Request for additions sent.',
+      answer: 'Answer the request', answerNote: 'Note with the answer', answered: 'Additions sent.', awaiting: 'Waiting for the enterprise to add documents (clock stopped).',
+      answeredOn: 'Answered {{date}}', actions: 'Handle the application', reason: 'Reason', moved: 'Application moved to "{{stage}}".',
+      upload: 'Upload', kind: 'Kind of document', chooseFile: 'Choose a file', uploaded: '{{name}} uploaded.', fileName: 'File', uploadedAt: 'Uploaded',
+      limits: 'Accepted: {{types}}, at most {{size}}', noFiles: 'No files yet.', requiredMark: '{{name}} (required)',
+      clientInvalid: 'The form has errors; see the marked fields.', validatorError: 'Could not load the form checker.',
+    },
+    filters: { stage: 'Step', organization: 'Enterprise', search: 'Search by title, number, enterprise', all: 'All' },
+  },
+};

@@ -1,0 +1,60 @@
+/** Vietnamese UI strings of the support programmes pages (programmes, calls, applications). programmes.en.ts has the same keys. */
+export const programmesVi = {
+  programmes: {
+    menu: { staff: 'Chương trình hỗ trợ', applicant: 'Hỗ trợ doanh nghiệp' },
+    kinds: {
+      productivity_quality: 'Năng suất, chất lượng', startup: 'Khởi nghiệp đổi mới sáng tạo', replication: 'Nhân rộng kết quả',
+      technology_innovation: 'Đổi mới công nghệ', ip_development: 'Phát triển tài sản trí tuệ', other: 'Khác',
+    },
+    callStatus: { draft: 'Dự thảo', open: 'Đang nhận hồ sơ', closed: 'Đã đóng' },
+    docKinds: {
+      application_form: 'Đơn đăng ký tham gia', business_registration: 'Giấy chứng nhận đăng ký doanh nghiệp / HTX',
+      financial_statement: 'Báo cáo tài chính', consulting_quote: 'Báo giá, hợp đồng tư vấn', product_photo: 'Hình ảnh sản phẩm, cơ sở',
+      addition: 'Hồ sơ bổ sung', other: 'Tài liệu khác',
+    },
+    list: {
+      title: 'Chương trình hỗ trợ', programmes: 'Chương trình', calls: 'Đợt nhận hồ sơ', newProgramme: 'Thêm chương trình', newCall: 'Thêm đợt',
+      code: 'Mã', name: 'Tên chương trình', nameEn: 'Tên tiếng Anh', kind: 'Loại chương trình', basis: 'Căn cứ pháp lý', active: 'Đang áp dụng',
+      description: 'Mô tả', callCount: 'Số đợt', search: 'Tìm theo mã, tên', status: 'Trạng thái', year: 'Năm', dates: 'Thời gian nhận hồ sơ',
+      applications: 'Hồ sơ đã nộp', open: 'Mở', save: 'Lưu', cancel: 'Hủy', yes: 'Có', no: 'Không',
+    },
+    call: {
+      newTitle: 'Đợt nhận hồ sơ mới', title: 'Đợt: {{title}}', programme: 'Chương trình', code: 'Mã đợt', name: 'Tên đợt', year: 'Năm',
+      opensOn: 'Ngày bắt đầu nhận', closesOn: 'Ngày kết thúc nhận', budget: 'Kinh phí (đồng)', eligibility: 'Đối tượng, điều kiện',
+      supportTypes: 'Loại hỗ trợ', selectTop: 'Số hồ sơ được chọn (để trống: theo kinh phí)', requiredDocuments: 'Tài liệu bắt buộc khi nộp',
+      scoring: 'Phiếu chấm điểm của hội đồng', criterion: 'Tiêu chí (tiếng Việt)', criterionEn: 'Tiêu chí (tiếng Anh)', maxPoints: 'Điểm tối đa',
+      addCriterion: 'Thêm tiêu chí', save: 'Lưu đợt', saved: 'Đã lưu đợt.', open: 'Mở nhận hồ sơ', close: 'Đóng đợt', statusChanged: 'Đã chuyển trạng thái đợt.',
+      form: 'Biểu mẫu hồ sơ', applications: 'Hồ sơ của đợt', timing: 'Thời gian từ khi nộp đến khi quyết định',
+      timingText: '{{decided}} hồ sơ đã có quyết định: trung vị {{median}} ngày làm việc, lâu nhất {{max}} ngày làm việc (không tính thời gian chờ bổ sung); {{pending}} hồ sơ đang xử lý.',
+      timingNone: 'Chưa có hồ sơ nào được quyết định; {{pending}} hồ sơ đang xử lý.', stageTimes: 'Thời gian từng bước (trung vị / lâu nhất, ngày làm việc)',
+      locked: 'Đợt đã có hồ sơ nộp: biểu mẫu và tài liệu bắt buộc không sửa được nữa.',
+    },
+    builder: {
+      intro: 'Thêm các trường doanh nghiệp cần điền. Biểu mẫu được lưu dưới dạng JSON Schema cùng đợt.',
+      add: 'Thêm trường', key: 'Mã trường', kind: 'Kiểu', titleVi: 'Nhãn (tiếng Việt)', titleEn: 'Nhãn (tiếng Anh)', required: 'Bắt buộc',
+      options: 'Các lựa chọn', optionValue: 'Giá trị', addOption: 'Thêm lựa chọn', remove: 'Xóa', up: 'Lên', down: 'Xuống', min: 'Tối thiểu', max: 'Tối đa',
+      kinds: { text: 'Văn bản ngắn', long_text: 'Văn bản dài', number: 'Số', date: 'Ngày', yes_no: 'Có / không', choice: 'Danh sách lựa chọn' },
+      advanced: 'Nâng cao: sửa JSON', applyJson: 'Áp dụng JSON', jsonInvalid: 'JSON không hợp lệ: {{error}}', notBuilder: 'Biểu mẫu có cấu trúc nâng cao; chỉ sửa được bằng JSON.',
+      preview: 'Xem trước biểu mẫu',
+    },
+    portal: {
+      title: 'Hỗ trợ doanh nghiệp', openCalls: 'Các đợt đang nhận hồ sơ', mine: 'Hồ sơ của doanh nghiệp', apply: 'Nộp hồ sơ', noCalls: 'Hiện chưa có đợt nào nhận hồ sơ.',
+      noApplications: 'Chưa có hồ sơ nào.', until: 'đến {{date}}', noOrganization: 'Tài khoản chưa gắn với doanh nghiệp; đề nghị Sở KH&CN xác nhận tài khoản.',
+    },
+    application: {
+      title: 'Hồ sơ: {{title}}', newTitle: 'Hồ sơ đề nghị hỗ trợ', call: 'Đợt', organization: 'Doanh nghiệp', code: 'Số hồ sơ', name: 'Tên hồ sơ',
+      requestedAmount: 'Kinh phí đề nghị hỗ trợ (đồng)', stage: 'Bước hiện tại', submittedAt: 'Ngày nộp', decidedAt: 'Ngày quyết định',
+      answers: 'Nội dung hồ sơ', files: 'Tài liệu đính kèm', saveDraft: 'Lưu bản nháp', saved: 'Đã lưu bản nháp.', submit: 'Nộp hồ sơ',
+      submitted: 'Đã nộp hồ sơ.', delete: 'Xóa bản nháp', deleted: 'Đã xóa bản nháp.', missing: 'Còn thiếu trước khi nộp', conflict: 'Hồ sơ đã được sửa ở nơi khác.',
+      reload: 'Tải lại', history: 'Các bước đã qua', stageCol: 'Bước', enteredAt: 'Từ', workingDays: 'Ngày làm việc', days: 'Ngày (trừ thời gian dừng)',
+      by: 'Người thực hiện', note: 'Ghi chú', stopped: 'Dừng tính thời gian {{from}} – {{to}}', running: 'đang dừng',
+      requests: 'Yêu cầu bổ sung', requestNote: 'Nội dung cần bổ sung', request: 'Yêu cầu bổ sung', requested: 'Đã gửi yêu cầu bổ sung.',
+      answer: 'Trả lời yêu cầu', answerNote: 'Ghi chú trả lời', answered: 'Đã gửi hồ sơ bổ sung.', awaiting: 'Đang chờ doanh nghiệp bổ sung (thời gian tạm dừng).',
+      answeredOn: 'Đã trả lời {{date}}', actions: 'Xử lý hồ sơ', reason: 'Lý do', moved: 'Đã chuyển hồ sơ sang "{{stage}}".',
+      upload: 'Tải lên', kind: 'Loại tài liệu', chooseFile: 'Chọn tệp', uploaded: 'Đã tải lên {{name}}.', fileName: 'Tệp', uploadedAt: 'Ngày tải',
+      limits: 'Tệp nhận: {{types}}, tối đa {{size}}', noFiles: 'Chưa có tệp nào.', requiredMark: '{{name}} (bắt buộc)',
+      clientInvalid: 'Biểu mẫu còn lỗi; xem các trường được đánh dấu.', validatorError: 'Không tải được bộ kiểm tra biểu mẫu.',
+    },
+    filters: { stage: 'Bước', organization: 'Doanh nghiệp', search: 'Tìm theo tên, số hồ sơ, doanh nghiệp', all: 'Tất cả' },
+  },
+};
