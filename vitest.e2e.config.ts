@@ -7,7 +7,7 @@ export default defineConfig({
   test: {
     include: ['test/e2e/**/*.e2e.test.ts'],
     globalSetup: ['test/e2e/global-setup.ts'],
-    testTimeout: 120_000,
+    testTimeout: 240_000,
     hookTimeout: 180_000,
     pool: 'forks',
     // Two files at a time: a browser flow mostly waits (on its server, on Chromium drawing), and each file has its own
