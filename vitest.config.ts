@@ -10,8 +10,8 @@ export default defineConfig({
     hookTimeout: 120_000,
     pool: 'forks',
     // Both cores: vitest's default (CPUs − 1) is one worker on a 2-core CI machine, which leaves a core idle while
-    // a PGlite file computes. Every file opens its own database (test/setup/global.ts), so files do not share state.
-    // (.ci/run runs the PostgreSQL suite beside the browser suite, which fills the cores while it waits on the server.)
-    maxWorkers: 2,
+    // a PGlite file computes. On PostgreSQL a file waits on the server for part of each query, so a third worker
+    // fills those waits. Every file opens its own database (test/setup/global.ts), so files do not share state.
+    maxWorkers: process.env.DATABASE_URL ? 3 : 2,
   },
 });
