@@ -12,29 +12,12 @@ import { PageTitle } from '../../components/page-title.tsx';
 import { useFeedback } from '../../feedback.tsx';
 import { formatDay } from '../../format.ts';
 import { usePlanText } from './plans.text.ts';
+import { download } from '../../download.ts';
 import { emptyState } from './plan-ui.tsx';
 import type { PlanDetail } from './plan-ui.tsx';
 
 type Report = ResponseOf<'get', '/api/plan-reports/{id}'>;
 interface FormValues { title: string; results: string; difficulties: string; nextSteps: string; recipients: string; signerTitle?: string; signerName?: string }
-
-/** Downloads a file the server builds, showing progress meanwhile (a plain link would give no feedback). */
-async function download(url: string): Promise<void> {
-  const res = await fetch(url, { credentials: 'same-origin' });
-  if (!res.ok) {
-    const body = (await res.json().catch(() => ({}))) as { message?: string };
-    throw new Error(body.message ?? `${res.status}`);
-  }
-  const name = /filename\*=UTF-8''([^;]+)/.exec(res.headers.get('content-disposition') ?? '')?.[1];
-  const blob = await res.blob();
-  const a = document.createElement('a');
-  a.href = URL.createObjectURL(blob);
-  a.download = name ? decodeURIComponent(name) : url.split('/').pop()!;
-  document.body.append(a);
-  a.click();
-  a.remove();
-  setTimeout(() => URL.revokeObjectURL(a.href), 10_000);
-}
 
 export function ReportPage() {
   const { id = '' } = useParams();
