@@ -12,7 +12,7 @@ import type { Db } from '../../db/client.ts';
 import { AppError, forbidden, notFound } from '../../errors.ts';
 import { mapConstraintError } from '../../db/errors.ts';
 import { recordAudit } from '../audit/audit.service.ts';
-import { toXlsx } from '../exports/exports.service.ts';
+import { collectPages, toXlsx } from '../exports/exports.service.ts';
 import type { Lang } from '../../../shared/i18n/messages.ts';
 import { labelOf } from '../../../shared/labels/labels.ts';
 import { REPLICATION_SOURCE_LABELS } from '../../../shared/labels/replications.ts';
@@ -134,13 +134,7 @@ export async function deleteReplicatedModel(ctx: Ctx, id: string, version: numbe
 /** The list (same filters, every page) as an Excel workbook. */
 export async function exportReplicatedModels(ctx: Ctx, q: Omit<ReplicatedModelListQuery, 'cursor' | 'limit'>, lang: Lang): Promise<Buffer> {
   if (!can(ctx.actor, 'export')) throw forbidden();
-  const rows: ReplicatedModel[] = [];
-  let cursor: string | undefined;
-  do {
-    const p = await listReplicatedModels(ctx, { ...q, limit: 200, cursor });
-    rows.push(...p.items);
-    cursor = p.nextCursor ?? undefined;
-  } while (cursor && rows.length < 100_000);
+  const rows = await collectPages((page) => listReplicatedModels(ctx, { ...q, ...page }));
   const source = (m: ReplicatedModel) => (m.taskId ? `${m.taskCode ? `${m.taskCode} — ` : ''}${m.taskTitle ?? ''}` : m.sourceDescription ?? '');
   return toXlsx<ReplicatedModel>({
     title: lang === 'vi' ? 'Danh sách mô hình nhân rộng kết quả nghiên cứu' : 'Replicated models of research results',
